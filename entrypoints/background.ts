@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The GWS session owner is wired in here (lib/background).
+});

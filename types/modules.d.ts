@@ -1,0 +1,2 @@
+declare module 'cometd-nodejs-server';
+declare module 'cometd-nodejs-client';

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Origins of the bundled simulator and demo CRM. A real GWS origin is added at run
+// time as an optional host permission (see README, "Permissions").
+const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'GWS CTI Overlay',
+    description: 'Genesys Web Services call control on top of any CRM.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: LOCAL_ORIGINS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gws-cti-overlay@example.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
