@@ -24,6 +24,10 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Enterprise policy (managed storage): server, user and sign-in settings.
+          // Firefox reads the same keys from policies.json ("3rdparty" section).
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
 });

@@ -1,3 +1,53 @@
+import browser from 'webextension-polyfill';
+import { GwsSession } from '@/lib/session/gws-session';
+import { createCommandRouter } from '@/lib/messaging/router';
+import { classifySender } from '@/lib/messaging/sender';
+import { createCommandHandlers } from '@/lib/background/command-handlers';
+import { KeepAlive, WATCHDOG_ALARM } from '@/lib/background/keep-alive';
+import { ViewPorts } from '@/lib/background/view-ports';
+import { storageSessionPersistence } from '@/lib/background/storage-session-persistence';
+import { recallLogin } from '@/lib/background/remembered-login';
+import { managedCredentials, readManagedSettings } from '@/lib/background/managed-login';
+
 export default defineBackground(() => {
-  // The GWS session owner is wired in here (lib/background).
+  const keepAlive = new KeepAlive();
+  let views: ViewPorts | undefined;
+  const session = new GwsSession({
+    persistence: storageSessionPersistence(),
+    onChange: (view) => views?.broadcast(view),
+    onActiveChange: (active) => (active ? keepAlive.start() : keepAlive.stop()),
+  });
+  views = new ViewPorts(() => session.view);
+
+  // Listeners are registered synchronously at top level so that the event that woke the
+  // worker is delivered to them.
+  const route = createCommandRouter(createCommandHandlers(session), (sender) =>
+    classifySender(sender, browser.runtime.id, browser.runtime.getURL('')),
+  );
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+    route(message, sender),
+  );
+  views.listen();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    // Waking the worker already resumed the session; the alarm only needs to exist.
+    if (alarm.name === WATCHDOG_ALARM) session.diagnostics.record('session', 'watchdog');
+  });
+
+  const ready = start(session);
+  // Test and diagnostics hook: lets an automated browser wait for the resumed session.
+  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready };
 });
+
+/**
+ * Every worker start: resume the session persisted in storage.session (a worker restart),
+ * else sign in with policy-managed or remembered credentials (a browser start).
+ */
+async function start(session: GwsSession): Promise<void> {
+  if (await session.resume()) return;
+  const credentials =
+    managedCredentials(await readManagedSettings()) ?? (await recallLogin().catch(() => undefined));
+  if (!credentials) return;
+  await session.login(credentials).catch((error: unknown) => {
+    session.diagnostics.record('error', 'automatic sign-in failed', String(error));
+  });
+}

@@ -1,7 +1,8 @@
+import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { App } from './App';
+import './style.css';
 
-function Popup() {
-  return <main>GWS CTI Overlay</main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('appName');
+render(<App />, document.getElementById('app')!);

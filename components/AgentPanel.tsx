@@ -1,0 +1,40 @@
+import { isPending, type AgentStatus, type CallsState } from '@/lib/calls';
+import { AgentStatePicker } from './AgentStatePicker';
+import { DeviceOptions } from './DeviceOptions';
+
+interface Props {
+  calls: CallsState;
+  status: AgentStatus;
+  now: number;
+  onState: (operationName: string) => void;
+  onDoNotDisturb: (on: boolean) => void;
+  onForward: (destination: string | null) => void;
+}
+
+/** The agent's own state: availability with time in state, and the phone's DND/forwarding. */
+export function AgentPanel({ calls, status, now, onState, onDoNotDisturb, onForward }: Props) {
+  const states = calls.agent.agentStates;
+  // Agent-state intents carry the state's operationName and no call (lib/background).
+  const statePending = states.some((s) => isPending(calls, s.operationName));
+  return (
+    <section class="agent">
+      <AgentStatePicker
+        states={states}
+        now={now}
+        pending={statePending}
+        onSelect={onState}
+        {...(status.userState ? { current: status.userState } : {})}
+        {...(status.since !== undefined ? { since: status.since } : {})}
+      />
+      <DeviceOptions
+        capabilities={status.capabilities}
+        doNotDisturb={status.doNotDisturb}
+        dndPending={isPending(calls, 'DoNotDisturbOn') || isPending(calls, 'DoNotDisturbOff')}
+        forwardPending={isPending(calls, 'ForwardCallsOn') || isPending(calls, 'ForwardCallsOff')}
+        onDoNotDisturb={onDoNotDisturb}
+        onForward={onForward}
+        {...(status.forwardTo !== undefined ? { forwardTo: status.forwardTo } : {})}
+      />
+    </section>
+  );
+}

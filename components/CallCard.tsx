@@ -1,0 +1,145 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { CallRecord } from '@/lib/calls';
+import { callDurationMs } from '@/lib/calls';
+import type { CallOperation } from '@/lib/messaging/protocol';
+import { t } from '@/lib/ui/i18n';
+import { formatDuration } from '@/lib/ui/format';
+import { callStateLabel, callTypeLabel, partyLabel, recordingLabel } from '@/lib/ui/call-view';
+import { ParticipantLine } from './ParticipantLine';
+import { AttachedData } from './AttachedData';
+import { CallControls, type OperationRunner } from './CallControls';
+
+interface Props {
+  record: CallRecord;
+  now: number;
+  isPending: (operation: CallOperation) => boolean;
+  onOperation: OperationRunner;
+  /** For a consult call: the call it was started from (shown as a link between the two). */
+  parent?: CallRecord;
+  /** The other call of the pair, for SwapCalls. */
+  swapWith?: string;
+}
+
+const DIRECTION_ICON: Readonly<Record<string, string>> = {
+  Inbound: '↙',
+  Outbound: '↗',
+  Internal: '⇆',
+  Consult: '↪',
+};
+
+/** One live call: who, what state, how long, its data, and what can be done with it now. */
+export function CallCard({ record, now, isPending, onOperation, parent, swapWith }: Props) {
+  const call = record.call;
+  const titleId = `call-${safeId(call.id)}`;
+  const can = (op: CallOperation) => call.capabilities.includes(op);
+  const card = useRef<HTMLElement>(null);
+  const hadFocus = useRef(false);
+
+  // A pressed button can vanish (Hold becomes Retrieve) or be disabled while pending; keep
+  // the keyboard user inside this call instead of dropping focus to the page top.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (hadFocus.current && (active === null || active === document.body)) card.current?.focus();
+  });
+
+  return (
+    <article
+      ref={card}
+      class={`call-card state-${safeId(call.state).toLowerCase()}${parent ? ' consult' : ''}`}
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      data-call-id={call.id}
+      onFocusIn={() => (hadFocus.current = true)}
+      onFocusOut={(e) => {
+        const next = e.relatedTarget as Node | null;
+        hadFocus.current = next === null || card.current?.contains(next) === true;
+      }}
+    >
+      <header class="call-head">
+        <h3 id={titleId} class="call-title">
+          {partyLabel(call)}
+        </h3>
+        <span class="badge call-state">{callStateLabel(call.state)}</span>
+      </header>
+      <p class="call-meta">
+        <span class="call-type">
+          <span aria-hidden="true">{DIRECTION_ICON[call.callType] ?? '•'} </span>
+          {callTypeLabel(call.callType)}
+        </span>
+        <span class="call-duration" role="timer" aria-label={t('callDuration')}>
+          {formatDuration(callDurationMs(record, now))}
+        </span>
+        {call.recordingState && call.recordingState !== 'Stopped' ? (
+          <span class={`badge recording rec-${safeId(call.recordingState).toLowerCase()}`}>
+            {recordingLabel(call.recordingState)}
+          </span>
+        ) : null}
+      </p>
+      {parent ? (
+        <p class="consult-of">
+          <span aria-hidden="true">↳ </span>
+          {t('consultFor', [partyLabel(parent.call), callStateLabel(parent.call.state)])}
+        </p>
+      ) : null}
+      {call.participants.length > 0 ? (
+        <ul class="participants" aria-label={t('participants')}>
+          {call.participants.map((p, i) => (
+            <ParticipantLine
+              key={`${i}:${p.phoneNumber}`}
+              participant={p}
+              removePending={isPending('RemoveParticipantFromConference')}
+              onRemove={
+                can('RemoveParticipantFromConference')
+                  ? () =>
+                      onOperation('RemoveParticipantFromConference', {
+                        participant: p.phoneNumber,
+                      })
+                  : undefined
+              }
+            />
+          ))}
+        </ul>
+      ) : null}
+      {call.ani || call.dnis ? (
+        <dl class="ani-dnis">
+          {call.ani ? (
+            <div>
+              <dt>{t('ani')}</dt>
+              <dd>{call.ani}</dd>
+            </div>
+          ) : null}
+          {call.dnis ? (
+            <div>
+              <dt>{t('dnis')}</dt>
+              <dd>{call.dnis}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      <AttachedData
+        userData={call.userData}
+        updatePending={isPending('UpdateUserData')}
+        deletePending={isPending('DeleteUserDataPair')}
+        onUpdate={
+          can('UpdateUserData')
+            ? (key, value) => onOperation('UpdateUserData', { userData: { [key]: value } })
+            : undefined
+        }
+        onDelete={can('DeleteUserDataPair') ? (key) => onOperation('DeleteUserDataPair', { key }) : undefined}
+      />
+      <CallControls
+        call={call}
+        describedBy={titleId}
+        isPending={isPending}
+        onOperation={onOperation}
+        isConsult={parent !== undefined}
+        {...(swapWith === undefined ? {} : { swapWith })}
+      />
+    </article>
+  );
+}
+
+/** Ids and class names built from server values keep only safe characters. */
+function safeId(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_');
+}

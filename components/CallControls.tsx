@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import type { Call } from '@/lib/gws/types';
+import type { CallOperation } from '@/lib/messaging/protocol';
+import { t } from '@/lib/ui/i18n';
+import { PendingButton } from './PendingButton';
+import { DESTINATION_OPERATIONS, TransferForm } from './TransferForm';
+import { DtmfPad } from './DtmfPad';
+
+export type OperationRunner = (operation: CallOperation, params?: Record<string, unknown>) => void;
+
+interface Props {
+  call: Call;
+  /** Id of the element naming the call; every button is described by it. */
+  describedBy: string;
+  isPending: (operation: CallOperation) => boolean;
+  onOperation: OperationRunner;
+  /** The other call of a consult pair, for SwapCalls (gws-api.md §4.5). */
+  swapWith?: string;
+  /** This call is the consult leg of a live pair: hanging it up cancels the consultation. */
+  isConsult: boolean;
+}
+
+type Panel = 'transfer' | 'dtmf' | undefined;
+
+/**
+ * The call's controls. A control exists only while its operationName is in the call's
+ * capabilities (gws-api.md §7, §8); each is disabled with a spinner while its request is in
+ * flight, and what it does shows only when GWS reports it.
+ */
+export function CallControls({ call, describedBy, isPending, onOperation, swapWith, isConsult }: Props) {
+  const [panel, setPanel] = useState<Panel>(undefined);
+  const can = (op: CallOperation) => call.capabilities.includes(op);
+  const button = (
+    op: CallOperation,
+    label: string,
+    variant: 'primary' | 'danger' | 'success' | 'plain' = 'plain',
+    icon?: string,
+    params?: Record<string, unknown>,
+  ) =>
+    can(op) ? (
+      <PendingButton
+        key={op}
+        label={label}
+        icon={icon}
+        variant={variant}
+        pending={isPending(op)}
+        describedBy={describedBy}
+        onClick={() => onOperation(op, params)}
+      />
+    ) : null;
+
+  const destinationOps = DESTINATION_OPERATIONS.filter(can);
+  const dtmf = can('SendDtmf');
+  const transferId = `${describedBy}-transfer`;
+  const dtmfId = `${describedBy}-dtmf`;
+  const toggle = (which: Exclude<Panel, undefined>) => setPanel(panel === which ? undefined : which);
+
+  return (
+    <div class="call-controls">
+      <div class="button-row">
+        {button('Answer', t('controlAnswer'), 'success', '✆')}
+        {button('Retrieve', t('controlRetrieve'), 'primary', '▶')}
+        {button('Hold', t('controlHold'), 'plain', '⏸')}
+        {button(
+          'SwapCalls',
+          t('controlSwap'),
+          'plain',
+          '⇅',
+          swapWith ? { otherCallId: swapWith } : undefined,
+        )}
+        {button('CompleteTransfer', t('controlCompleteTransfer'), 'primary', '↪')}
+        {button('CompleteConference', t('controlCompleteConference'), 'primary', '⊕')}
+        {button('Hangup', isConsult ? t('controlCancelConsult') : t('controlHangup'), 'danger', '✕')}
+      </div>
+      {destinationOps.length > 0 || dtmf || hasRecording(call) ? (
+        <div class="button-row secondary">
+          {destinationOps.length > 0 ? (
+            <PendingButton
+              label={t('controlTransferMenu')}
+              icon="⇄"
+              expanded={panel === 'transfer'}
+              controls={panel === 'transfer' ? transferId : undefined}
+              describedBy={describedBy}
+              onClick={() => toggle('transfer')}
+            />
+          ) : null}
+          {dtmf ? (
+            <PendingButton
+              label={t('controlKeypad')}
+              icon="⌗"
+              expanded={panel === 'dtmf'}
+              controls={panel === 'dtmf' ? dtmfId : undefined}
+              describedBy={describedBy}
+              onClick={() => toggle('dtmf')}
+            />
+          ) : null}
+          {button('StartCallRecording', t('controlStartRecording'), 'plain', '●')}
+          {button('PauseCallRecording', t('controlPauseRecording'), 'plain', '❚❚')}
+          {button('ResumeCallRecording', t('controlResumeRecording'), 'plain', '●')}
+          {button('StopCallRecording', t('controlStopRecording'), 'plain', '■')}
+        </div>
+      ) : null}
+      {panel === 'transfer' && destinationOps.length > 0 ? (
+        <TransferForm
+          id={transferId}
+          offered={destinationOps}
+          describedBy={describedBy}
+          isPending={isPending}
+          onRun={(op, destination) => onOperation(op, { destination })}
+        />
+      ) : null}
+      {panel === 'dtmf' && dtmf ? (
+        <DtmfPad
+          id={dtmfId}
+          pending={isPending('SendDtmf')}
+          onSend={(digits) => onOperation('SendDtmf', { digits })}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function hasRecording(call: Call): boolean {
+  return call.capabilities.some((c) => /CallRecording$/.test(c));
+}

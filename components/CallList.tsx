@@ -1,0 +1,45 @@
+import type { CallOperation } from '@/lib/messaging/protocol';
+import type { CallGroup } from '@/lib/ui/call-view';
+import { t } from '@/lib/ui/i18n';
+import { CallCard } from './CallCard';
+
+interface Props {
+  groups: readonly CallGroup[];
+  now: number;
+  isPending: (operation: CallOperation, callId: string) => boolean;
+  onOperation: (callId: string, operation: CallOperation, params?: Record<string, unknown>) => void;
+}
+
+/**
+ * Every live call. A call with consult legs is drawn as one bracketed group: the original
+ * (usually held) on top, its consultation right under it and visibly attached.
+ */
+export function CallList({ groups, now, isPending, onOperation }: Props) {
+  if (groups.length === 0) {
+    return <p class="muted no-calls">{t('noCalls')}</p>;
+  }
+  return (
+    <ul class="call-list" aria-label={t('callsTitle')}>
+      {groups.map(({ main, consults }) => {
+        const card = (record: typeof main, parent?: typeof main, swapWith?: string) => (
+          <CallCard
+            key={record.call.id}
+            record={record}
+            now={now}
+            isPending={(op) => isPending(op, record.call.id)}
+            onOperation={(op, params) => onOperation(record.call.id, op, params)}
+            {...(parent ? { parent } : {})}
+            {...(swapWith ? { swapWith } : {})}
+          />
+        );
+        if (consults.length === 0) return <li key={main.call.id}>{card(main)}</li>;
+        return (
+          <li key={main.call.id} class="call-group" role="group" aria-label={t('consultGroup')}>
+            {card(main, undefined, consults[0]?.call.id)}
+            {consults.map((c) => card(c, main, main.call.id))}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

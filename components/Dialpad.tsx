@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/ui/i18n';
+import {
+  backspaceDial,
+  checkDialInput,
+  describeNumber,
+  dialProblemText,
+  formatTyping,
+} from '@/lib/ui/phone-view';
+import { Keypad, type KeypadKey } from './Keypad';
+import { PendingButton } from './PendingButton';
+
+interface Props {
+  /** A Dial request is in flight. */
+  pending: boolean;
+  /** Numbers dialled before, newest first. */
+  recent: readonly string[];
+  /** Called with the normalized dial string once the input is valid. */
+  onDial: (dial: string) => void;
+  autoFocus?: boolean;
+}
+
+/**
+ * A number field that formats as you type and takes pasted numbers in any format, a dial
+ * pad, and the last numbers dialled. Enter dials; an unusable number is explained here and
+ * never sent.
+ */
+export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [padOpen, setPadOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
+
+  const dial = () => {
+    if (pending) return;
+    const check = checkDialInput(value);
+    if (!check.ok) return setProblem(dialProblemText(check.problem));
+    setProblem(undefined);
+    onDial(check.dial);
+  };
+
+  const onInput = (el: HTMLInputElement) => {
+    setProblem(undefined);
+    // Reformat only while adding at the end: editing in the middle keeps the caret, and a
+    // deletion is never undone by the formatter putting a bracket or dash back.
+    const atEnd = el.selectionStart === null || el.selectionStart >= el.value.length;
+    const growing = el.value.length > value.length;
+    const next = atEnd && growing ? formatTyping(el.value) : el.value;
+    if (next !== el.value) el.value = next;
+    setValue(next);
+  };
+
+  const press = (key: KeypadKey) => {
+    setProblem(undefined);
+    setValue((v) => formatTyping(v + key));
+  };
+
+  return (
+    <section class="dial" aria-labelledby="dial-title">
+      <h2 id="dial-title" class="section-title">
+        {t('dialTitle')}
+      </h2>
+      <form
+        class="dial-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          dial();
+        }}
+      >
+        <label class="visually-hidden" for="dial-number">
+          {t('dialNumber')}
+        </label>
+        <input
+          id="dial-number"
+          ref={input}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={t('dialPlaceholder')}
+          value={value}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={problem ? 'dial-problem' : undefined}
+          onInput={(e) => onInput(e.currentTarget)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            dial();
+          }}
+        />
+        <PendingButton type="submit" variant="success" icon="✆" label={t('dialCall')} pending={pending} />
+        <PendingButton
+          label={t('dialPadToggle')}
+          icon="⌗"
+          expanded={padOpen}
+          controls={padOpen ? 'dial-pad' : undefined}
+          onClick={() => setPadOpen(!padOpen)}
+        />
+      </form>
+      {problem ? (
+        <p id="dial-problem" class="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {padOpen ? (
+        <div id="dial-pad" class="dial-pad">
+          <Keypad label={t('dialPad')} onKey={press} />
+          <div class="button-row">
+            <button
+              type="button"
+              class="btn btn-plain btn-small"
+              disabled={value === ''}
+              onClick={() => setValue((v) => backspaceDial(v))}
+            >
+              <span aria-hidden="true">⌫ </span>
+              {t('dialBackspace')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-plain btn-small"
+              disabled={value === ''}
+              onClick={() => setValue('')}
+            >
+              {t('dialClear')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {recent.length > 0 ? (
+        <details class="recent">
+          <summary>{t('recentTitle', recent.length)}</summary>
+          <ul class="recent-list">
+            {recent.map((number) => (
+              <li key={number}>
+                <button
+                  type="button"
+                  class="btn btn-plain btn-small recent-number"
+                  disabled={pending}
+                  aria-label={t('recentCall', describeNumber(number).display)}
+                  onClick={() => onDial(number)}
+                >
+                  <span aria-hidden="true">✆ </span>
+                  {describeNumber(number).display}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

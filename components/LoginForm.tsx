@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { LoginRequest } from '@/lib/messaging/protocol';
+import { t } from '@/lib/ui/i18n';
+import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
+import type { ErrorText } from '@/lib/ui/error-text';
+import { PendingButton } from './PendingButton';
+import { ErrorNotice } from './ErrorNotice';
+
+interface Props {
+  defaults: LoginDefaults;
+  pending: boolean;
+  /** Why the last attempt failed, if it did. */
+  error?: ErrorText;
+  onSubmit: (request: LoginRequest) => void;
+}
+
+/** Server, user, password and "remember me"; checks the form before anything is sent. */
+export function LoginForm({ defaults, pending, error, onSubmit }: Props) {
+  const [serverUrl, setServerUrl] = useState(defaults.serverUrl);
+  const [username, setUsername] = useState(defaults.username);
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (pending) return;
+    const url = checkServerUrl(serverUrl);
+    if (!url) return setProblem(t('loginInvalidServerUrl'));
+    if (!username.trim()) return setProblem(t('loginMissingUser'));
+    setProblem(undefined);
+    onSubmit({ serverUrl: url, username: username.trim(), password, remember });
+  };
+
+  return (
+    <form class="login" onSubmit={submit} aria-labelledby="login-title" noValidate>
+      <h2 id="login-title">{t('loginTitle')}</h2>
+      <label class="field">
+        <span>{t('loginServerUrl')}</span>
+        <input
+          type="url"
+          name="serverUrl"
+          value={serverUrl}
+          autoComplete="url"
+          spellcheck={false}
+          onInput={(e) => setServerUrl(e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('loginUser')}</span>
+        <input
+          type="text"
+          name="username"
+          value={username}
+          autoComplete="username"
+          spellcheck={false}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('loginPassword')}</span>
+        <input
+          type="password"
+          name="password"
+          value={password}
+          autoComplete="current-password"
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+      </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="remember"
+          checked={remember}
+          onChange={(e) => setRemember(e.currentTarget.checked)}
+        />
+        <span>{t('loginRemember')}</span>
+      </label>
+      {problem ? (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {error && !problem ? <ErrorNotice action={t('loginFailed')} error={error} /> : null}
+      <PendingButton type="submit" variant="primary" label={t('loginSubmit')} pending={pending} />
+    </form>
+  );
+}

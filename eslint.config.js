@@ -1,0 +1,203 @@
+// ESLint flat config. Besides the usual recommended sets it enforces the context boundaries of
+// the extension (which code may import which) and bans every HTML sink: nothing from GWS or a
+// page is ever parsed as HTML.
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const root = import.meta.dirname;
+
+/** Code that runs in the background context (an MV3 service worker in Chrome: no DOM). */
+const BACKGROUND_CODE = [
+  'entrypoints/background.ts',
+  'entrypoints/background/**',
+  'lib/background/**',
+  'lib/session/**',
+  'lib/credentials/**',
+  'lib/gws/**',
+  'lib/calls/**',
+];
+
+/** Background-only modules: the GWS session, its HTTP/CometD transport and credentials. */
+const BACKGROUND_ONLY = [
+  './entrypoints/background.ts',
+  './entrypoints/background',
+  './lib/background',
+  './lib/session',
+  './lib/credentials',
+  './lib/gws/rest.ts',
+  './lib/gws/notifications.ts',
+];
+/** The modules those two files are built from (one zone takes only globs or only paths). */
+const BACKGROUND_ONLY_GLOBS = [
+  './lib/gws/rest-*.ts',
+  './lib/gws/notifications-*.ts',
+  './lib/gws/{http,fetch-long-polling,cometd-env}.ts',
+];
+
+/** WXT content-script entrypoints in all the shapes WXT accepts. */
+const CONTENT_SCRIPTS = [
+  'entrypoints/content.{ts,tsx}',
+  'entrypoints/content/**',
+  'entrypoints/*.content.{ts,tsx}',
+  'entrypoints/*.content/**',
+];
+
+const HTML_SINK = 'Nothing is ever rendered as HTML here: build DOM nodes or use Preact text.';
+
+export default defineConfig(
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'bench/results/**',
+      'coverage/**',
+      'web-ext.config.ts',
+      '**/*.min.js',
+    ],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  // Type-aware rules that catch real bugs (lost promises) at low cost; the rest stays syntactic.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: root },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false, arguments: false } },
+      ],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      // A `let` that a closure reads before its single assignment cannot be a `const`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // TypeScript itself reports undefined names, and WXT auto-imports globals such as
+      // defineBackground, which plain ESLint cannot see.
+      'no-undef': 'off',
+    },
+  },
+
+  // Globals per context.
+  {
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+  },
+  {
+    files: ['sim/**', 'scripts/**', 'tests/**', 'bench/**', '*.{js,ts,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Plain scripts served to a browser by the simulator, the demo CRM and the benchmarks.
+    files: ['sim/console/**', 'sim/**/public/**', 'bench/pages/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // Context boundaries (design: "lib never imports entrypoints or components; content scripts
+  // never import background code; the simulator stands alone").
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+          tsconfig: { configFile: `${root}/tsconfig.json` },
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            {
+              target: './lib',
+              from: ['./entrypoints', './components'],
+              message: 'lib/ is shared by every context and must not depend on the UI layers.',
+            },
+            ...CONTENT_SCRIPTS.flatMap((target) =>
+              [BACKGROUND_ONLY, BACKGROUND_ONLY_GLOBS].map((from) => ({
+                target: `./${target}`,
+                from,
+                message: 'Content scripts never hold the GWS session: ask the background instead.',
+              })),
+            ),
+            {
+              target: './sim',
+              from: ['./lib', './entrypoints', './components'],
+              message: 'The simulator stands in for GWS and must not share code with the client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The background has no DOM in Chrome (MV3 service worker).
+  {
+    files: BACKGROUND_CODE,
+    ignores: ['lib/gws/cometd-env.ts', 'lib/cometd-env.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'XMLHttpRequest'].map(
+          (name) => ({
+            name,
+            message: `No \`${name}\` in background code: Chrome runs it in a service worker.`,
+          }),
+        ),
+      ],
+    },
+  },
+
+  // HTML sinks, everywhere.
+  {
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'setHTMLUnsafe'].map((property) => ({
+          property,
+          message: HTML_SINK,
+        })),
+        { property: 'createContextualFragment', message: HTML_SINK },
+        { object: 'document', property: 'write', message: HTML_SINK },
+        { object: 'document', property: 'writeln', message: HTML_SINK },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: HTML_SINK },
+        {
+          selector:
+            'Property[key.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML)$/], Property[key.value=/^(dangerouslySetInnerHTML|innerHTML|outerHTML)$/]',
+          message: HTML_SINK,
+        },
+        {
+          selector:
+            "MemberExpression[object.property.name='document'][property.name=/^write(ln)?$/]",
+          message: HTML_SINK,
+        },
+      ],
+    },
+  },
+
+  // Plain JavaScript files are not in the TypeScript program.
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
+  {
+    // A `/* global … */` comment naming a browser global is documentation, not a redeclaration.
+    files: ['**/*.{js,mjs,cjs}'],
+    rules: { 'no-redeclare': ['error', { builtinGlobals: false }] },
+  },
+);

@@ -1,0 +1,77 @@
+import type { CallEvent, CallState } from '../gws/types.ts';
+import type { CallsState } from './store-types.ts';
+import {
+  createRecord,
+  endCall,
+  isTombstoned,
+  maybeAlert,
+  sameCall,
+  updateRecord,
+} from './call-records.ts';
+import { MAX_ACTIVE_CALLS } from './limits.ts';
+import { settleIntents } from './intents.ts';
+
+/** Call lifecycle phases; a call only moves forward through them. Unknown states have none. */
+const PHASE: Partial<Record<CallState, number>> = {
+  Dialing: 0,
+  Ringing: 0,
+  Established: 1,
+  Held: 1,
+  Released: 2,
+};
+
+/**
+ * The out-of-order rule. GWS notifications carry no sequence number and each carries the
+ * whole call (gws-api.md §9), so the last one to arrive wins, except that a call never goes
+ * back a phase: setup (Dialing/Ringing) → connected (Established/Held) → Released. A setup
+ * state arriving for a connected call is a stale, reordered message and is dropped; Released
+ * is terminal (enforced by tombstones). Established ↔ Held legitimately alternate, so a swap
+ * there cannot be detected; the next recovery snapshot corrects it.
+ */
+export function isStale(current: CallState, incoming: CallState): boolean {
+  const a = PHASE[current];
+  const b = PHASE[incoming];
+  return a !== undefined && b !== undefined && b < a;
+}
+
+/** Applies one CallStateChangeMessage (any notificationType: each carries the full call). */
+export function applyCallEvent(state: CallsState, event: CallEvent, now: number): CallsState {
+  const call = event.call;
+  // A released (or recovery-removed) call never comes back: ids are not reused (§11).
+  if (isTombstoned(state, call.id)) return settleIntents(state, (i) => i.callId === call.id);
+
+  if (call.state === 'Released') {
+    // Ends a live call; for a call never seen, only remembers the id so nothing resurrects it.
+    return endCall(
+      settleIntents(state, (i) => i.callId === call.id),
+      call.id,
+      'released',
+      now,
+      call,
+    );
+  }
+
+  const existing = state.calls.find((r) => r.call.id === call.id);
+  if (!existing) {
+    if (state.calls.length >= MAX_ACTIVE_CALLS) return state;
+    const record = createRecord(call, now, event.notificationType);
+    let next: CallsState = settleIntents(
+      { ...state, calls: [...state.calls, record] },
+      (i) => i.callId === call.id,
+    );
+    if (call.state === 'Dialing') {
+      // A new outgoing call is the effect of the oldest pending Dial.
+      const dial = next.intents.find((i) => i.operation === 'Dial' && i.callId === undefined);
+      if (dial) next = settleIntents(next, (i) => i.id === dial.id);
+    }
+    return maybeAlert(next, record, 'notification', now);
+  }
+
+  if (isStale(existing.call.state, call.state)) return state;
+  let next = settleIntents(state, (i) => i.callId === call.id);
+  if (sameCall(existing.call, call) && existing.lastNotification === event.notificationType)
+    return next;
+  const record = updateRecord(existing, call, now, event.notificationType);
+  next = { ...next, calls: next.calls.map((r) => (r === existing ? record : r)) };
+  return maybeAlert(next, record, 'notification', now);
+}

@@ -1,0 +1,6 @@
+export type * from './store-types.ts';
+export { initialCallsState, reduce } from './reduce.ts';
+export { isStale } from './apply-call.ts';
+export { checkInvariants } from './invariants.ts';
+export * from './selectors.ts';
+export * from './limits.ts';

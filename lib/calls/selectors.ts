@@ -1,0 +1,162 @@
+import type { Call, CallCapability, CallState, UserState } from '../gws/types.ts';
+import type {
+  CallAlert,
+  CallRecord,
+  CallsState,
+  DeviceRecord,
+  EndedCall,
+  PendingIntent,
+} from './store-types.ts';
+
+const DISPLAY_RANK: Partial<Record<CallState, number>> = {
+  Ringing: 0,
+  Established: 1,
+  Held: 2,
+  Dialing: 3,
+};
+
+/** Live calls for display: ringing first, then established, held, dialing, others; oldest first within. */
+export function selectActiveCalls(state: CallsState): CallRecord[] {
+  const rank = (r: CallRecord): number => DISPLAY_RANK[r.call.state] ?? 4;
+  return [...state.calls].sort((a, b) => rank(a) - rank(b) || a.firstSeenAt - b.firstSeenAt);
+}
+
+export function selectCall(state: CallsState, id: string): CallRecord | EndedCall | undefined {
+  return state.calls.find((r) => r.call.id === id) ?? state.ended.find((r) => r.call.id === id);
+}
+
+/** True when the call (or record) offers the operation now (capabilities = operationNames, §7). */
+export function hasCapability(call: Call | CallRecord, operation: CallCapability): boolean {
+  const c = 'call' in call ? call.call : call;
+  return c.capabilities.includes(operation);
+}
+
+/** Milliseconds since the call started; an ended call stops at its end. Never negative. */
+export function callDurationMs(record: CallRecord | EndedCall, now: number): number {
+  const end = 'endedAt' in record ? record.endedAt : now;
+  return Math.max(0, end - record.startedAt);
+}
+
+/** When the call entered its current state. */
+export function stateSince(record: CallRecord): number {
+  return record.history[record.history.length - 1]?.at ?? record.firstSeenAt;
+}
+
+export function digitsOf(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/**
+ * Two numbers are the same party when their digits are equal, or when one ends with the
+ * other and the shorter has at least 7 digits (a national number against its E.164 form).
+ * Short internal extensions must match exactly.
+ */
+export function sameNumber(a: string, b: string): boolean {
+  const x = digitsOf(a);
+  const y = digitsOf(b);
+  if (x === '' || y === '') return false;
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return short.length >= 7 && long.endsWith(short);
+}
+
+/** Every number a live call involves: participants, ani, dnis. */
+export function callNumbers(call: Call): string[] {
+  const numbers = call.participants.flatMap((p) =>
+    [p.phoneNumber, p.digits, p.e164Number, p.formattedPhoneNumber].filter((n): n is string => !!n),
+  );
+  if (call.ani) numbers.push(call.ani);
+  if (call.dnis) numbers.push(call.dnis);
+  return numbers;
+}
+
+/** Live calls involving this number ("this number is on a live call"). */
+export function selectCallsByNumber(state: CallsState, number: string): CallRecord[] {
+  return selectActiveCalls(state).filter((r) =>
+    callNumbers(r.call).some((n) => sameNumber(n, number)),
+  );
+}
+
+/** Distinct digit strings of all live calls' parties, for marking many numbers at once. */
+export function selectLiveDigits(state: CallsState): string[] {
+  const out = new Set<string>();
+  for (const r of state.calls)
+    for (const n of callNumbers(r.call)) if (digitsOf(n)) out.add(digitsOf(n));
+  return [...out];
+}
+
+export interface CallPair {
+  main: CallRecord;
+  consult: CallRecord;
+}
+
+/** Live main/consult pairs of a two-step transfer or conference (gws-api.md §4.5). */
+export function selectConsultPairs(state: CallsState): CallPair[] {
+  const pairs: CallPair[] = [];
+  for (const consult of state.calls) {
+    const main =
+      consult.parentId === undefined
+        ? undefined
+        : state.calls.find((r) => r.call.id === consult.parentId);
+    if (main) pairs.push({ main, consult });
+  }
+  return pairs;
+}
+
+/** The device that carries the agent's voice state: the Active one, else the first. */
+export function selectPrimaryDevice(state: CallsState): DeviceRecord | undefined {
+  return (
+    state.agent.devices.find((r) => r.device.deviceState === 'Active') ?? state.agent.devices[0]
+  );
+}
+
+export interface AgentStatus {
+  userState?: UserState;
+  /** When the current userState began (time in state). */
+  since?: number;
+  doNotDisturb: boolean;
+  forwardTo?: string;
+  deviceId?: string;
+  capabilities: string[];
+}
+
+export function selectAgentStatus(state: CallsState): AgentStatus {
+  const record = selectPrimaryDevice(state);
+  if (!record) return { doNotDisturb: false, capabilities: [] };
+  const d = record.device;
+  const status: AgentStatus = {
+    doNotDisturb: d.doNotDisturb === true,
+    capabilities: d.capabilities,
+    deviceId: d.id,
+  };
+  if (d.userState) {
+    status.userState = d.userState;
+    status.since = record.userStateSince;
+  }
+  if (d.forwardTo !== undefined) status.forwardTo = d.forwardTo;
+  return status;
+}
+
+/** Pending intents, optionally only those for one call. */
+export function selectIntents(state: CallsState, callId?: string): PendingIntent[] {
+  return callId === undefined ? state.intents : state.intents.filter((i) => i.callId === callId);
+}
+
+export function isPending(state: CallsState, operation: string, callId?: string): boolean {
+  return state.intents.some((i) => i.operation === operation && i.callId === callId);
+}
+
+/** Intents older than timeoutMs: the caller reports them and dispatches `intents-expire`. */
+export function selectExpiredIntents(
+  state: CallsState,
+  now: number,
+  timeoutMs: number,
+): PendingIntent[] {
+  return state.intents.filter((i) => now - i.startedAt >= timeoutMs);
+}
+
+/** Alerts present in `next` but not in `prev` (each call id alerts at most once, ever). */
+export function selectNewAlerts(prev: CallsState, next: CallsState): CallAlert[] {
+  const before = new Set(prev.alerts.map((a) => a.callId));
+  return next.alerts.filter((a) => !before.has(a.callId));
+}

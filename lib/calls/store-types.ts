@@ -1,0 +1,142 @@
+import type {
+  AgentStateDefinition,
+  AgentUser,
+  Call,
+  CallNotificationType,
+  CallState,
+  CallType,
+  Channel,
+  Device,
+  GwsEvent,
+  Participant,
+  UserSnapshot,
+} from '../gws/types.ts';
+
+/**
+ * Store state. Plain JSON data only (no Map/Set/Date/class instances): it is persisted to
+ * `storage.session` and sent to views as is. All times are epoch milliseconds.
+ */
+export interface CallsState {
+  connection: ConnectionState;
+  /** Live calls, in order of first sight (use selectActiveCalls for display order). */
+  calls: CallRecord[];
+  /** Recently ended calls, newest first, kept briefly for the "call ended" summary. */
+  ended: EndedCall[];
+  /** Ids of calls seen Released or gone; later notifications for them are ignored. Bounded. */
+  tombstones: string[];
+  /** Ids of calls that have alerted, ever (bounded). */
+  alertedIds: string[];
+  /** Alerts not yet acknowledged by the consumer (action `alerts-ack`). */
+  alerts: CallAlert[];
+  agent: AgentState;
+  intents: PendingIntent[];
+  /** The last asynchronous ErrorMessage, with the intents it failed. */
+  lastError?: StoreError;
+  /** Highest `now` seen; stamps never go below it, so histories stay ordered. */
+  clock: number;
+}
+
+export type ConnectionState =
+  | { kind: 'loggedOut' }
+  | { kind: 'connecting'; since: number }
+  | { kind: 'connected'; since: number }
+  | { kind: 'reconnecting'; attempt: number; reason: string; since: number }
+  | { kind: 'sessionLost'; reason: string; since: number }
+  | { kind: 'error'; reason: string; since: number };
+
+/** What a caller passes; the store stamps `since` (kept across reconnect attempts). */
+export type ConnectionInput =
+  | { kind: 'loggedOut' }
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting'; attempt: number; reason: string }
+  | { kind: 'sessionLost'; reason: string }
+  | { kind: 'error'; reason: string };
+
+export interface StateStamp {
+  state: CallState;
+  at: number;
+}
+
+export interface CallRecord {
+  call: Call;
+  firstSeenAt: number;
+  /** Back-dated by the wire `duration` at first sight; never after firstSeenAt. */
+  startedAt: number;
+  lastUpdateAt: number;
+  /** State changes, oldest first, no two consecutive entries with the same state. Bounded. */
+  history: StateStamp[];
+  lastNotification?: CallNotificationType;
+  /** The parent call (transfer/conference origin), when it is live or recently ended. */
+  parentId?: string;
+  /** Consult calls started from this one that are live or recently ended. */
+  consultIds: string[];
+}
+
+export type EndReason = 'released' | 'recovery';
+
+export interface EndedCall extends CallRecord {
+  endedAt: number;
+  endReason: EndReason;
+}
+
+export interface CallAlert {
+  callId: string;
+  at: number;
+  source: 'notification' | 'recovery';
+  callType: CallType;
+  ani?: string;
+  dnis?: string;
+  participants: Participant[];
+  userData: Record<string, unknown>;
+}
+
+export interface DeviceRecord {
+  device: Device;
+  /** When the agent entered the current userState (for "time in state"). */
+  userStateSince: number;
+}
+
+export interface ChannelRecord {
+  channel: Channel;
+  userStateSince: number;
+}
+
+export interface AgentState {
+  user?: AgentUser;
+  devices: DeviceRecord[];
+  channels: ChannelRecord[];
+  agentStates: AgentStateDefinition[];
+}
+
+export interface PendingIntent {
+  id: string;
+  /** A GWS operationName (gws-api.md §3), e.g. 'Answer', 'Dial', 'Ready'. */
+  operation: string;
+  callId?: string;
+  startedAt: number;
+}
+
+export interface StoreError {
+  at: number;
+  errorCode?: string;
+  errorMessage?: string;
+  callId?: string;
+  /** Intents this error ended. */
+  intentIds: string[];
+}
+
+export type StoreAction =
+  | { type: 'event'; event: GwsEvent }
+  /** `takenAt`: when the snapshot request was sent; calls updated after it are kept. */
+  | { type: 'recovery'; snapshot: UserSnapshot; takenAt?: number }
+  | { type: 'connection'; connection: ConnectionInput }
+  /** Session over: calls end, agent data goes; alert/tombstone ids are kept (no re-alerts). */
+  | { type: 'logged-out' }
+  /** Back to the initial state, forgetting everything. */
+  | { type: 'reset' }
+  | { type: 'intent'; id: string; operation: string; callId?: string }
+  | { type: 'intent-settle'; id: string }
+  /** Drops intents older than timeoutMs (the timer that dispatches this lives outside). */
+  | { type: 'intents-expire'; timeoutMs: number }
+  | { type: 'alerts-ack'; callIds: string[] };

@@ -1,0 +1,69 @@
+/** A secret encrypted with AES-GCM; only base64 text, so it can sit in extension storage. */
+export interface SealedSecret {
+  v: 1;
+  iv: string;
+  data: string;
+}
+
+/** Where the wrapping key lives. In the extension: IndexedDB, holding a non-extractable key. */
+export interface KeyStore {
+  get(): Promise<CryptoKey | undefined>;
+  put(key: CryptoKey): Promise<void>;
+  delete(): Promise<void>;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+async function wrappingKey(store: KeyStore): Promise<CryptoKey> {
+  const existing = await store.get();
+  if (existing) return existing;
+  // Non-extractable: script can use the key but never read its bytes, so a copy of the
+  // storage files alone does not reveal the password.
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  await store.put(key);
+  return key;
+}
+
+export async function sealSecret(secret: string, store: KeyStore): Promise<SealedSecret> {
+  const key = await wrappingKey(store);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode(secret),
+  );
+  return { v: 1, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+/** Returns the secret, or undefined when the key is gone or the data was tampered with. */
+export async function openSecret(
+  sealed: SealedSecret,
+  store: KeyStore,
+): Promise<string | undefined> {
+  const key = await store.get();
+  if (!key || sealed?.v !== 1) return undefined;
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
+      key,
+      fromBase64(sealed.data),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return undefined;
+  }
+}

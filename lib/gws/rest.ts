@@ -1,0 +1,193 @@
+import type {
+  WireCall,
+  WireChannel,
+  WireDevice,
+  WireStatusResponse,
+  WireUserResponse,
+} from './types.ts';
+import { GwsAuthError, GwsInputError, GwsProtocolError } from './errors.ts';
+import { basicAuthorization, requireArray, type OperationResult } from './rest-core.ts';
+import { GwsCallOperations } from './rest-call-operations.ts';
+import {
+  optionalMembers,
+  pathId,
+  requireDestination,
+  requireDtmfDigits,
+  requireText,
+  requireUserData,
+} from './rest-validate.ts';
+
+export type { GwsRestClientOptions, CsrfHeader, OperationResult } from './rest-core.ts';
+export type { ConsultOptions } from './rest-call-operations.ts';
+
+export interface StartSessionOptions {
+  /** Default `['voice']`. */
+  channels?: string[];
+  place?: string;
+  loginCode?: string;
+  queue?: string;
+  devicePath?: string;
+}
+
+export interface DialOptions {
+  userData?: Record<string, unknown>;
+  location?: string;
+  outboundCallerId?: string;
+}
+
+/**
+ * GWS REST v2 client (gws-api.md §3, §4). Every operation POSTs `{operationName, …}` and
+ * resolves on `statusCode: 0`, meaning only "accepted": state changes arrive as CometD
+ * notifications. Failures throw typed errors from `errors.ts`; bad arguments throw
+ * GwsInputError without sending anything.
+ */
+export class GwsRestClient extends GwsCallOperations {
+  // --- session ----------------------------------------------------------------------
+
+  /**
+   * `GET /api/v2/me?subresources=*` with Basic credentials: creates the HTTP session
+   * (JSESSIONID, kept by the fetch's cookie jar) and captures the CSRF header (§1 steps 1–2).
+   * Returns the raw user snapshot.
+   */
+  async login(username: string, password: string): Promise<WireUserResponse> {
+    const user = requireText('username', username);
+    // Basic auth cannot carry a ':' in the user name (RFC 7617).
+    if (user.includes(':')) throw new GwsInputError('username', 'User name cannot contain ":"');
+    if (typeof password !== 'string') throw new GwsInputError('password', 'Missing password');
+    this.clearAuth();
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/me?subresources=*',
+      basicAuth: basicAuthorization(user, password),
+    });
+    this.markLoggedIn();
+    return requireUser(body);
+  }
+
+  /** `GET /api/v2/me`, optionally with `subresources` (`*` or a comma list, §2.5). */
+  async getMe(subresources?: string): Promise<WireUserResponse> {
+    const query = subresources ? `?subresources=${encodeURIComponent(subresources)}` : '';
+    const { body } = await this.request({ method: 'GET', path: `/me${query}` });
+    return requireUser(body);
+  }
+
+  /** Active calls, full objects (`?fields=*`). */
+  async getCalls(): Promise<WireCall[]> {
+    const { body } = await this.request({ method: 'GET', path: '/me/calls?fields=*' });
+    return requireArray<WireCall>(body, 'calls', 'GET /me/calls');
+  }
+
+  async getDevices(): Promise<WireDevice[]> {
+    const { body } = await this.request({ method: 'GET', path: '/me/devices?fields=*' });
+    return requireArray<WireDevice>(body, 'devices', 'GET /me/devices');
+  }
+
+  async getChannels(): Promise<WireChannel[]> {
+    const { body } = await this.request({ method: 'GET', path: '/me/channels?fields=*' });
+    return requireArray<WireChannel>(body, 'channels', 'GET /me/channels');
+  }
+
+  /**
+   * `StartContactCenterSession` (§4.1). Resolves on statusCode 0; statusCode 7 (some
+   * channels failed) is rejected like any other non-zero code, with the server's message.
+   */
+  async startContactCenterSession(options: StartSessionOptions = {}): Promise<OperationResult> {
+    const op = 'StartContactCenterSession';
+    const channels = options.channels ?? ['voice'];
+    if (channels.length === 0) requireText('channels', '', op);
+    return this.operation('/me', op, {
+      channels: channels.map((c) => requireText('channel', c, op)),
+      ...optionalMembers({
+        place: options.place,
+        loginCode: options.loginCode,
+        queue: options.queue,
+        devicePath: options.devicePath,
+      }),
+    });
+  }
+
+  /**
+   * `EndContactCenterSession`: the server invalidates the HTTP session, so local auth is
+   * cleared. No re-login on an auth failure: a session that is already gone is the goal.
+   */
+  async endContactCenterSession(): Promise<void> {
+    const operationName = 'EndContactCenterSession';
+    try {
+      await this.request({
+        method: 'POST',
+        path: '/me',
+        body: { operationName },
+        operationName,
+        reauthenticate: false,
+      });
+    } catch (error) {
+      if (!(error instanceof GwsAuthError)) throw error;
+    } finally {
+      this.clearAuth();
+    }
+  }
+
+  // --- agent state and device ---------------------------------------------------------
+
+  /** Ready / NotReady / AfterCallWork / AuxWork or a custom state's operationName (§4.2). */
+  async setAgentState(
+    operationName: string,
+    params: Record<string, string | number> = {},
+  ): Promise<OperationResult> {
+    const op = requireText('operationName', operationName);
+    return this.operation('/me/channels/voice', op, params);
+  }
+
+  async doNotDisturbOn(deviceId: string): Promise<OperationResult> {
+    return this.deviceOperation(deviceId, 'DoNotDisturbOn');
+  }
+
+  async doNotDisturbOff(deviceId: string): Promise<OperationResult> {
+    return this.deviceOperation(deviceId, 'DoNotDisturbOff');
+  }
+
+  /** `destination` is a plain string here, unlike Dial (§4.3). */
+  async forwardCallsOn(deviceId: string, destination: string): Promise<OperationResult> {
+    const op = 'ForwardCallsOn';
+    return this.deviceOperation(deviceId, op, {
+      destination: requireDestination('destination', destination, op),
+    });
+  }
+
+  async forwardCallsOff(deviceId: string): Promise<OperationResult> {
+    return this.deviceOperation(deviceId, 'ForwardCallsOff');
+  }
+
+  /** `POST /me/devices/{id}/calls` Dial (§4.4); the new call arrives as a Dialing notification. */
+  async dial(
+    deviceId: string,
+    phoneNumber: string,
+    options: DialOptions = {},
+  ): Promise<OperationResult> {
+    const op = 'Dial';
+    const id = pathId('deviceId', deviceId, op);
+    return this.operation(`/me/devices/${id}/calls`, op, {
+      destination: { phoneNumber: requireDestination('phoneNumber', phoneNumber, op) },
+      ...optionalMembers({
+        userData:
+          options.userData === undefined ? undefined : requireUserData(options.userData, op),
+        location: options.location,
+        outboundCallerId: options.outboundCallerId,
+      }),
+    });
+  }
+
+  // --- plumbing ---------------------------------------------------------------------------
+
+  private deviceOperation(deviceId: string, op: string, params?: Record<string, unknown>) {
+    return this.operation(`/me/devices/${pathId('deviceId', deviceId, op)}`, op, params);
+  }
+}
+
+function requireUser(body: Record<string, unknown>): WireUserResponse {
+  const user = body.user;
+  if (user === null || typeof user !== 'object' || Array.isArray(user)) {
+    throw new GwsProtocolError('GET /me: the answer has no "user" object');
+  }
+  return body as unknown as WireUserResponse;
+}

@@ -1,0 +1,109 @@
+import type { ViewState } from './view-state.ts';
+import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
+
+/** Who may send a command: extension pages only, or content scripts too. */
+export type Access = 'extension-page' | 'content-script';
+
+export interface LoginRequest {
+  serverUrl: string;
+  username: string;
+  password: string;
+  /** Keep the password, encrypted, so the next browser start signs in without asking. */
+  remember: boolean;
+}
+
+/** Call operations a view may request; the names are GWS operationNames (gws-api.md §7). */
+export type CallOperation =
+  | 'Answer'
+  | 'Hangup'
+  | 'Hold'
+  | 'Retrieve'
+  | 'InitiateTransfer'
+  | 'CompleteTransfer'
+  | 'SingleStepTransfer'
+  | 'InitiateConference'
+  | 'CompleteConference'
+  | 'SingleStepConference'
+  | 'RemoveParticipantFromConference'
+  | 'SwapCalls'
+  | 'SendDtmf'
+  | 'AttachUserData'
+  | 'UpdateUserData'
+  | 'DeleteUserData'
+  | 'DeleteUserDataPair'
+  | 'StartCallRecording'
+  | 'PauseCallRecording'
+  | 'ResumeCallRecording'
+  | 'StopCallRecording';
+
+/**
+ * The one protocol map shared by every context: each command's request, response and who
+ * may send it. The background registers exactly one handler per command.
+ */
+export interface CommandMap {
+  'session.getState': { request: void; response: ViewState; access: 'extension-page' };
+  'session.login': { request: LoginRequest; response: void; access: 'extension-page' };
+  'session.logout': { request: void; response: void; access: 'extension-page' };
+  'session.retry': { request: void; response: void; access: 'extension-page' };
+  'agent.setState': {
+    request: { operationName: string; params?: Record<string, string> };
+    response: void;
+    access: 'extension-page';
+  };
+  'device.doNotDisturb': { request: { on: boolean }; response: void; access: 'extension-page' };
+  'device.forward': {
+    /** A destination turns forwarding on; null turns it off. */
+    request: { destination: string | null };
+    response: void;
+    access: 'extension-page';
+  };
+  'call.dial': {
+    request: { phoneNumber: string; userData?: Record<string, string> };
+    response: void;
+    access: 'extension-page';
+  };
+  'call.operation': {
+    request: { callId: string; operation: CallOperation; params?: Record<string, unknown> };
+    response: void;
+    access: 'extension-page';
+  };
+  'diagnostics.export': { request: void; response: DiagnosticsDump; access: 'extension-page' };
+}
+
+export type CommandName = keyof CommandMap;
+export type CommandRequest<K extends CommandName> = CommandMap[K]['request'];
+export type CommandResponse<K extends CommandName> = CommandMap[K]['response'];
+
+/** Runtime copy of each command's access level (types vanish at run time). */
+export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
+  'session.getState': 'extension-page',
+  'session.login': 'extension-page',
+  'session.logout': 'extension-page',
+  'session.retry': 'extension-page',
+  'agent.setState': 'extension-page',
+  'device.doNotDisturb': 'extension-page',
+  'device.forward': 'extension-page',
+  'call.dial': 'extension-page',
+  'call.operation': 'extension-page',
+  'diagnostics.export': 'extension-page',
+};
+
+/** Marks our messages so they never collide with anything else on runtime messaging. */
+export const MESSAGE_CHANNEL = 'gws-cti';
+/** Name of the long-lived port views open to receive state pushes. */
+export const VIEW_PORT_NAME = 'gws-cti.view';
+
+export interface CommandMessage<K extends CommandName = CommandName> {
+  channel: typeof MESSAGE_CHANNEL;
+  command: K;
+  payload: CommandRequest<K>;
+}
+
+export type CommandReply<T> =
+  { ok: true; value: T } | { ok: false; error: import('./errors.ts').SerializedError };
+
+/** What the background pushes to connected views. */
+export interface StatePush {
+  type: 'state';
+  state: ViewState;
+}

@@ -1,0 +1,157 @@
+/**
+ * Context rules: what the characters and words around a digit run say about it. A run glued to
+ * letters ("INV-2024", "DE89 …", "ORD-4155550132"), introduced by an id label ("Order #",
+ * "Ref:", "IBAN") or followed by a unit or currency is not a phone number; a phone label
+ * ("Tel.", "M:", "Telefonnummer") vouches for a run even when it is glued to it ("Tel.030…").
+ */
+import { classifyWord } from './detect-labels.ts';
+import { DIGIT_CLASS, SPACE_CLASS, digitValue, isDashChar } from './text-digits.ts';
+
+export type LeadVerdict = 'phone' | 'reject' | 'neutral';
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const CURRENCY = /[$€£¥₹₩₽¢₺₪฿₫]/;
+/** Punctuation that glues a run to a preceding word: "v2.4…", "/orders/4155…", "a@b". */
+const GLUE_BEFORE = new Set(['/', '#', '@', '&', '_', '~', '\\']);
+/** Punctuation after which a phone label may be glued to its number: "Tel.030…", "M:+44…". */
+const LABEL_GLUE = new Set(['.', ':', '：', '=']);
+/** How far back a label may be. */
+const LABEL_WINDOW = 48;
+/** A label is cut off by these (and by digits): they end the phrase the label belongs to. */
+const PHRASE_BREAK = /[\n\r\t|;,!?，；。、]/;
+const WORD_RE = /[\p{L}\p{M}°º]+/gu;
+
+/** A letter or digit that would make a word with the run (scripts without spaces excepted). */
+function glues(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  return LETTER_OR_DIGIT.test(ch) && !NO_SPACE_SCRIPT.test(ch);
+}
+
+function isDigitChar(ch: string | undefined): boolean {
+  return ch !== undefined && digitValue(ch.charCodeAt(0)) >= 0;
+}
+
+interface LabelWord {
+  word: string;
+  /** The word is directly followed by "." or ":" ("No.", "Tel:"). */
+  punctuated: boolean;
+}
+
+/** Words (lower-case, NFKC-folded) of the phrase directly before `pos`, nearest last. */
+function precedingPhrase(text: string, pos: number): { words: LabelWord[]; hash: boolean } {
+  const from = Math.max(0, pos - LABEL_WINDOW);
+  let cut = from;
+  for (let i = pos - 1; i >= from; i--) {
+    const ch = text[i] ?? '';
+    if (PHRASE_BREAK.test(ch) || isDigitChar(ch)) {
+      cut = i + 1;
+      break;
+    }
+  }
+  const phrase = text.slice(cut, pos);
+  const words: LabelWord[] = [];
+  let lastWordEnd = 0;
+  for (const w of phrase.matchAll(WORD_RE)) {
+    lastWordEnd = w.index + w[0].length;
+    const after = phrase[lastWordEnd];
+    words.push({
+      word: w[0].normalize('NFKC').toLowerCase(),
+      punctuated: after === '.' || after === ':',
+    });
+  }
+  const hash = /[#＃№]/.test(phrase.slice(lastWordEnd));
+  return { words, hash };
+}
+
+/** What the label words before a run say. */
+function labelVerdict(text: string, pos: number): LeadVerdict {
+  const { words, hash } = precedingPhrase(text, pos);
+  let sawId = hash;
+  for (let k = words.length - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+    const { word, punctuated } = words[k] ?? { word: '', punctuated: false };
+    // "No. 12345" is a number sign; Portuguese and Spanish "no" ("retorno no (21)…") is not.
+    const kind = word === 'no' && !punctuated ? 'other' : classifyWord(word);
+    if (kind === 'phone') return 'phone';
+    if (kind === 'reject') return 'reject';
+    if (kind === 'id') {
+      sawId = true;
+      continue;
+    }
+    if (kind === 'entity') {
+      if (sawId) return 'reject';
+      break;
+    }
+    if (kind === 'neutral-modifier') continue;
+    break;
+  }
+  return sawId ? 'reject' : 'neutral';
+}
+
+/** Judges the text before a run starting at `start`. */
+export function leadingContext(text: string, start: number): LeadVerdict {
+  const prev = text[start - 1];
+  const prevPrev = text[start - 2];
+  if (glues(prev)) return 'reject';
+  if (prev !== undefined && isDashChar(prev)) return 'reject';
+  if (prev === ':' && isDigitChar(prevPrev)) return 'reject';
+  if (prev !== undefined && CURRENCY.test(prev)) return 'reject';
+  if (prev === ' ' && prevPrev !== undefined && CURRENCY.test(prevPrev)) return 'reject';
+  if (prev !== undefined && GLUE_BEFORE.has(prev) && glues(prevPrev)) return 'reject';
+  const label = labelVerdict(text, start);
+  if (prev !== undefined && LABEL_GLUE.has(prev) && glues(prevPrev)) {
+    // "Tel.030…", "T.+33…", "tel:+1…" are fine; "v2.4…", "ID:4155…" are not.
+    return label === 'phone' ? 'phone' : 'reject';
+  }
+  return label;
+}
+
+const UNIT_AFTER = new RegExp(
+  `^[${SPACE_CLASS}]?(?:[%‰°$€£¥₹₩₽¢]|(?:eur|usd|gbp|chf|jpy|cny|vnd|inr|brl|mxn|aud|cad|sek|nok|` +
+    `dkk|pln|czk|huf|rub|try|zar|kr|zł|kg|km|cm|mm|mi|lbs?|oz|m²|bytes?|kb|mb|gb|tb|ms|sec|` +
+    `hrs?|times|units|pcs|stk|stück)(?![\\p{L}\\p{N}]))`,
+  'iu',
+);
+
+/** True when the text after a run ending at `end` shows it is not a phone number. */
+export function trailingRejects(text: string, end: number): boolean {
+  const next = text[end];
+  const nextNext = text[end + 1];
+  if (next === undefined) return false;
+  if (glues(next)) return true;
+  if (next === '@') return true;
+  if (next === ':' && isDigitChar(nextNext)) return true;
+  // A decimal comma ("12 345 678,90 €"); a CSV field after a number ("…,2024-03-15") is fine.
+  if (next === ',' && /^,\d{1,2}(?!\d)/.test(text.slice(end, end + 4))) return true;
+  if ((isDashChar(next) || next === '/' || next === '.' || next === '_') && glues(nextNext))
+    return true;
+  return UNIT_AFTER.test(text.slice(end, end + 8));
+}
+
+/**
+ * True when the run starting at `start` continues an IBAN whose country code and check digits
+ * came before it ("GB29 NWBK 6016 1331 9268 19"): at least one four-character block with a
+ * letter between the "GB29" and the run.
+ */
+export function continuesIban(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \u00A0]?[A-Z0-9]{4})*[ \u00A0]?[A-Z0-9]*[A-Z][A-Z0-9]*[ \u00A0]?$/.test(
+    before,
+  );
+}
+
+const EXTENSION = new RegExp(
+  `[${SPACE_CLASS}]*(?:extension|extn\\.?|ext\\.?|x\\.?|#|poste|durchwahl|dw\\.?|app\\.?|ramal|内線)` +
+    `[${SPACE_CLASS}]*[:.]?[${SPACE_CLASS}]*([${DIGIT_CLASS}]{1,7})(?![${DIGIT_CLASS}])`,
+  'iy',
+);
+
+/** An extension written right after a number ending at `end`: its end offset and digits. */
+export function extensionAt(text: string, end: number): { end: number; digits: string } | null {
+  EXTENSION.lastIndex = end;
+  const m = EXTENSION.exec(text);
+  if (!m || m[1] === undefined) return null;
+  let digits = '';
+  for (const ch of m[1]) digits += String(digitValue(ch.charCodeAt(0)));
+  return { end: end + m[0].length, digits };
+}

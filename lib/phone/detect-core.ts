@@ -1,0 +1,174 @@
+/**
+ * Phone-number detection in free text with the numbering metadata injected, so the always-on
+ * content script can use a small metadata set and the background a complete one.
+ *
+ * Pipeline per digit run (see detect-scan.ts): reject the run from its context (labels, glued
+ * letters, IBAN, units) and shape (cards, long ids); drop tokens that are dates, IPs, versions or
+ * decimals; then cut the remaining tokens into the longest windows that libphonenumber validates.
+ * Cost is linear in the text: one regex pass, and a bounded number of parses per run.
+ */
+import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { continuesIban, extensionAt, leadingContext, trailingRejects } from './detect-context.ts';
+import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
+import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
+import { OPEN_CLASS, isSpaceChar } from './text-digits.ts';
+import type { PhoneMatch } from './types.ts';
+
+/** Fewer digits than this is an extension, a short code or a quantity, not a dialable number. */
+const MIN_NUMBER_DIGITS = 7;
+/** Parse attempts allowed in a run between two successes: keeps junk runs cheap. */
+const PARSE_BUDGET = 24;
+
+const OPEN_RE = new RegExp(`[${OPEN_CLASS}]$`);
+
+export type PhoneFinder = (text: string, defaultRegion?: string) => PhoneMatch[];
+
+/** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
+export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
+  return (text, defaultRegion) => findPhoneNumbersWith(metadata, text, defaultRegion);
+}
+
+function parseCandidate(
+  metadata: MetadataJson,
+  digits: string,
+  plus: boolean,
+  region: CountryCode | undefined,
+): string | undefined {
+  const attempts: Array<[string, CountryCode | undefined]> = [];
+  if (plus) attempts.push([`+${digits}`, undefined]);
+  else {
+    // "00" is the international prefix almost everywhere, even where the default region
+    // dials out with something else ("0044 20 …" written by a European on a US page).
+    if (digits.startsWith('00') && !digits.startsWith('000'))
+      attempts.push([`+${digits.slice(2)}`, undefined]);
+    if (region) attempts.push([digits, region]);
+  }
+  for (const [input, r] of attempts) {
+    try {
+      const parsed = r
+        ? parsePhoneNumberFromString(input, r, metadata)
+        : parsePhoneNumberFromString(input, metadata);
+      if (parsed?.isValid()) return parsed.number;
+    } catch {
+      // libphonenumber throws only on programmer errors (bad metadata); treat as no number.
+    }
+  }
+  return undefined;
+}
+
+function toRegion(metadata: MetadataJson, region: string | undefined): CountryCode | undefined {
+  if (!region) return undefined;
+  const upper = region.toUpperCase();
+  return upper in (metadata as { countries: Record<string, unknown> }).countries
+    ? (upper as CountryCode)
+    : undefined;
+}
+
+/** Finds phone numbers in `text` using `metadata`; see `findPhoneNumbers` in detect.ts. */
+export function findPhoneNumbersWith(
+  metadata: MetadataJson,
+  text: string,
+  defaultRegion?: string,
+): PhoneMatch[] {
+  const matches: PhoneMatch[] = [];
+  if (typeof text !== 'string' || text.length === 0) return matches;
+  const region = toRegion(metadata, defaultRegion);
+  const re = createRunRegex();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) continue;
+    const run = tokenizeRun(text, start, end);
+    const ext = extensionAt(text, end);
+    if (!acceptRunContext(text, run, ext?.end ?? end)) continue;
+    const before = matches.length;
+    scanRun(metadata, text, run, region, matches);
+    const last = matches[matches.length - 1];
+    if (ext && last && matches.length > before && last.end === end) {
+      last.end = ext.end;
+      last.raw = text.slice(last.start, ext.end);
+      last.extension = ext.digits;
+      re.lastIndex = Math.max(re.lastIndex, ext.end);
+    }
+  }
+  return matches;
+}
+
+function acceptRunContext(text: string, run: Run, end: number): boolean {
+  if (leadingContext(text, run.start) === 'reject') return false;
+  if (trailingRejects(text, end)) return false;
+  if (continuesIban(text, run.start)) return false;
+  return !runIsLongIdentifier(run);
+}
+
+/** Drops opening parentheses that are not closed inside the number: "((713) 555-0194" → "(713…". */
+function trimUnbalancedOpen(text: string, start: number, end: number): number {
+  let open = 0;
+  let close = 0;
+  for (let k = start; k < end; k++) {
+    const ch = text[k];
+    if (ch === '(' || ch === '\uFF08') open++;
+    else if (ch === ')' || ch === '\uFF09') close++;
+  }
+  let s = start;
+  while (open > close && s < end && (text[s] === '(' || text[s] === '\uFF08')) {
+    s++;
+    open--;
+    while (s < end && isSpaceChar(text[s] ?? '')) s++;
+  }
+  return s;
+}
+
+/** Cuts the run's usable tokens into validated windows, longest first, left to right. */
+function scanRun(
+  metadata: MetadataJson,
+  text: string,
+  run: Run,
+  region: CountryCode | undefined,
+  out: PhoneMatch[],
+): void {
+  const { tokens } = run;
+  const usable = tokens.map((t) => !tokenIsLookalike(t));
+  let budget = PARSE_BUDGET;
+  let i = 0;
+  while (i < tokens.length && budget > 0) {
+    if (!usable[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let digitSum = 0;
+    while (j < tokens.length && usable[j] && digitSum + (tokens[j]?.digits.length ?? 0) <= MAX_NUMBER_DIGITS) {
+      digitSum += tokens[j]?.digits.length ?? 0;
+      j++;
+    }
+    let found = false;
+    for (let last = j - 1; last >= i && budget > 0; last--) {
+      let digits = '';
+      for (let k = i; k <= last; k++) digits += tokens[k]?.digits ?? '';
+      if (digits.length < MIN_NUMBER_DIGITS) break;
+      budget--;
+      const plus = i === 0 && run.plusCount > 0;
+      const e164 = parseCandidate(metadata, digits, plus, region);
+      if (!e164) continue;
+      const first = tokens[i];
+      const lastToken = tokens[last];
+      if (!first || !lastToken) break;
+      let rawStart = first.start;
+      if (i === 0) rawStart = trimUnbalancedOpen(text, run.start, lastToken.end);
+      else if (OPEN_RE.test(run.looseSeps[i - 1] ?? '')) rawStart = first.start - 1;
+      out.push({
+        start: rawStart,
+        end: lastToken.end,
+        raw: text.slice(rawStart, lastToken.end),
+        e164,
+      });
+      i = last + 1;
+      budget = PARSE_BUDGET;
+      found = true;
+      break;
+    }
+    if (!found) i++;
+  }
+}

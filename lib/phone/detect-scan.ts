@@ -1,0 +1,127 @@
+/**
+ * First, cheap stage of phone-number detection: one linear regex pass that finds "digit runs"
+ * (digits joined by the separators numbers are written with), then a tokenizer that splits a run
+ * into digit groups and atomic tokens. No phone metadata is involved here.
+ */
+import {
+  CLOSE_CLASS,
+  DASH_CLASS,
+  DIGIT_CLASS,
+  DOT_CLASS,
+  OPEN_CLASS,
+  PLUS_CLASS,
+  SLASH_CLASS,
+  SPACE_CLASS,
+  digitValue,
+} from './text-digits.ts';
+
+const SEP = `${SPACE_CLASS}${DASH_CLASS}${DOT_CLASS}${SLASH_CLASS}${OPEN_CLASS}${CLOSE_CLASS}`;
+
+/**
+ * A digit run: optional "(" / "+" / "++" prefix, a digit, then digits separated by at most four
+ * separator characters. Every repetition consumes a digit and the separator count is bounded, so
+ * backtracking is bounded per position and the scan is linear. Tabs, newlines, commas, semicolons
+ * and "+" are not separators: they end a run (a "+" starts the next one).
+ */
+const RUN_SOURCE =
+  `(?:[${OPEN_CLASS}][${SPACE_CLASS}]?)?(?:[${PLUS_CLASS}]{1,2}[${SPACE_CLASS}]?)?` +
+  `(?:[${OPEN_CLASS}][${SPACE_CLASS}]?)?[${DIGIT_CLASS}](?:[${SEP}]{0,4}[${DIGIT_CLASS}])*`;
+
+/** A fresh global regex for digit runs (global regexes carry state, so never share one). */
+export function createRunRegex(): RegExp {
+  return new RegExp(RUN_SOURCE, 'g');
+}
+
+export interface DigitGroup {
+  /** Offsets into the scanned text. */
+  start: number;
+  end: number;
+  /** ASCII digits. */
+  digits: string;
+}
+
+/**
+ * Groups joined by "tight" separators (a single dash, dot or slash) form one token: such a token
+ * ("2024-000123", "15.03.2024", "415-555-0132") either belongs to one phone number entirely or
+ * is not part of one.
+ */
+export interface Token {
+  groups: DigitGroup[];
+  /** The tight separators between the groups, folded ('-', '.', '/'). */
+  seps: string[];
+  start: number;
+  end: number;
+  digits: string;
+}
+
+export interface Run {
+  start: number;
+  end: number;
+  /** Number of plus signs in the prefix (0, 1 or 2). */
+  plusCount: number;
+  tokens: Token[];
+  /** Raw separators between tokens: looseSeps[i] sits between tokens[i] and tokens[i + 1]. */
+  looseSeps: string[];
+  digitCount: number;
+}
+
+function foldSep(ch: string): string {
+  if (ch === '.' || ch === '\uFF0E') return '.';
+  if (ch === '/' || ch === '\uFF0F') return '/';
+  return '-';
+}
+
+const TIGHT_CHAR = new RegExp(`^[${DASH_CLASS}${DOT_CLASS}${SLASH_CLASS}]$`);
+
+/** Splits a run found by the run regex into groups and tokens. `start` is the match index. */
+export function tokenizeRun(text: string, start: number, end: number): Run {
+  let plusCount = 0;
+  let i = start;
+  while (i < end && digitValue(text.charCodeAt(i)) < 0) {
+    const ch = text[i];
+    if (ch === '+' || ch === '\uFF0B') plusCount++;
+    i++;
+  }
+  const tokens: Token[] = [];
+  const looseSeps: string[] = [];
+  let current: Token | undefined;
+  let digitCount = 0;
+  while (i < end) {
+    const groupStart = i;
+    let digits = '';
+    while (i < end) {
+      const d = digitValue(text.charCodeAt(i));
+      if (d < 0) break;
+      digits += String(d);
+      i++;
+    }
+    digitCount += digits.length;
+    const group: DigitGroup = { start: groupStart, end: i, digits };
+    if (current) {
+      current.groups.push(group);
+      current.end = i;
+      current.digits += digits;
+    } else {
+      current = { groups: [group], seps: [], start: groupStart, end: i, digits };
+      tokens.push(current);
+    }
+    const sepStart = i;
+    while (i < end && digitValue(text.charCodeAt(i)) < 0) i++;
+    if (i >= end) break;
+    const sep = text.slice(sepStart, i);
+    if (sep.length === 1 && TIGHT_CHAR.test(sep)) {
+      current.seps.push(foldSep(sep));
+    } else {
+      looseSeps.push(sep);
+      current = undefined;
+    }
+  }
+  return { start, end, plusCount, tokens, looseSeps, digitCount };
+}
+
+/** Fast digit count of text[start, end) without allocating. */
+export function countDigits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (digitValue(text.charCodeAt(i)) >= 0) n++;
+  return n;
+}

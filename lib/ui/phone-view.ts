@@ -1,0 +1,95 @@
+import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from './phone-standin.ts';
+import { t, tOr } from './i18n.ts';
+
+/** The agent's default region for numbers typed without a country code. One place to change. */
+export const DEFAULT_REGION = 'US';
+
+/** A number as the popup shows it. All fields are plain text. */
+export interface NumberView {
+  /** Formatted for reading (international form for foreign numbers), else the raw text. */
+  display: string;
+  e164?: string;
+  flag?: string;
+  countryName?: string;
+  region?: string;
+  /** libphonenumber's type name, e.g. MOBILE, FIXED_LINE (see numberTypeLabel). */
+  type?: string;
+  /** A short internal extension (no country). */
+  internal: boolean;
+}
+
+const MAX_CACHED = 200;
+const cache = new Map<string, NumberView>();
+
+/**
+ * Describes a number for display. The popup re-renders every second while calls run, so
+ * results are cached (bounded) per raw text.
+ */
+export function describeNumber(raw: string): NumberView {
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const view = compute(raw);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(raw, view);
+  return view;
+}
+
+function compute(raw: string): NumberView {
+  const text = raw.trim();
+  const info = text ? enrichNumber(text, DEFAULT_REGION) : undefined;
+  if (!info) return { display: text, internal: /^\d{1,6}$/.test(text) };
+  const sameCountry = info.country?.code === DEFAULT_REGION;
+  const view: NumberView = {
+    display: (sameCountry ? info.national : info.international) ?? info.international ?? text,
+    internal: false,
+  };
+  if (info.e164) view.e164 = info.e164;
+  if (info.country?.code) {
+    const flag = flagEmoji(info.country.code);
+    if (flag) view.flag = flag;
+  }
+  if (info.country?.name) view.countryName = info.country.name;
+  if (info.region) view.region = info.region;
+  if (info.type) view.type = info.type;
+  return view;
+}
+
+export function numberTypeLabel(type: string): string {
+  return tOr(`numberType_${type}`, type);
+}
+
+export type DialProblem = 'empty' | 'invalid';
+
+export type DialCheck = { ok: true; dial: string } | { ok: false; problem: DialProblem };
+
+/**
+ * Turns what the agent typed or pasted (any format: spaces, brackets, dots, `tel:`, a
+ * leading +, letters…) into the string to dial, or says why it cannot be dialled. Nothing
+ * invalid is ever sent to GWS.
+ */
+export function checkDialInput(input: string): DialCheck {
+  if (input.trim() === '') return { ok: false, problem: 'empty' };
+  const dial = normalizeDialString(input, DEFAULT_REGION);
+  if (!dial) return { ok: false, problem: 'invalid' };
+  return { ok: true, dial };
+}
+
+export function dialProblemText(problem: DialProblem): string {
+  return problem === 'empty' ? t('dialProblemEmpty') : t('dialProblemInvalid');
+}
+
+/**
+ * As-you-type formatting for the agent's region. Only plain phone-number text is formatted:
+ * anything with letters, `*`, `#` or other marks is left exactly as typed, so nothing the
+ * agent typed or pasted silently disappears (the dial check explains it instead).
+ */
+export function formatTyping(input: string): string {
+  if (!/^[0-9+\s().\-]*$/.test(input)) return input;
+  return formatAsYouType(input, DEFAULT_REGION);
+}
+
+/** Removes the last dialable character (a digit, +, * or #), whatever formatting follows it. */
+export function backspaceDial(value: string): string {
+  const trimmed = value.replace(/[0-9A-Za-z+*#][^0-9A-Za-z+*#]*$/, '');
+  return formatTyping(trimmed);
+}

@@ -1,0 +1,92 @@
+// JSON endpoints and the generated data script behind the CRM pages.
+import type { Contact } from './data/types.ts';
+import { CONTACTS, PHONE_LIST_SIZE, contactById } from './data/contacts.ts';
+import { findByPhone } from './data/phone-match.ts';
+import { ACTIVITY_PAGE_SIZE, activityFor, isActivityTab } from './data/activity.ts';
+import { buildGroundTruth } from './ground-truth.ts';
+import { json, type Reply } from './http-util.ts';
+
+/** The slice of a contact the list pages need. */
+function listRow(c: Contact) {
+  const phone = (s: Contact['phone']) => ({ text: s.text, e164: s.e164, ext: s.ext, dn: s.dn });
+  return {
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`,
+    company: c.company,
+    status: c.status,
+    region: c.region,
+    country: c.country,
+    city: c.city,
+    postcode: c.postcode.text,
+    phone: phone(c.phone),
+    mobile: c.mobile ? phone(c.mobile) : null,
+    lastContact: c.lastContact.text,
+    invoice: c.invoice.text,
+    balance: c.balance.text,
+    reference: c.reference.text,
+  };
+}
+
+let dataScript: string | undefined;
+let groundTruth: string | undefined;
+
+/** window.NW_DATA for the pages that render the address book synchronously. */
+export function contactsDataScript(): Reply {
+  dataScript ??= `window.NW_DATA = ${JSON.stringify({ contacts: CONTACTS.map(listRow), phoneListSize: PHONE_LIST_SIZE })};\n`;
+  return { status: 200, type: 'text/javascript; charset=utf-8', body: dataScript };
+}
+
+export function groundTruthJson(): Reply {
+  groundTruth ??= JSON.stringify(buildGroundTruth());
+  return { status: 200, type: 'application/json; charset=utf-8', body: groundTruth };
+}
+
+function intParam(
+  params: URLSearchParams,
+  name: string,
+  fallback: number,
+  max: number,
+): number | null {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d{1,6}$/.test(raw)) return null;
+  return Math.min(Number(raw), max);
+}
+
+/** Routes under /crm/api/; `rest` is the path after it, already split and decoded. */
+export function handleApi(rest: string[], params: URLSearchParams): Reply {
+  const [resource, id, extra] = rest;
+  if (resource === 'contacts' && id === undefined) {
+    return json(200, { total: CONTACTS.length, contacts: CONTACTS.map(listRow) });
+  }
+  if (resource === 'contacts' && id !== undefined && extra === undefined) {
+    const contact = contactById(id);
+    return contact ? json(200, { contact }) : json(404, { error: 'No such contact' });
+  }
+  if (resource === 'lookup' && id === undefined) {
+    const phone = params.get('phone');
+    if (phone === null || phone.trim() === '')
+      return json(400, { error: 'Query parameter phone is required' });
+    const match = findByPhone(CONTACTS, phone);
+    return json(200, { contact: match?.contact ?? null, field: match?.field ?? null });
+  }
+  if (resource === 'activity' && id === undefined) {
+    const tab = params.get('tab') ?? 'all';
+    const offset = intParam(params, 'offset', 0, 1_000_000);
+    const limit = intParam(params, 'limit', ACTIVITY_PAGE_SIZE, 1000);
+    if (!isActivityTab(tab) || offset === null || limit === null || limit === 0) {
+      return json(400, { error: 'Expected tab=all|calls|tickets, offset >= 0 and limit 1-1000' });
+    }
+    const all = activityFor(tab);
+    const items = all.slice(offset, offset + limit);
+    const next = offset + items.length;
+    return json(200, {
+      tab,
+      total: all.length,
+      offset,
+      items,
+      nextOffset: next < all.length ? next : null,
+    });
+  }
+  return json(404, { error: 'Unknown API path' });
+}

@@ -1,0 +1,95 @@
+/**
+ * Device operations on `POST /api/v2/me/devices/{id}` (gws-api.md §4.3): DND, forwarding and
+ * supervisor monitoring.
+ */
+import { GwsError, INVALID_STATE, IN_USE, NO_PERMISSION, NOT_FOUND } from '../gws-error.ts';
+import type { Agent } from '../model/agents.ts';
+import { deviceCapabilities } from '../model/capabilities.ts';
+import { normalizeNumber } from '../model/phone-numbers.ts';
+import { idFromUri, requireSession, requireVoiceUp, type OpContext, type OpHandler } from './op-context.ts';
+import { optionalOneOf, requireString } from './params.ts';
+
+const MONITORING_OPS = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
+
+function check(ctx: OpContext): void {
+  if (MONITORING_OPS.has(ctx.operationName) && !ctx.agent.supervisor) {
+    throw new GwsError(NO_PERMISSION, `User ${ctx.agent.userName} lacks the api-supervisor-monitoring feature`);
+  }
+  requireSession(ctx.agent);
+  requireVoiceUp(ctx.core);
+  if (!deviceCapabilities(ctx.agent).includes(ctx.operationName)) {
+    throw new GwsError(INVALID_STATE, `Operation ${ctx.operationName} is not valid for the device in its current state`);
+  }
+}
+
+function setDnd(on: boolean): OpHandler {
+  return (ctx) => {
+    check(ctx);
+    ctx.agent.dnd = on;
+    ctx.core.notify.device(ctx.agent);
+    ctx.core.notify.channel(ctx.agent);
+  };
+}
+
+function forwardOn(ctx: OpContext): void {
+  // A plain string per the documented sample; {phoneNumber} is tolerated.
+  const raw = ctx.body.destination;
+  const value =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>).phoneNumber
+      : raw;
+  const destination = requireString({ destination: value }, 'destination');
+  check(ctx);
+  ctx.agent.forwardTo = normalizeNumber(destination);
+  ctx.core.notify.device(ctx.agent);
+}
+
+function forwardOff(ctx: OpContext): void {
+  check(ctx);
+  ctx.agent.forwardTo = undefined;
+  ctx.core.notify.device(ctx.agent);
+}
+
+function monitor(state: 'ListenIn' | 'Coach' | 'BargeIn'): OpHandler {
+  return (ctx) => {
+    const uri = requireString(ctx.body, 'targetDeviceUri');
+    const scope = optionalOneOf(ctx.body, 'supervisorMonitoringScope', ['Call', 'Agent']) ?? 'Call';
+    const mode = optionalOneOf(ctx.body, 'supervisorMonitoringMode', ['AllCalls', 'NextCall']) ?? 'AllCalls';
+    check(ctx);
+    const target: Agent | undefined = ctx.core.agents.byDeviceId(idFromUri(uri));
+    if (!target) throw new GwsError(NOT_FOUND, `Device ${uri} not found`);
+    if (target === ctx.agent) throw new GwsError(INVALID_STATE, 'A supervisor cannot monitor their own device');
+    if (ctx.core.monitoring.monitorOf(target)) {
+      throw new GwsError(IN_USE, `Device ${uri} is already monitored by another supervisor`);
+    }
+    ctx.agent.monitoring = {
+      state,
+      mode: mode as 'AllCalls' | 'NextCall',
+      scope: scope as 'Call' | 'Agent',
+      target,
+      targetDeviceUri: ctx.core.render.deviceUri(target),
+    };
+    ctx.core.monitoring.start(ctx.agent);
+  };
+}
+
+function cancelMonitoring(ctx: OpContext): void {
+  check(ctx);
+  ctx.core.monitoring.cancel(ctx.agent);
+}
+
+export const DEVICE_OPS: Record<string, OpHandler> = {
+  DoNotDisturbOn: setDnd(true),
+  DoNotDisturbOff: setDnd(false),
+  ForwardCallsOn: forwardOn,
+  ForwardCallsOff: forwardOff,
+  ListenIn: monitor('ListenIn'),
+  Coach: monitor('Coach'),
+  BargeIn: monitor('BargeIn'),
+  CancelSupervisorMonitoring: cancelMonitoring,
+};
+
+export function requireOwnDevice(ctx: OpContext, deviceId: string): void {
+  if (deviceId !== ctx.agent.deviceId) throw new GwsError(NOT_FOUND, `Device ${deviceId} not found`);
+}
+

@@ -1,0 +1,133 @@
+/**
+ * The HTTP server: GWS REST under /api/v2, CometD at /api/v2/notifications, the control API and
+ * console under /sim. Binds to loopback by default. `restart()` closes the listening socket and
+ * every connection and reopens on the same port, as a GWS restart looks to clients.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Bayeux } from './bayeux.ts';
+import type { SimOptions } from './config.ts';
+import { controlRouter, handleControl, type ControlDeps } from './control-api.ts';
+import { SimCore } from './core.ts';
+import { applyCors, handlePreflight } from './http/cors.ts';
+import { replyForError, send } from './http/envelope.ts';
+import { handleRest } from './http/rest-pipeline.ts';
+import { serveConsole } from './http/static-files.ts';
+import { ScenarioRunner } from './scenarios/runner.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const RESTART_DOWN_MS = 300;
+
+export interface RunningSimulator {
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => reject(e);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startSimulator(options: SimOptions = {}): Promise<RunningSimulator> {
+  const core = new SimCore(options);
+  const host = options.host ?? '127.0.0.1';
+  const consoleDir = options.consoleDir ?? join(HERE, 'console');
+  let bayeux = new Bayeux(core);
+  core.deliver = (e) => bayeux.deliver(e);
+  core.sessions.onInvalidate = (s) => {
+    bayeux.dropHttpSession(s.id);
+    const agent = core.agents.byUserName(s.userName);
+    // GWS keeps the contact-center session only as long as an HTTP session of the user lives.
+    if (agent && !core.sessions.hasUser(agent.userName)) agent.contactCenterSession = false;
+  };
+  const scenarios = new ScenarioRunner(core, options.scenariosDir ?? join(HERE, 'scenarios'));
+  let closed = false;
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+
+  const deps: ControlDeps = {
+    core,
+    bayeux: () => bayeux,
+    scenarios,
+    restart,
+    reset: () => {
+      scenarios.stopAll();
+      core.resetState();
+      bayeux.releaseStalled();
+      bayeux.dropAll();
+      bayeux.applyConfig();
+    },
+  };
+  const control = controlRouter(deps);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      applyCors(req, res);
+      if (handlePreflight(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://sim.invalid');
+      const p = url.pathname;
+      if (p === '/api/v2/notifications' || p.startsWith('/api/v2/notifications/')) return await bayeux.handle(req, res);
+      if (p.startsWith('/api/v2/') || p === '/api/v2') return await handleRest(core, req, res, url);
+      if (p === '/sim' || p.startsWith('/sim/')) {
+        if (req.method === 'GET' && (await serveConsole(consoleDir, p, res))) return;
+        return await handleControl(deps, control, req, res, url);
+      }
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Not found');
+    } catch (e) {
+      core.log(`unhandled error for ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) send(res, replyForError(e, core.config.errorHttpStatus));
+      else res.destroy();
+    }
+  }
+
+  const port = await listen(server, options.port ?? 0, host);
+  core.baseUrl = (options.publicBaseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  core.log(`listening on ${core.baseUrl}`);
+
+  /** GWS restart: sessions and CometD clients gone, switch state (calls, agent states) kept. */
+  async function restart(): Promise<void> {
+    if (closed) return;
+    core.log('restart: going down');
+    bayeux.close();
+    core.sessions.invalidateWhere();
+    for (const a of core.agents.list) a.contactCenterSession = false;
+    await closeServer(server);
+    bayeux = new Bayeux(core);
+    await new Promise((r) => setTimeout(r, RESTART_DOWN_MS));
+    if (closed) return;
+    await listen(server, port, host);
+    core.log('restart: up again');
+  }
+
+  return {
+    baseUrl: core.baseUrl,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      scenarios.stopAll();
+      core.switch.clear();
+      bayeux.close();
+      await closeServer(server);
+    },
+  };
+}

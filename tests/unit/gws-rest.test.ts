@@ -1,0 +1,651 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GwsRestClient, type OperationResult } from '../../lib/gws/rest.ts';
+import { GwsApiError, GwsAuthError, GwsInputError, GwsNetworkError } from '../../lib/gws/errors.ts';
+import { createCookieFetch } from '../support/cookie-fetch.ts';
+
+// A tiny scripted GWS on 127.0.0.1:0: real HTTP, real cookies, its own session + CSRF rules
+// (gws-api.md §2.2, §2.3). Each test can replace the answer for any request.
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+interface Reply {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: unknown;
+}
+type Override = (req: Received) => Reply | 'hang' | undefined | Promise<Reply | 'hang' | undefined>;
+
+interface FakeGws {
+  baseUrl: string;
+  requests: Received[];
+  /** Invalidate every session (like GWS expiry). */
+  expireSessions(): void;
+  override: Override | undefined;
+  close(): Promise<void>;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.closeAllConnections();
+          s.close(() => resolve());
+        }),
+    ),
+  );
+});
+
+async function startFakeGws(options: { csrf?: boolean } = {}): Promise<FakeGws> {
+  const csrfOn = options.csrf ?? true;
+  const sessions = new Map<string, string>(); // JSESSIONID → CSRF token
+  let counter = 0;
+  const fake: FakeGws = {
+    baseUrl: '',
+    requests: [],
+    override: undefined,
+    expireSessions: () => sessions.clear(),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const defaultReply = (req: Received): Reply => {
+    const sessionId = /JSESSIONID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const auth = req.headers.authorization;
+    if (req.method === 'GET' && auth) {
+      if (auth !== `Basic ${Buffer.from('agent1:pässword').toString('base64')}`) {
+        return { status: 401, body: { statusCode: 20, statusMessage: 'Access denied' } };
+      }
+      const id = `s${++counter}`;
+      const token = `token-${counter}`;
+      sessions.set(id, token);
+      return {
+        headers: {
+          'Set-Cookie': `JSESSIONID=${id}; Path=/api; HttpOnly`,
+          ...(csrfOn ? { 'X-CSRF-HEADER': 'X-CSRF-TOKEN', 'X-CSRF-TOKEN': token } : {}),
+        },
+        body: { statusCode: 0, user: { id: 'u1', userName: 'agent1' } },
+      };
+    }
+    const token = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (token === undefined) {
+      if (req.method === 'POST' && csrfOn) {
+        return { status: 403, body: 'Missing or invalid Csrf token' };
+      }
+      return { status: 401, body: { statusCode: 20, statusMessage: 'Access denied' } };
+    }
+    if (req.method === 'POST' && csrfOn && req.headers['x-csrf-token'] !== token) {
+      return { status: 403, body: 'Missing or invalid Csrf token' };
+    }
+    if (req.url.startsWith('/api/v2/me/calls?')) return { body: { statusCode: 0, calls: [] } };
+    return { body: { statusCode: 0 } };
+  };
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => {
+      void (async () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const req: Received = {
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: request.headers,
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+        };
+        fake.requests.push(req);
+        const reply = (await fake.override?.(req)) ?? defaultReply(req);
+        if (reply === 'hang') return;
+        const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+        response.writeHead(reply.status ?? 200, {
+          'Content-Type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
+          ...reply.headers,
+        });
+        response.end(body);
+      })();
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
+
+async function loggedInClient(fake: FakeGws, extra: { timeoutMs?: number } = {}) {
+  const client = new GwsRestClient({
+    serverUrl: fake.baseUrl,
+    fetch: createCookieFetch(),
+    ...extra,
+  });
+  await client.login('agent1', 'pässword');
+  fake.requests.length = 0;
+  return client;
+}
+
+describe('GwsRestClient login', () => {
+  it('logs in with UTF-8 Basic on GET /me?subresources=*, returns the snapshot, keeps CSRF', async () => {
+    const fake = await startFakeGws();
+    const client = new GwsRestClient({ serverUrl: `${fake.baseUrl}/`, fetch: createCookieFetch() });
+    const snapshot = await client.login('agent1', 'pässword');
+
+    expect(snapshot).toEqual({ statusCode: 0, user: { id: 'u1', userName: 'agent1' } });
+    expect(fake.requests[0]).toMatchObject({ method: 'GET', url: '/api/v2/me?subresources=*' });
+    expect(client.csrfHeader).toEqual({ name: 'X-CSRF-TOKEN', value: 'token-1' });
+
+    await client.hold('C1');
+    const post = fake.requests[1]!;
+    expect(post.headers['x-csrf-token']).toBe('token-1');
+    expect(post.headers.cookie).toBe('JSESSIONID=s1');
+    expect(post.headers.authorization).toBeUndefined();
+  });
+
+  it('rejects a wrong password as bad-credentials and keeps no session', async () => {
+    const fake = await startFakeGws();
+    const client = new GwsRestClient({ serverUrl: fake.baseUrl, fetch: createCookieFetch() });
+    const error = await client.login('agent1', 'wrong').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsAuthError);
+    expect(error).toMatchObject({ kind: 'bad-credentials', httpStatus: 401, statusCode: 20 });
+    expect(client.csrfHeader).toBeUndefined();
+  });
+
+  it('sends the header the server names in X-CSRF-HEADER', async () => {
+    const fake = await startFakeGws({ csrf: false });
+    fake.override = (req) =>
+      req.method === 'GET'
+        ? {
+            headers: { 'X-CSRF-HEADER': 'X-Custom-Csrf', 'X-CSRF-TOKEN': 'abc' },
+            body: { statusCode: 0, user: { id: 'u' } },
+          }
+        : { body: { statusCode: 0 } };
+    const client = new GwsRestClient({ serverUrl: fake.baseUrl, fetch: createCookieFetch() });
+    await client.login('agent1', 'x');
+    await client.answer('C1');
+    expect(fake.requests[1]!.headers['x-custom-csrf']).toBe('abc');
+    expect(fake.requests[1]!.headers['x-csrf-token']).toBeUndefined();
+  });
+
+  it('sends no CSRF header when the server sends none (protection off, §2.3)', async () => {
+    const fake = await startFakeGws({ csrf: false });
+    fake.override = (req) =>
+      req.method === 'GET'
+        ? { body: { statusCode: 0, user: { id: 'u' } } }
+        : { body: { statusCode: 0 } };
+    const client = new GwsRestClient({ serverUrl: fake.baseUrl, fetch: createCookieFetch() });
+    await client.login('agent1', 'x');
+    expect(client.csrfHeader).toBeUndefined();
+    await client.answer('C1');
+    expect(Object.keys(fake.requests[1]!.headers).filter((h) => h.includes('csrf'))).toEqual([]);
+  });
+
+  it('refuses a login answer without a user object', async () => {
+    const fake = await startFakeGws();
+    fake.override = () => ({ body: { statusCode: 0 } });
+    const client = new GwsRestClient({ serverUrl: fake.baseUrl, fetch: createCookieFetch() });
+    await expect(client.login('agent1', 'x')).rejects.toMatchObject({ name: 'GwsProtocolError' });
+  });
+});
+
+describe('GwsRestClient operations', () => {
+  it('POSTs {operationName, …params} as JSON to the documented path for every operation', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    const cases: Array<[() => Promise<unknown>, string, Record<string, unknown>]> = [
+      [
+        () => client.startContactCenterSession(),
+        '/me',
+        { operationName: 'StartContactCenterSession', channels: ['voice'] },
+      ],
+      [
+        () => client.startContactCenterSession({ place: 'P1', channels: ['voice', 'chat'] }),
+        '/me',
+        { operationName: 'StartContactCenterSession', channels: ['voice', 'chat'], place: 'P1' },
+      ],
+      [() => client.setAgentState('Ready'), '/me/channels/voice', { operationName: 'Ready' }],
+      [
+        () => client.setAgentState('AfterCallWork', { wrapUpTime: '30' }),
+        '/me/channels/voice',
+        { operationName: 'AfterCallWork', wrapUpTime: '30' },
+      ],
+      [() => client.doNotDisturbOn('d-1'), '/me/devices/d-1', { operationName: 'DoNotDisturbOn' }],
+      [
+        () => client.doNotDisturbOff('d-1'),
+        '/me/devices/d-1',
+        { operationName: 'DoNotDisturbOff' },
+      ],
+      [
+        () => client.forwardCallsOn('d-1', ' 5001 '),
+        '/me/devices/d-1',
+        { operationName: 'ForwardCallsOn', destination: '5001' },
+      ],
+      [
+        () => client.forwardCallsOff('d-1'),
+        '/me/devices/d-1',
+        { operationName: 'ForwardCallsOff' },
+      ],
+      [
+        () => client.dial('d-1', '15002'),
+        '/me/devices/d-1/calls',
+        { operationName: 'Dial', destination: { phoneNumber: '15002' } },
+      ],
+      [
+        () =>
+          client.dial('d-1', '+1 555 0100', {
+            userData: { k: 'v' },
+            location: 'L',
+            outboundCallerId: '800',
+          }),
+        '/me/devices/d-1/calls',
+        {
+          operationName: 'Dial',
+          destination: { phoneNumber: '+1 555 0100' },
+          userData: { k: 'v' },
+          location: 'L',
+          outboundCallerId: '800',
+        },
+      ],
+      [() => client.answer('C1'), '/me/calls/C1', { operationName: 'Answer' }],
+      [() => client.hangup('C1'), '/me/calls/C1', { operationName: 'Hangup' }],
+      [() => client.hold('C1'), '/me/calls/C1', { operationName: 'Hold' }],
+      [() => client.retrieve('C1'), '/me/calls/C1', { operationName: 'Retrieve' }],
+      [
+        () => client.initiateTransfer('C1', '7002'),
+        '/me/calls/C1',
+        { operationName: 'InitiateTransfer', destination: { phoneNumber: '7002' } },
+      ],
+      [
+        () => client.completeTransfer('C2', 'http://h/api/v2/me/calls/C2'),
+        '/me/calls/C2',
+        { operationName: 'CompleteTransfer', consultCallUri: 'http://h/api/v2/me/calls/C2' },
+      ],
+      [() => client.completeTransfer('C2'), '/me/calls/C2', { operationName: 'CompleteTransfer' }],
+      [
+        () => client.singleStepTransfer('C1', '7002', { userData: { a: 1 } }),
+        '/me/calls/C1',
+        {
+          operationName: 'SingleStepTransfer',
+          destination: { phoneNumber: '7002' },
+          userData: { a: 1 },
+        },
+      ],
+      [
+        () => client.initiateConference('C1', '7003', { location: 'L' }),
+        '/me/calls/C1',
+        {
+          operationName: 'InitiateConference',
+          destination: { phoneNumber: '7003' },
+          location: 'L',
+        },
+      ],
+      [
+        () => client.completeConference('C2'),
+        '/me/calls/C2',
+        { operationName: 'CompleteConference' },
+      ],
+      [
+        () => client.singleStepConference('C1', '7003'),
+        '/me/calls/C1',
+        { operationName: 'SingleStepConference', destination: { phoneNumber: '7003' } },
+      ],
+      [
+        () => client.removeParticipantFromConference('C1', '7003'),
+        '/me/calls/C1',
+        { operationName: 'RemoveParticipantFromConference', participant: '7003' },
+      ],
+      [
+        () => client.swapCalls('C1', 'http://h/api/v2/me/calls/C2'),
+        '/me/calls/C1',
+        { operationName: 'SwapCalls', otherCallUri: 'http://h/api/v2/me/calls/C2' },
+      ],
+      [
+        () => client.sendDtmf('C1', '12*#'),
+        '/me/calls/C1',
+        { operationName: 'SendDtmf', digits: '12*#' },
+      ],
+      [
+        () => client.attachUserData('C1', { a: '1' }),
+        '/me/calls/C1',
+        { operationName: 'AttachUserData', userData: { a: '1' } },
+      ],
+      [
+        () => client.updateUserData('C1', { a: '2' }),
+        '/me/calls/C1',
+        { operationName: 'UpdateUserData', userData: { a: '2' } },
+      ],
+      [
+        () => client.deleteUserDataPair('C1', 'a'),
+        '/me/calls/C1',
+        { operationName: 'DeleteUserDataPair', key: 'a' },
+      ],
+      [() => client.deleteUserData('C1'), '/me/calls/C1', { operationName: 'DeleteUserData' }],
+      [
+        () => client.startCallRecording('C1'),
+        '/me/calls/C1',
+        { operationName: 'StartCallRecording' },
+      ],
+      [
+        () => client.pauseCallRecording('C1'),
+        '/me/calls/C1',
+        { operationName: 'PauseCallRecording' },
+      ],
+      [
+        () => client.resumeCallRecording('C1'),
+        '/me/calls/C1',
+        { operationName: 'ResumeCallRecording' },
+      ],
+      [
+        () => client.stopCallRecording('C1'),
+        '/me/calls/C1',
+        { operationName: 'StopCallRecording' },
+      ],
+    ];
+    for (const [invoke, path, body] of cases) {
+      fake.requests.length = 0;
+      const result = (await invoke()) as OperationResult;
+      expect(result.statusCode).toBe(0);
+      expect(fake.requests).toHaveLength(1);
+      const req = fake.requests[0]!;
+      expect({ method: req.method, url: req.url, body: req.body }).toEqual({
+        method: 'POST',
+        url: `/api/v2${path}`,
+        body,
+      });
+      expect(req.headers['content-type']).toBe('application/json');
+      expect(req.headers['x-csrf-token']).toBe('token-1');
+    }
+  });
+
+  it('percent-encodes ids in paths', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    await client.hold('a/b c?d');
+    await client.dial('dev#1', '7002');
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      '/api/v2/me/calls/a%2Fb%20c%3Fd',
+      '/api/v2/me/devices/dev%231/calls',
+    ]);
+  });
+
+  it('never lets params replace the operationName', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    await client.setAgentState('NotReady', { operationName: 'Ready' });
+    expect(fake.requests[0]!.body).toEqual({ operationName: 'NotReady' });
+  });
+
+  it('refuses bad arguments locally and sends nothing', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    const attempts: Array<[() => Promise<unknown>, string]> = [
+      [() => client.dial('d-1', ''), 'phoneNumber'],
+      [() => client.dial('d-1', '   '), 'phoneNumber'],
+      [() => client.dial('d-1', '---'), 'phoneNumber'],
+      [() => client.dial('d-1', '7002\n7003'), 'phoneNumber'],
+      [() => client.dial('', '7002'), 'deviceId'],
+      [() => client.initiateTransfer('C1', ''), 'phoneNumber'],
+      [() => client.singleStepConference('C1', ' '), 'phoneNumber'],
+      [() => client.forwardCallsOn('d-1', ''), 'destination'],
+      [() => client.sendDtmf('C1', '12a'), 'digits'],
+      [() => client.sendDtmf('C1', ''), 'digits'],
+      [() => client.sendDtmf('C1', '1 2'), 'digits'],
+      [() => client.hold(''), 'callId'],
+      [() => client.updateUserData('C1', {}), 'userData'],
+      [() => client.attachUserData('C1', [] as unknown as Record<string, unknown>), 'userData'],
+      [() => client.deleteUserDataPair('C1', ''), 'key'],
+      [() => client.setAgentState(''), 'operationName'],
+      [() => client.startContactCenterSession({ channels: [] }), 'channels'],
+    ];
+    for (const [attempt, field] of attempts) {
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, field).toBeInstanceOf(GwsInputError);
+      expect((error as GwsInputError).field).toBe(field);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('rejects with the GWS statusMessage when the server refuses', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    fake.override = () => ({
+      body: { statusCode: 2, statusMessage: 'Call is not in a state to be held' },
+    });
+    const error = await client.hold('C1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsApiError);
+    expect(error).toMatchObject({
+      message: 'Call is not in a state to be held',
+      statusCode: 2,
+      operationName: 'Hold',
+    });
+  });
+
+  it('maps voice-down 503 to GwsUnavailableError', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    fake.override = () => ({
+      status: 503,
+      body: { statusCode: 4, statusMessage: 'Voice service is not available at this time' },
+    });
+    await expect(client.answer('C1')).rejects.toMatchObject({
+      name: 'GwsUnavailableError',
+      httpStatus: 503,
+      statusCode: 4,
+      message: 'Voice service is not available at this time',
+    });
+  });
+
+  it('gives up after timeoutMs with a timed-out GwsNetworkError', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake, { timeoutMs: 150 });
+    fake.override = () => 'hang';
+    const started = Date.now();
+    const error = await client.answer('C1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsNetworkError);
+    expect(error).toMatchObject({ timedOut: true, code: 'timeout', operationName: 'Answer' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('reports a closed port as a network error with the cause', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    await new Promise<void>((resolve) => {
+      servers[0]!.closeAllConnections();
+      servers[0]!.close(() => resolve());
+    });
+    servers.length = 0;
+    const error = await client.getCalls().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsNetworkError);
+    expect((error as GwsNetworkError).timedOut).toBe(false);
+    expect((error as Error).message).toMatch(/ECONNREFUSED|fetch failed/);
+  });
+
+  it('reads collections with ?fields=*', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    fake.override = (req) =>
+      req.url === '/api/v2/me/devices?fields=*'
+        ? { body: { statusCode: 0, devices: [{ id: 'd-1' }] } }
+        : undefined;
+    expect(await client.getDevices()).toEqual([{ id: 'd-1' }]);
+    expect(await client.getCalls()).toEqual([]);
+    fake.override = () => ({ body: { statusCode: 0, uris: ['http://x/api/v2/me/calls/C1'] } });
+    await expect(client.getCalls()).rejects.toMatchObject({ name: 'GwsProtocolError' });
+  });
+});
+
+describe('GwsRestClient re-login path', () => {
+  it('re-logs in once on a CSRF 403 and retries the operation', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+    });
+    fake.expireSessions();
+    await client.hold('C1');
+    expect(relogins).toBe(1);
+    expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/v2/me/calls/C1',
+      'GET /api/v2/me?subresources=*',
+      'POST /api/v2/me/calls/C1',
+    ]);
+    expect(fake.requests[2]!.headers['x-csrf-token']).toBe('token-2');
+  });
+
+  it('re-logs in on statusCode 20 for reads too', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+    });
+    fake.expireSessions();
+    expect(await client.getCalls()).toEqual([]);
+    expect(relogins).toBe(1);
+  });
+
+  it('shares one re-login between concurrent failures', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+    });
+    fake.expireSessions();
+    await Promise.all([
+      client.hold('C1'),
+      client.answer('C2'),
+      client.getCalls(),
+      client.hangup('C3'),
+    ]);
+    expect(relogins).toBe(1);
+    expect(fake.requests.filter((r) => r.method === 'GET' && r.headers.authorization)).toHaveLength(
+      1,
+    );
+  });
+
+  it('does not re-login again for a failure answered after a re-login already happened', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    let releaseSlow!: () => void;
+    const loginDone = new Promise<void>((resolve) => (releaseSlow = resolve));
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+      releaseSlow();
+    });
+    fake.expireSessions();
+    // The first C2 request is answered (403) only after the re-login for C1 completed.
+    fake.override = async (req) => {
+      const isFirstSlow =
+        req.url === '/api/v2/me/calls/C2' &&
+        fake.requests.filter((r) => r.url === '/api/v2/me/calls/C2').length === 1;
+      if (isFirstSlow) {
+        await loginDone;
+        return { status: 403, body: 'Missing or invalid Csrf token' };
+      }
+      return undefined;
+    };
+    const slow = client.answer('C2');
+    await client.hold('C1');
+    await slow;
+    expect(relogins).toBe(1);
+  });
+
+  it('lets the hook restore the contact-center session with its own requests', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    client.setReauthenticate(async () => {
+      await client.login('agent1', 'pässword');
+      await client.startContactCenterSession();
+    });
+    fake.expireSessions();
+    await client.hold('C1');
+    expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/v2/me/calls/C1',
+      'GET /api/v2/me?subresources=*',
+      'POST /api/v2/me',
+      'POST /api/v2/me/calls/C1',
+    ]);
+  });
+
+  it('does not nest a re-login when a request of the hook itself fails (no deadlock)', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+      await client.startContactCenterSession();
+    });
+    fake.expireSessions();
+    fake.override = (req) =>
+      req.url === '/api/v2/me' ? { status: 403, body: 'Missing or invalid Csrf token' } : undefined;
+    await expect(client.hold('C1')).rejects.toMatchObject({ kind: 'csrf' });
+    expect(relogins).toBe(1);
+  });
+
+  it('propagates the auth error when the retry fails again', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+      await client.login('agent1', 'pässword');
+    });
+    fake.override = (req) =>
+      req.method === 'POST' ? { status: 403, body: 'Missing or invalid Csrf token' } : undefined;
+    const error = await client.hold('C1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsAuthError);
+    expect(error).toMatchObject({ kind: 'csrf' });
+    expect(relogins).toBe(1);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+  });
+
+  it('propagates the re-login failure itself', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    client.setReauthenticate(() =>
+      client.login('agent1', 'changed-password').then(() => undefined),
+    );
+    fake.expireSessions();
+    await expect(client.hold('C1')).rejects.toMatchObject({ kind: 'bad-credentials' });
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('without a hook, the auth error reaches the caller', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    fake.expireSessions();
+    await expect(client.hold('C1')).rejects.toMatchObject({ name: 'GwsAuthError', kind: 'csrf' });
+  });
+
+  it('EndContactCenterSession clears local auth and treats a gone session as done', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    let relogins = 0;
+    client.setReauthenticate(async () => {
+      relogins++;
+    });
+    await client.endContactCenterSession();
+    expect(fake.requests[0]!.body).toEqual({ operationName: 'EndContactCenterSession' });
+    expect(client.csrfHeader).toBeUndefined();
+
+    await client.login('agent1', 'pässword');
+    fake.expireSessions();
+    await client.endContactCenterSession();
+    expect(relogins).toBe(0);
+    expect(client.csrfHeader).toBeUndefined();
+  });
+});

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { later, renderPopup, signedIn, useCatalogue } from './popup-harness';
+import { MAX_RECENT_NUMBERS } from '@/lib/ui/recent-numbers';
+
+function field(): HTMLInputElement {
+  return screen.getByLabelText('Number to call') as HTMLInputElement;
+}
+
+function type(text: string) {
+  // One input event per character, as typing produces.
+  for (const ch of text) fireEvent.input(field(), { target: { value: field().value + ch } });
+}
+
+function dialled(sent: Array<{ command: string; payload: unknown }>): string[] {
+  return sent
+    .filter((s) => s.command === 'call.dial')
+    .map((s) => (s.payload as { phoneNumber: string }).phoneNumber);
+}
+
+describe('popup: dialling', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useCatalogue('en');
+  });
+  afterEach(() => cleanup());
+
+  it('puts the keyboard in the number field when no call is ringing', () => {
+    renderPopup(signedIn());
+    expect(document.activeElement).toBe(field());
+  });
+
+  it('formats as you type for the default region', () => {
+    renderPopup(signedIn());
+    type('4155550123');
+    expect(field().value).toMatch(/^\(?415\)?[ -]?555-?0123$/);
+    expect(field().value).not.toBe('4155550123');
+  });
+
+  it('dials on Enter with the normalized number, from any pasted format', async () => {
+    const popup = renderPopup(signedIn());
+    fireEvent.input(field(), { target: { value: 'tel:+1 (415) 555.0123' } });
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() => expect(dialled(popup.sent)).toHaveLength(1));
+    const number = dialled(popup.sent)[0]!;
+    expect(number.replace(/\D/g, '')).toBe('14155550123');
+    expect(number).not.toMatch(/[\s().tel:]/);
+  });
+
+  it('dials internal extensions as they are', async () => {
+    const popup = renderPopup(signedIn());
+    type('7002');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await waitFor(() => expect(dialled(popup.sent)).toEqual(['7002']));
+  });
+
+  it('explains an empty or unusable number and does not call GWS', async () => {
+    const popup = renderPopup(signedIn());
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toBe('Enter a number to call.');
+    fireEvent.input(field(), { target: { value: 'hello world' } });
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'This is not a number that can be dialled. Use digits, optionally starting with +.',
+    );
+    expect(field().getAttribute('aria-invalid')).toBe('true');
+    expect(field().getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    type('x');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(popup.sent).toEqual([]);
+  });
+
+  it('dials from the pad, and backspace removes a digit', async () => {
+    const popup = renderPopup(signedIn());
+    fireEvent.click(screen.getByRole('button', { name: 'Pad' }));
+    const pad = screen.getByRole('group', { name: 'Dial pad' });
+    for (const key of ['7', '0', '0', '9']) fireEvent.click(within(pad).getByRole('button', { name: `Key ${key}` }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(pad).getByRole('button', { name: 'Key 2' }));
+    expect(field().value.replace(/\D/g, '')).toBe('7002');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await waitFor(() => expect(dialled(popup.sent)).toEqual(['7002']));
+  });
+
+  it('disables Call with a spinner while a Dial is pending', () => {
+    const state = signedIn();
+    renderPopup(later(state, { type: 'intent', id: 'Dial:1', operation: 'Dial' }));
+    const call = screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement;
+    expect(call.disabled).toBe(true);
+    expect(call.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('keeps the last numbers dialled in storage.local, newest first, and redials them', async () => {
+    const popup = renderPopup(signedIn());
+    for (let i = 0; i < MAX_RECENT_NUMBERS + 2; i++) {
+      fireEvent.input(field(), { target: { value: `70${String(i).padStart(2, '0')}` } });
+      fireEvent.keyDown(field(), { key: 'Enter' });
+      await waitFor(() => expect(dialled(popup.sent)).toHaveLength(i + 1));
+    }
+    fireEvent.input(field(), { target: { value: '7005' } });
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(async () => {
+      const stored = (await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers;
+      expect(stored).toEqual(['7005', '7011', '7010', '7009', '7008', '7007', '7006', '7004', '7003', '7002']);
+    });
+    const recent = await screen.findByText('Recent numbers (10)');
+    fireEvent.click(recent);
+    fireEvent.click(screen.getByRole('button', { name: 'Call 7011' }));
+    await waitFor(() => expect(dialled(popup.sent).at(-1)).toBe('7011'));
+  });
+
+  it('shows recent numbers stored earlier, and not numbers whose dial failed', async () => {
+    await fakeBrowser.storage.local.set({ recentNumbers: ['5001', 42, '5002'] });
+    const popup = renderPopup(signedIn());
+    expect(await screen.findByText('Recent numbers (2)')).toBeTruthy();
+    popup.failNext('call.dial', { name: 'GwsApiError', message: 'no', statusCode: 2, code: 'rejected' });
+    fireEvent.input(field(), { target: { value: '5003' } });
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    expect(await screen.findByText('Could not place the call.')).toBeTruthy();
+    expect((await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers).toEqual(['5001', 42, '5002']);
+  });
+});
