@@ -10,6 +10,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'GWS CTI Overlay',
+    default_locale: 'en',
     description: 'Genesys Web Services call control on top of any CRM.',
     permissions: ['storage', 'alarms'],
     host_permissions: LOCAL_ORIGINS,

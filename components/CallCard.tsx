@@ -125,7 +125,11 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
             ? (key, value) => onOperation('UpdateUserData', { userData: { [key]: value } })
             : undefined
         }
-        onDelete={can('DeleteUserDataPair') ? (key) => onOperation('DeleteUserDataPair', { key }) : undefined}
+        onDelete={
+          can('DeleteUserDataPair')
+            ? (key) => onOperation('DeleteUserDataPair', { key })
+            : undefined
+        }
       />
       <CallControls
         call={call}

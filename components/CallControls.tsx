@@ -27,7 +27,14 @@ type Panel = 'transfer' | 'dtmf' | undefined;
  * capabilities (gws-api.md §7, §8); each is disabled with a spinner while its request is in
  * flight, and what it does shows only when GWS reports it.
  */
-export function CallControls({ call, describedBy, isPending, onOperation, swapWith, isConsult }: Props) {
+export function CallControls({
+  call,
+  describedBy,
+  isPending,
+  onOperation,
+  swapWith,
+  isConsult,
+}: Props) {
   const [panel, setPanel] = useState<Panel>(undefined);
   const can = (op: CallOperation) => call.capabilities.includes(op);
   const button = (
@@ -53,7 +60,8 @@ export function CallControls({ call, describedBy, isPending, onOperation, swapWi
   const dtmf = can('SendDtmf');
   const transferId = `${describedBy}-transfer`;
   const dtmfId = `${describedBy}-dtmf`;
-  const toggle = (which: Exclude<Panel, undefined>) => setPanel(panel === which ? undefined : which);
+  const toggle = (which: Exclude<Panel, undefined>) =>
+    setPanel(panel === which ? undefined : which);
 
   return (
     <div class="call-controls">
@@ -70,7 +78,12 @@ export function CallControls({ call, describedBy, isPending, onOperation, swapWi
         )}
         {button('CompleteTransfer', t('controlCompleteTransfer'), 'primary', '↪')}
         {button('CompleteConference', t('controlCompleteConference'), 'primary', '⊕')}
-        {button('Hangup', isConsult ? t('controlCancelConsult') : t('controlHangup'), 'danger', '✕')}
+        {button(
+          'Hangup',
+          isConsult ? t('controlCancelConsult') : t('controlHangup'),
+          'danger',
+          '✕',
+        )}
       </div>
       {destinationOps.length > 0 || dtmf || hasRecording(call) ? (
         <div class="button-row secondary">

@@ -78,7 +78,11 @@ export function DeviceOptions(props: Props) {
               if (!props.forwardPending) forward();
             }}
           />
-          <PendingButton label={t('forwardStart')} pending={props.forwardPending} onClick={forward} />
+          <PendingButton
+            label={t('forwardStart')}
+            pending={props.forwardPending}
+            onClick={forward}
+          />
           {problem ? (
             <p id="forward-problem" class="field-error" role="alert">
               {problem}

@@ -92,7 +92,13 @@ export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
             dial();
           }}
         />
-        <PendingButton type="submit" variant="success" icon="✆" label={t('dialCall')} pending={pending} />
+        <PendingButton
+          type="submit"
+          variant="success"
+          icon="✆"
+          label={t('dialCall')}
+          pending={pending}
+        />
         <PendingButton
           label={t('dialPadToggle')}
           icon="⌗"

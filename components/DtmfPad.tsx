@@ -38,7 +38,12 @@ export function DtmfPad({ id, pending, onSend }: Props) {
       ref={pad}
       tabIndex={-1}
       onKeyDown={(e) => {
-        if ((KEYPAD_KEYS as readonly string[]).includes(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        if (
+          (KEYPAD_KEYS as readonly string[]).includes(e.key) &&
+          !e.altKey &&
+          !e.ctrlKey &&
+          !e.metaKey
+        ) {
           e.preventDefault();
           press(e.key as KeypadKey);
         }

@@ -5,10 +5,7 @@ import { PendingButton } from './PendingButton';
 
 /** Operations that take a destination (gws-api.md §4.5). */
 export type DestinationOperation =
-  | 'InitiateTransfer'
-  | 'SingleStepTransfer'
-  | 'InitiateConference'
-  | 'SingleStepConference';
+  'InitiateTransfer' | 'SingleStepTransfer' | 'InitiateConference' | 'SingleStepConference';
 
 /**
  * Display order; the first offered one is what Enter does. The consult (two-step) transfer

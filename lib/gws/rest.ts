@@ -1,10 +1,4 @@
-import type {
-  WireCall,
-  WireChannel,
-  WireDevice,
-  WireStatusResponse,
-  WireUserResponse,
-} from './types.ts';
+import type { WireCall, WireChannel, WireDevice, WireUserResponse } from './types.ts';
 import { GwsAuthError, GwsInputError, GwsProtocolError } from './errors.ts';
 import { basicAuthorization, requireArray, type OperationResult } from './rest-core.ts';
 import { GwsCallOperations } from './rest-call-operations.ts';
@@ -12,7 +6,6 @@ import {
   optionalMembers,
   pathId,
   requireDestination,
-  requireDtmfDigits,
   requireText,
   requireUserData,
 } from './rest-validate.ts';

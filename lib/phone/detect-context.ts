@@ -68,14 +68,18 @@ function precedingPhrase(text: string, pos: number): { words: LabelWord[]; hash:
 function labelVerdict(text: string, pos: number): LeadVerdict {
   const { words, hash } = precedingPhrase(text, pos);
   let sawId = hash;
-  for (let k = words.length - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+  let sawIdWord = false;
+  for (let k = words.length - 1, seen = 0; k >= 0 && seen < 5; k--, seen++) {
     const { word, punctuated } = words[k] ?? { word: '', punctuated: false };
     // "No. 12345" is a number sign; Portuguese and Spanish "no" ("retorno no (21)…") is not.
     const kind = word === 'no' && !punctuated ? 'other' : classifyWord(word);
-    if (kind === 'phone') return 'phone';
+    // "Phone no.", "Tel. #" name a phone number; "Call ID", "Contact ID" name a record —
+    // except "Caller ID", which is the calling number.
+    if (kind === 'phone') return sawIdWord && word !== 'caller' ? 'reject' : 'phone';
     if (kind === 'reject') return 'reject';
     if (kind === 'id') {
       sawId = true;
+      if (word === 'id' || word === 'ident') sawIdWord = true;
       continue;
     }
     if (kind === 'entity') {
@@ -108,7 +112,7 @@ export function leadingContext(text: string, start: number): LeadVerdict {
 
 const UNIT_AFTER = new RegExp(
   `^[${SPACE_CLASS}]?(?:[%‰°$€£¥₹₩₽¢]|(?:eur|usd|gbp|chf|jpy|cny|vnd|inr|brl|mxn|aud|cad|sek|nok|` +
-    `dkk|pln|czk|huf|rub|try|zar|kr|zł|kg|km|cm|mm|mi|lbs?|oz|m²|bytes?|kb|mb|gb|tb|ms|sec|` +
+    `dkk|pln|czk|huf|rub|try|zar|kr|zł|kg|km|cm|mm|mi|lbs?|oz|m²|bytes?|kb|mb|gb|tb|ms|sec|kwh|mwh|kw|` +
     `hrs?|times|units|pcs|stk|stück)(?![\\p{L}\\p{N}]))`,
   'iu',
 );
@@ -141,7 +145,7 @@ export function continuesIban(text: string, start: number): boolean {
 }
 
 const EXTENSION = new RegExp(
-  `[${SPACE_CLASS}]*(?:extension|extn\\.?|ext\\.?|x\\.?|#|poste|durchwahl|dw\\.?|app\\.?|ramal|内線)` +
+  `[${SPACE_CLASS}]*(?:extension|extn\\.?|ext\\.?|x\\.?|#|poste|durchwahl|dw\\.?|app\\.?|int\\.?|interno|ramal|内線)` +
     `[${SPACE_CLASS}]*[:.]?[${SPACE_CLASS}]*([${DIGIT_CLASS}]{1,7})(?![${DIGIT_CLASS}])`,
   'iy',
 );

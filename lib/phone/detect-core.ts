@@ -11,7 +11,8 @@ import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 
 import { continuesIban, extensionAt, leadingContext, trailingRejects } from './detect-context.ts';
 import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
-import { OPEN_CLASS, isSpaceChar } from './text-digits.ts';
+import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
+import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
 import type { PhoneMatch } from './types.ts';
 
 /** Fewer digits than this is an extension, a short code or a quantity, not a dialable number. */
@@ -25,11 +26,17 @@ export type PhoneFinder = (text: string, defaultRegion?: string) => PhoneMatch[]
 
 /** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
 export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
-  return (text, defaultRegion) => findPhoneNumbersWith(metadata, text, defaultRegion);
+  const ctx: FinderContext = { metadata, prefixOk: createNationalPrefixCheck(metadata) };
+  return (text, defaultRegion) => findWith(ctx, text, defaultRegion);
+}
+
+interface FinderContext {
+  metadata: MetadataJson;
+  prefixOk: NationalPrefixCheck;
 }
 
 function parseCandidate(
-  metadata: MetadataJson,
+  ctx: FinderContext,
   digits: string,
   plus: boolean,
   region: CountryCode | undefined,
@@ -46,9 +53,11 @@ function parseCandidate(
   for (const [input, r] of attempts) {
     try {
       const parsed = r
-        ? parsePhoneNumberFromString(input, r, metadata)
-        : parsePhoneNumberFromString(input, metadata);
-      if (parsed?.isValid()) return parsed.number;
+        ? parsePhoneNumberFromString(input, r, ctx.metadata)
+        : parsePhoneNumberFromString(input, ctx.metadata);
+      if (!parsed?.isValid()) continue;
+      if (r && !ctx.prefixOk(parsed.country ?? r, parsed.nationalNumber, input)) continue;
+      return parsed.number;
     } catch {
       // libphonenumber throws only on programmer errors (bad metadata); treat as no number.
     }
@@ -64,15 +73,29 @@ function toRegion(metadata: MetadataJson, region: string | undefined): CountryCo
     : undefined;
 }
 
-/** Finds phone numbers in `text` using `metadata`; see `findPhoneNumbers` in detect.ts. */
+const finders = new WeakMap<MetadataJson, PhoneFinder>();
+
+/**
+ * Finds phone numbers in `text` using `metadata`; see `findPhoneNumbers` in detect.ts. Prefer
+ * `createPhoneFinder` when scanning repeatedly (it keeps per-metadata caches).
+ */
 export function findPhoneNumbersWith(
   metadata: MetadataJson,
   text: string,
   defaultRegion?: string,
 ): PhoneMatch[] {
+  let finder = finders.get(metadata);
+  if (!finder) {
+    finder = createPhoneFinder(metadata);
+    finders.set(metadata, finder);
+  }
+  return finder(text, defaultRegion);
+}
+
+function findWith(ctx: FinderContext, text: string, defaultRegion?: string): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   if (typeof text !== 'string' || text.length === 0) return matches;
-  const region = toRegion(metadata, defaultRegion);
+  const region = toRegion(ctx.metadata, defaultRegion);
   const re = createRunRegex();
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -83,7 +106,7 @@ export function findPhoneNumbersWith(
     const ext = extensionAt(text, end);
     if (!acceptRunContext(text, run, ext?.end ?? end)) continue;
     const before = matches.length;
-    scanRun(metadata, text, run, region, matches);
+    scanRun(ctx, text, run, region, matches);
     const last = matches[matches.length - 1];
     if (ext && last && matches.length > before && last.end === end) {
       last.end = ext.end;
@@ -120,9 +143,22 @@ function trimUnbalancedOpen(text: string, start: number, end: number): number {
   return s;
 }
 
+/** Separators that end one number and begin another: " / ", " - ", two spaces, "(". */
+const STRONG_BREAK = new RegExp(`[/\\uFF0F]|[${SPACE_CLASS}][${DASH_CLASS}]|[${DASH_CLASS}][${SPACE_CLASS}]|[${SPACE_CLASS}]{2}|[${OPEN_CLASS}]$`);
+
+/**
+ * A number may start at the run's first token, right after a number or a look-alike token, or
+ * after a strong break. Starting anywhere else would read the tail of a failed longer sequence
+ * ("Scores 98 87 76 65 54 43", "TVA FR 12 345678901") as a number.
+ */
+function mayStartAt(run: Run, usable: boolean[], i: number, nextStart: number): boolean {
+  if (i === 0 || i === nextStart || !usable[i - 1]) return true;
+  return STRONG_BREAK.test(run.looseSeps[i - 1] ?? '');
+}
+
 /** Cuts the run's usable tokens into validated windows, longest first, left to right. */
 function scanRun(
-  metadata: MetadataJson,
+  ctx: FinderContext,
   text: string,
   run: Run,
   region: CountryCode | undefined,
@@ -132,8 +168,9 @@ function scanRun(
   const usable = tokens.map((t) => !tokenIsLookalike(t));
   let budget = PARSE_BUDGET;
   let i = 0;
+  let nextStart = 0;
   while (i < tokens.length && budget > 0) {
-    if (!usable[i]) {
+    if (!usable[i] || !mayStartAt(run, usable, i, nextStart)) {
       i++;
       continue;
     }
@@ -150,7 +187,7 @@ function scanRun(
       if (digits.length < MIN_NUMBER_DIGITS) break;
       budget--;
       const plus = i === 0 && run.plusCount > 0;
-      const e164 = parseCandidate(metadata, digits, plus, region);
+      const e164 = parseCandidate(ctx, digits, plus, region);
       if (!e164) continue;
       const first = tokens[i];
       const lastToken = tokens[last];
@@ -165,6 +202,7 @@ function scanRun(
         e164,
       });
       i = last + 1;
+      nextStart = i;
       budget = PARSE_BUDGET;
       found = true;
       break;

@@ -28,7 +28,7 @@ export const REJECT_WORDS = new Set([
   'iban', 'bic', 'swift', 'account', 'acct', 'acc', 'routing', 'aba', 'sort', 'bsb', 'abn', 'acn',
   'ein', 'gst', 'vat', 'tax', 'tin', 'ssn', 'nhs', 'nino', 'passport', 'licence', 'license',
   'siret', 'siren', 'aadhaar', 'pan', 'cpf', 'cnpj', 'rfc', 'curp', 'dni', 'nif', 'nie', 'cif',
-  'konto', 'blz', 'ust', 'idnr', 'steuernummer',
+  'konto', 'blz', 'ust', 'idnr', 'steuernummer', 'tva', 'iva', 'mrn', 'nhi', 'medicare',
   // money
   'amount', 'total', 'subtotal', 'price', 'cost', 'qty', 'quantity', 'usd', 'eur', 'gbp', 'chf',
   'jpy', 'cny', 'inr', 'rs', 'vnd', 'brl', 'mxn', 'aud', 'cad', 'sek', 'nok', 'dkk', 'pln', 'kr',
@@ -50,8 +50,10 @@ export const ENTITY_WORDS = new Set([
 ]);
 
 export const ID_MODIFIERS = new Set(['no', 'nr', 'n°', 'nº', 'id', 'num', 'nro', 'núm', 'ident']);
+/** Words skipped between a label and its number: "case number is 4155550132". */
 export const NEUTRAL_MODIFIERS = new Set([
-  'number', 'nummer', 'numéro', 'número', 'numero', 'numer', 'n', 'de', 'of',
+  'number', 'nummer', 'numéro', 'número', 'numero', 'numer', 'n', 'de', 'of', 'is', 'was', 'are',
+  'ist', 'est', 'es', 'è', 'your', 'our', 'the',
 ]);
 
 /** German and Dutch compounds: "Kundennummer" rejects, "Telefonnummer" is a phone label. */

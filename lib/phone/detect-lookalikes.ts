@@ -84,11 +84,11 @@ function isIpv4Token(t: Token): boolean {
   );
 }
 
-/** "8.30", "37.7749", "151.2093": times and decimal degrees written with a dot. */
+/** "8.30", "4155550.132", "37.7749", "151.2093": times, decimals and degrees with one dot. */
 function isDecimalToken(t: Token): boolean {
   if (t.groups.length !== 2 || t.seps[0] !== '.') return false;
   const [a, b] = t.groups.map((g) => g.digits.length) as [number, number];
-  if (a <= 2 && b === 2) return true;
+  if (b <= 3) return true;
   return a <= 3 && b >= 4 && b <= 6;
 }
 

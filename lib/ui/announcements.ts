@@ -76,10 +76,7 @@ function callChange(
   }
 }
 
-function agentChange(
-  old: UserState | undefined,
-  next: UserState | undefined,
-): Change | undefined {
+function agentChange(old: UserState | undefined, next: UserState | undefined): Change | undefined {
   if (!next) return undefined;
   const label = userStateLabel(next);
   if (old && userStateLabel(old) === label) return undefined;

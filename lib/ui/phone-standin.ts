@@ -1,16 +1,26 @@
-// TEMPORARY stand-in until lib/phone lands; replaced by imports from ../phone.
+// TEMPORARY stand-in until lib/phone's enrichment lands; replaced by imports from ../phone.
 import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-export function enrichNumber(raw: string, region: string) {
+import type { DialStringResult, EnrichedNumber } from '../phone/types.ts';
+export function enrichNumber(raw: string, region: string): EnrichedNumber {
+  const digits = raw.replace(/\D/g, '');
   const p = parsePhoneNumberFromString(raw, region as CountryCode);
-  if (!p || !p.isValid()) return undefined;
-  return {
+  const internal = /^\d{3,6}$/.test(raw.trim());
+  if (!p || !p.isValid()) return { raw, digits, valid: false, possible: false, internal };
+  const out: EnrichedNumber = {
+    raw,
+    digits,
+    valid: true,
+    possible: true,
+    internal: false,
     e164: p.number as string,
     national: p.formatNational(),
     international: p.formatInternational(),
-    country: p.country ? { name: p.country, code: p.country, callingCode: p.countryCallingCode } : undefined,
-    region: undefined as string | undefined,
-    type: p.getType() as string | undefined,
   };
+  if (p.country)
+    out.country = { name: p.country, code: p.country, callingCode: p.countryCallingCode };
+  const type = p.getType();
+  if (type) out.type = type;
+  return out;
 }
 export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
@@ -18,7 +28,7 @@ export function flagEmoji(code: string): string {
 export function formatAsYouType(input: string, region: string): string {
   return new AsYouType(region as CountryCode).input(input);
 }
-export function normalizeDialString(input: string, _region: string): string | undefined {
+export function normalizeDialString(input: string, _region: string): DialStringResult {
   const s = input.replace(/^tel:/i, '').replace(/[\s().\-/]/g, '');
-  return /^\+?[0-9*#]{2,}$/.test(s) ? s : undefined;
+  return /^\+?[0-9*#]{2,}$/.test(s) ? { ok: true, dial: s } : { ok: false, reason: 'invalid' };
 }

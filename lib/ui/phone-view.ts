@@ -36,8 +36,10 @@ export function describeNumber(raw: string): NumberView {
 
 function compute(raw: string): NumberView {
   const text = raw.trim();
-  const info = text ? enrichNumber(text, DEFAULT_REGION) : undefined;
-  if (!info) return { display: text, internal: /^\d{1,6}$/.test(text) };
+  if (!text) return { display: '', internal: false };
+  const info = enrichNumber(text, DEFAULT_REGION);
+  if (info.internal || !info.valid) return { display: text, internal: info.internal };
+  // Numbers of the agent's own country read best in national form, others in international.
   const sameCountry = info.country?.code === DEFAULT_REGION;
   const view: NumberView = {
     display: (sameCountry ? info.national : info.international) ?? info.international ?? text,
@@ -49,7 +51,8 @@ function compute(raw: string): NumberView {
     if (flag) view.flag = flag;
   }
   if (info.country?.name) view.countryName = info.country.name;
-  if (info.region) view.region = info.region;
+  // `region` is the country itself outside NANP; shown once is enough.
+  if (info.region && info.region !== info.country?.name) view.region = info.region;
   if (info.type) view.type = info.type;
   return view;
 }
@@ -69,9 +72,9 @@ export type DialCheck = { ok: true; dial: string } | { ok: false; problem: DialP
  */
 export function checkDialInput(input: string): DialCheck {
   if (input.trim() === '') return { ok: false, problem: 'empty' };
-  const dial = normalizeDialString(input, DEFAULT_REGION);
-  if (!dial) return { ok: false, problem: 'invalid' };
-  return { ok: true, dial };
+  const result = normalizeDialString(input, DEFAULT_REGION);
+  if (!result.ok || !result.dial) return { ok: false, problem: 'invalid' };
+  return { ok: true, dial: result.dial };
 }
 
 export function dialProblemText(problem: DialProblem): string {
@@ -84,7 +87,7 @@ export function dialProblemText(problem: DialProblem): string {
  * agent typed or pasted silently disappears (the dial check explains it instead).
  */
 export function formatTyping(input: string): string {
-  if (!/^[0-9+\s().\-]*$/.test(input)) return input;
+  if (!/^[0-9+\s().-]*$/.test(input)) return input;
   return formatAsYouType(input, DEFAULT_REGION);
 }
 

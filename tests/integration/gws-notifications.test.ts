@@ -166,6 +166,9 @@ describe('GwsNotifications against the simulator', () => {
     const attempts = retries.map((s) => (s.state === 'reconnecting' ? s.attempt : 0));
     expect(attempts).toEqual([...attempts].sort((a, b) => a - b));
     expect(attempts[0]).toBe(1);
+    // Diagnostics stay plain data even for transport failures (no circular request objects).
+    expect(JSON.parse(JSON.stringify(c.meta))).toEqual(c.meta);
+    expect(c.meta.some((e) => e.failure?.exception !== undefined)).toBe(true);
 
     await c.login();
     await c.rest.startContactCenterSession();

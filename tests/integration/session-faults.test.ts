@@ -18,8 +18,13 @@ describe('background session under faults', () => {
     const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
     await agent.until((s) => s.calls.some((r) => r.call.id === callId), 'call rings');
     if (answer) {
-      await agent.session.perform('Answer', callId, (rest) => rest.answer(callId).then(() => undefined));
-      await agent.until((s) => s.calls.find((r) => r.call.id === callId)?.call.state === 'Established', 'answered');
+      await agent.session.perform('Answer', callId, (rest) =>
+        rest.answer(callId).then(() => undefined),
+      );
+      await agent.until(
+        (s) => s.calls.find((r) => r.call.id === callId)?.call.state === 'Established',
+        'answered',
+      );
     }
     return callId;
   };
@@ -61,7 +66,12 @@ describe('background session under faults', () => {
     // Rings while the session is still re-establishing: only recovery can find it.
     const { callId: second } = await sim.control.call({ to: 'agent1', from: '+33142685300' });
     await untilStoreMatchesTruth(agent, sim.control, 'agent1', 10_000);
-    expect(agent.calls().calls.map((r) => r.call.id).sort()).toEqual([first, second].sort());
+    expect(
+      agent
+        .calls()
+        .calls.map((r) => r.call.id)
+        .sort(),
+    ).toEqual([first, second].sort());
     expect(agent.alerts.slice(alertsBefore).map((a) => a.callId)).toEqual([second]);
     expect(shownSince(mark)).toContain('reconnecting');
     expect((await sim.control.agent('agent1')).contactCenterSession).toBe(true);
@@ -111,8 +121,12 @@ describe('background session under faults', () => {
     try {
       const alertsBefore = agent.alerts.length;
       const callId = await inboundCall(false);
-      await agent.session.perform('Answer', callId, (rest) => rest.answer(callId).then(() => undefined));
-      await agent.session.perform('Hold', callId, (rest) => rest.hold(callId).then(() => undefined)).catch(() => undefined);
+      await agent.session.perform('Answer', callId, (rest) =>
+        rest.answer(callId).then(() => undefined),
+      );
+      await agent.session
+        .perform('Hold', callId, (rest) => rest.hold(callId).then(() => undefined))
+        .catch(() => undefined);
       await sim.control.remote(callId, 'hangup');
       await untilStoreMatchesTruth(agent, sim.control, 'agent1');
       expect(agent.alerts.length - alertsBefore).toBe(1);
@@ -138,7 +152,10 @@ describe('background session under faults', () => {
   it('malformed notifications are set aside for diagnostics; a malformed frame forces a recovery', async () => {
     const callId = await inboundCall(true);
     await sim.control.publish('agent1', '/v2/me/calls', 'not even an object');
-    await sim.control.publish('agent1', '/v2/me/calls', { messageType: 'CallStateChangeMessage', call: 42 });
+    await sim.control.publish('agent1', '/v2/me/calls', {
+      messageType: 'CallStateChangeMessage',
+      call: 42,
+    });
     await waitFor(() => agent.session.diagnostics.dump().entries.error.length >= 2, {
       message: 'diagnostics to record both',
     });

@@ -32,8 +32,7 @@ describe('background session resumes after a worker restart', () => {
     await before.until((s) => s.calls[0]?.call.state === 'Established', 'answered');
     // Let the debounced write reach storage.session, as it would before a worker is stopped.
     await waitFor(
-      async () =>
-        (await before.persistence.load())?.store?.calls[0]?.call.state === 'Established',
+      async () => (await before.persistence.load())?.store?.calls[0]?.call.state === 'Established',
       { message: 'the answered call to be persisted' },
     );
 
@@ -61,12 +60,17 @@ describe('background session resumes after a worker restart', () => {
 
   it('logs in again by itself when the HTTP session did not survive', async () => {
     await sim.control.expireSessions('agent1');
-    const again = agentSession(sim.baseUrl, { persistence: after!.persistence, fetch: after!.fetch });
+    const again = agentSession(sim.baseUrl, {
+      persistence: after!.persistence,
+      fetch: after!.fetch,
+    });
     await after!.session['stop']();
     await sim.control.clearRequests();
     expect(await again.session.resume()).toBe(true);
     await untilStoreMatchesTruth(again, sim.control, 'agent1', 8_000);
-    const ops = (await sim.control.requests('agent1')).map((r) => r.operationName ?? `${r.method} ${r.path}`);
+    const ops = (await sim.control.requests('agent1')).map(
+      (r) => r.operationName ?? `${r.method} ${r.path}`,
+    );
     expect(ops).toContain('StartContactCenterSession');
     after = again;
   });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -79,7 +80,15 @@ export async function launchChromiumWithExtension(
     const ctx = context;
     const firstWorker =
       ctx.serviceWorkers().find(isExtensionWorker) ??
-      (await ctx.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout }));
+      (await ctx
+        .waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout })
+        .catch(async (error: unknown) => {
+          const reason = await chromiumLoadError(executablePath, extensionDir);
+          throw new Error(
+            `The extension's service worker did not start within ${timeout} ms. ` +
+              (reason ?? `No load error reported (${String(error)}).`),
+          );
+        }));
     const extensionId = new URL(firstWorker.url()).host;
     const url = (page: string) => `chrome-extension://${extensionId}/${page}`;
     const openPage = async (page: string) => {
@@ -119,6 +128,46 @@ export async function launchChromiumWithExtension(
     await context?.close().catch(() => {});
     await profile.remove();
     throw error;
+  }
+}
+
+/**
+ * Chromium reports a manifest it refuses only in a dialog (none when headless) and in its log,
+ * so on failure a short second run with logging on recovers the reason.
+ */
+async function chromiumLoadError(executable: string, extensionDir: string): Promise<string | null> {
+  const profile = await freshProfileDir('gws-cti-diagnose');
+  try {
+    return await new Promise<string | null>((resolve) => {
+      const child = spawn(
+        executable,
+        [
+          '--headless',
+          '--enable-logging=stderr',
+          `--user-data-dir=${profile.dir}`,
+          `--disable-extensions-except=${extensionDir}`,
+          `--load-extension=${extensionDir}`,
+          ...CHROMIUM_QUIET_FLAGS,
+          'about:blank',
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let log = '';
+      const finish = (result: string | null) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve(result);
+      };
+      const timer = setTimeout(() => finish(null), 10_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        const match = /Extension error: ([^\n]+)/.exec(log);
+        if (match?.[1]) finish(`Chromium says: ${match[1].trim()}`);
+      });
+      child.on('exit', () => finish(null));
+    });
+  } finally {
+    await profile.remove();
   }
 }
 

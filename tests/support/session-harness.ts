@@ -21,7 +21,11 @@ export interface AgentHarness {
   seenCallIds: Set<string>;
   calls(): CallsState;
   /** Waits until the store satisfies `predicate`. */
-  until(predicate: (s: CallsState) => boolean, what: string, timeoutMs?: number): Promise<CallsState>;
+  until(
+    predicate: (s: CallsState) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<CallsState>;
   close(): Promise<void>;
 }
 
@@ -60,7 +64,10 @@ export function agentSession(
     seenCallIds,
     calls: () => session.calls,
     until: (predicate, what, timeoutMs = 5_000) =>
-      waitFor(() => (predicate(session.calls) ? session.calls : undefined), { timeoutMs, message: what }),
+      waitFor(() => (predicate(session.calls) ? session.calls : undefined), {
+        timeoutMs,
+        message: what,
+      }),
     close: () => session.logout().catch(() => undefined),
   };
 }
@@ -106,5 +113,3 @@ export async function untilStoreMatchesTruth(
   const problems = checkInvariants(harness.calls());
   if (problems.length > 0) throw new Error(`store invariants broken: ${problems.join('; ')}`);
 }
-
-

@@ -65,7 +65,7 @@ function renderCard(state: CallsState, onOperation = vi.fn()) {
       onOperation={onOperation}
     />,
   );
-  return { ...result, onOperation };
+  return { ...result, container: result.container as HTMLElement, onOperation };
 }
 
 function buttonNames(container: HTMLElement): string[] {
@@ -104,7 +104,9 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
         const shown = within(panel)
           .getAllByRole('button')
           .map((b) => b.textContent);
-        expect(shown).toEqual(TRANSFER_OPS.filter((op) => ops.includes(op)).map((op) => TRANSFER_LABELS[op]));
+        expect(shown).toEqual(
+          TRANSFER_OPS.filter((op) => ops.includes(op)).map((op) => TRANSFER_LABELS[op]),
+        );
         unmount();
       }),
       { numRuns: 30 },
@@ -124,7 +126,12 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
 
   it('disables a control and shows a spinner while its intent is pending, others stay usable', () => {
     const idle = stateWith(['Hold', 'Hangup']);
-    const pending = later(idle, { type: 'intent', id: 'Hold:1', operation: 'Hold', callId: RINGING_ID });
+    const pending = later(idle, {
+      type: 'intent',
+      id: 'Hold:1',
+      operation: 'Hold',
+      callId: RINGING_ID,
+    });
     const { onOperation } = renderCard(pending);
     const hold = screen.getByRole('button', { name: 'Hold' }) as HTMLButtonElement;
     expect(hold.disabled).toBe(true);
@@ -142,7 +149,9 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
     const idle = stateWith(['Hold']);
     const other = later(idle, { type: 'intent', id: 'Hold:1', operation: 'Hold', callId: 'OTHER' });
     renderCard(other);
-    expect((screen.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 
   it('shows direction, state, running duration, ANI/DNIS and attached data of the call', () => {

@@ -2,7 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parsed, renderPopup, build, later, signedIn, snapshotAction, useCatalogue } from './popup-harness';
+import {
+  parsed,
+  renderPopup,
+  build,
+  later,
+  signedIn,
+  snapshotAction,
+  useCatalogue,
+} from './popup-harness';
 import { loadFixture } from '../fixtures/gws/load.ts';
 
 function select(): HTMLSelectElement {
@@ -61,7 +69,12 @@ describe('popup: agent state, DND and forwarding', () => {
       later(
         pending,
         deviceEvent({
-          userState: { displayName: 'Out to Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
+          userState: {
+            displayName: 'Out to Lunch',
+            state: 'NotReady',
+            workMode: 'AuxWork',
+            reason: 'Lunch',
+          },
         }),
       ),
     );
@@ -71,7 +84,9 @@ describe('popup: agent state, DND and forwarding', () => {
 
   it('shows a state outside the catalogue by the name GWS gives it', () => {
     renderPopup(
-      signedIn(deviceEvent({ userState: { id: 'X1', displayName: 'Coaching', state: 'NotReady' } })),
+      signedIn(
+        deviceEvent({ userState: { id: 'X1', displayName: 'Coaching', state: 'NotReady' } }),
+      ),
     );
     expect(select().value).toBe('');
     expect(select().selectedOptions[0]?.textContent).toBe('Coaching');
@@ -84,12 +99,26 @@ describe('popup: agent state, DND and forwarding', () => {
     const popup = renderPopup(state);
     const timer = () => screen.getByRole('timer', { name: 'Time in state' }).textContent;
     popup.setNow(since + 61_000);
-    act(() => vi.advanceTimersByTime(1000));
+    void act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(timer()).toBe('1:01');
     popup.setNow(since + 62_000);
-    act(() => vi.advanceTimersByTime(1000));
+    void act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(timer()).toBe('1:02');
-    const ready = later(state, deviceEvent({ userState: { id: '9430250E-0A1B-421F-B372-F29E69366DED', displayName: 'Ready', state: 'Ready' } }), 62_000);
+    const ready = later(
+      state,
+      deviceEvent({
+        userState: {
+          id: '9430250E-0A1B-421F-B372-F29E69366DED',
+          displayName: 'Ready',
+          state: 'Ready',
+        },
+      }),
+      62_000,
+    );
     popup.push(ready);
     expect(select().value).toBe('Ready');
     expect(timer()).toBe('0:00');
@@ -117,10 +146,19 @@ describe('popup: agent state, DND and forwarding', () => {
     fireEvent.click(dnd());
     await waitFor(() => expect(popup.sent).toHaveLength(1));
     expect(popup.sent[0]).toEqual({ command: 'device.doNotDisturb', payload: { on: true } });
-    const pending = later(state, { type: 'intent', id: 'DoNotDisturbOn:1', operation: 'DoNotDisturbOn' });
+    const pending = later(state, {
+      type: 'intent',
+      id: 'DoNotDisturbOn:1',
+      operation: 'DoNotDisturbOn',
+    });
     popup.push(pending);
     expect((dnd() as HTMLButtonElement).disabled).toBe(true);
-    popup.push(later(pending, deviceEvent({ doNotDisturb: 'On', capabilities: ['ForwardCallsOn', 'DoNotDisturbOff'] })));
+    popup.push(
+      later(
+        pending,
+        deviceEvent({ doNotDisturb: 'On', capabilities: ['ForwardCallsOn', 'DoNotDisturbOff'] }),
+      ),
+    );
     expect(dnd().getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(dnd());
     await waitFor(() => expect(popup.sent).toHaveLength(2));
@@ -140,7 +178,10 @@ describe('popup: agent state, DND and forwarding', () => {
     await waitFor(() => expect(popup.sent).toHaveLength(1));
     expect(popup.sent[0]).toEqual({ command: 'device.forward', payload: { destination: '5001' } });
     popup.push(
-      later(state, deviceEvent({ forwardTo: '5001', capabilities: ['ForwardCallsOff', 'DoNotDisturbOn'] })),
+      later(
+        state,
+        deviceEvent({ forwardTo: '5001', capabilities: ['ForwardCallsOff', 'DoNotDisturbOn'] }),
+      ),
     );
     expect(screen.getByText('Calls forwarded to 5001')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stop forwarding' }));

@@ -43,9 +43,16 @@ describe('popup: calls', () => {
     expect(within(card('5125')).getByText('Ringing')).toBeTruthy();
 
     // The background records the intent: spinner, disabled.
-    const pending = later(ringing, { type: 'intent', id: 'Answer:1', operation: 'Answer', callId: RINGING_ID });
+    const pending = later(ringing, {
+      type: 'intent',
+      id: 'Answer:1',
+      operation: 'Answer',
+      callId: RINGING_ID,
+    });
     popup.push(pending);
-    const answer = within(card('5125')).getByRole('button', { name: 'Answer' }) as HTMLButtonElement;
+    const answer = within(card('5125')).getByRole('button', {
+      name: 'Answer',
+    }) as HTMLButtonElement;
     expect(answer.disabled).toBe(true);
     expect(answer.getAttribute('aria-busy')).toBe('true');
 
@@ -146,7 +153,12 @@ describe('popup: calls', () => {
       params: { digits: '1' },
     });
 
-    const pending = later(live, { type: 'intent', id: 'SendDtmf:1', operation: 'SendDtmf', callId: RINGING_ID });
+    const pending = later(live, {
+      type: 'intent',
+      id: 'SendDtmf:1',
+      operation: 'SendDtmf',
+      callId: RINGING_ID,
+    });
     popup.push(pending);
     const pad = screen.getByRole('group', { name: 'Keypad tones' }).parentElement as HTMLElement;
     fireEvent.keyDown(pad, { key: '2' });
@@ -156,7 +168,12 @@ describe('popup: calls', () => {
 
     // DtmfSent arrives: the intent settles and the queued tones go as one request.
     const dtmf = loadFixture<{ data: { call: Record<string, unknown> } }>('call-dtmf-sent');
-    dtmf.data.call = { ...dtmf.data.call, id: RINGING_ID, state: 'Established', capabilities: ESTABLISHED_CAPS };
+    dtmf.data.call = {
+      ...dtmf.data.call,
+      id: RINGING_ID,
+      state: 'Established',
+      capabilities: ESTABLISHED_CAPS,
+    };
     popup.push(later(pending, eventAction(parsed(dtmf))));
     await waitFor(() => expect(popup.sent).toHaveLength(2));
     expect(popup.sent[1]!.payload).toEqual({
@@ -180,8 +197,16 @@ describe('popup: calls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete AccountNumber' }));
     await waitFor(() => expect(popup.sent).toHaveLength(3));
     expect(popup.sent.map((s) => s.payload)).toEqual([
-      { callId: RINGING_ID, operation: 'UpdateUserData', params: { userData: { AccountNumber: '999' } } },
-      { callId: RINGING_ID, operation: 'UpdateUserData', params: { userData: { Reason: 'Billing' } } },
+      {
+        callId: RINGING_ID,
+        operation: 'UpdateUserData',
+        params: { userData: { AccountNumber: '999' } },
+      },
+      {
+        callId: RINGING_ID,
+        operation: 'UpdateUserData',
+        params: { userData: { Reason: 'Billing' } },
+      },
       { callId: RINGING_ID, operation: 'DeleteUserDataPair', params: { key: 'AccountNumber' } },
     ]);
     // Still the old value until AttachedDataChanged arrives.
@@ -190,7 +215,11 @@ describe('popup: calls', () => {
 
   it('shows attached data read-only when the call does not offer editing', () => {
     renderPopup(
-      signedIn(eventAction(establishedCall({ capabilities: ['Hangup', 'Hold'], userData: { Tier: 'Gold' } }))),
+      signedIn(
+        eventAction(
+          establishedCall({ capabilities: ['Hangup', 'Hold'], userData: { Tier: 'Gold' } }),
+        ),
+      ),
     );
     expect(screen.getByText('Tier').nextElementSibling?.textContent).toBe('Gold');
     expect(screen.queryByRole('button', { name: /Edit|Delete|Add/ })).toBeNull();
@@ -235,7 +264,8 @@ describe('popup: calls', () => {
   it('ticks call durations while the popup is open', () => {
     const state = signedIn(eventAction(establishedCall({ duration: '59' })));
     const popup = renderPopup(state);
-    const timer = () => within(card('5125')).getByRole('timer', { name: 'Call duration' }).textContent;
+    const timer = () =>
+      within(card('5125')).getByRole('timer', { name: 'Call duration' }).textContent;
     expect(timer()).toBe('0:59');
     popup.setNow(state.clock + 3_601_000);
     // A push re-reads the clock; between pushes the popup's own interval does (tested in agent tests).

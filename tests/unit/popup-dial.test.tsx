@@ -76,7 +76,8 @@ describe('popup: dialling', () => {
     const popup = renderPopup(signedIn());
     fireEvent.click(screen.getByRole('button', { name: 'Pad' }));
     const pad = screen.getByRole('group', { name: 'Dial pad' });
-    for (const key of ['7', '0', '0', '9']) fireEvent.click(within(pad).getByRole('button', { name: `Key ${key}` }));
+    for (const key of ['7', '0', '0', '9'])
+      fireEvent.click(within(pad).getByRole('button', { name: `Key ${key}` }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     fireEvent.click(within(pad).getByRole('button', { name: 'Key 2' }));
     expect(field().value.replace(/\D/g, '')).toBe('7002');
@@ -103,7 +104,18 @@ describe('popup: dialling', () => {
     fireEvent.keyDown(field(), { key: 'Enter' });
     await waitFor(async () => {
       const stored = (await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers;
-      expect(stored).toEqual(['7005', '7011', '7010', '7009', '7008', '7007', '7006', '7004', '7003', '7002']);
+      expect(stored).toEqual([
+        '7005',
+        '7011',
+        '7010',
+        '7009',
+        '7008',
+        '7007',
+        '7006',
+        '7004',
+        '7003',
+        '7002',
+      ]);
     });
     const recent = await screen.findByText('Recent numbers (10)');
     fireEvent.click(recent);
@@ -115,10 +127,19 @@ describe('popup: dialling', () => {
     await fakeBrowser.storage.local.set({ recentNumbers: ['5001', 42, '5002'] });
     const popup = renderPopup(signedIn());
     expect(await screen.findByText('Recent numbers (2)')).toBeTruthy();
-    popup.failNext('call.dial', { name: 'GwsApiError', message: 'no', statusCode: 2, code: 'rejected' });
+    popup.failNext('call.dial', {
+      name: 'GwsApiError',
+      message: 'no',
+      statusCode: 2,
+      code: 'rejected',
+    });
     fireEvent.input(field(), { target: { value: '5003' } });
     fireEvent.keyDown(field(), { key: 'Enter' });
     expect(await screen.findByText('Could not place the call.')).toBeTruthy();
-    expect((await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers).toEqual(['5001', 42, '5002']);
+    expect((await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers).toEqual([
+      '5001',
+      42,
+      '5002',
+    ]);
   });
 });

@@ -42,10 +42,10 @@ export function readCatalogue(lang: string): Catalogue {
 
 /** chrome.i18n.getMessage: named placeholders, then $1…$9 from the substitutions, `$$` → `$`. */
 export function getMessageFrom(catalogue: Catalogue) {
-  return (name: string, substitutions?: string | string[]): string => {
+  return (name: string, substitutions?: string | Array<string | number>): string => {
     const entry = catalogue[name];
     if (!entry) return '';
-    const subs = substitutions === undefined ? [] : [substitutions].flat();
+    const subs = substitutions === undefined ? [] : [substitutions].flat().map(String);
     const expanded = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, key: string) => {
       const placeholders = entry.placeholders ?? {};
       const found = Object.entries(placeholders).find(
@@ -61,7 +61,9 @@ export function getMessageFrom(catalogue: Catalogue) {
 
 export function useCatalogue(lang = 'en'): Catalogue {
   const catalogue = readCatalogue(lang);
-  fakeBrowser.i18n.getMessage = vi.fn(getMessageFrom(catalogue));
+  fakeBrowser.i18n.getMessage = vi.fn(
+    getMessageFrom(catalogue),
+  ) as unknown as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = vi.fn(() => lang);
   return catalogue;
 }
@@ -113,7 +115,10 @@ export function eventAction(event: GwsEvent): StoreAction {
 }
 
 /** Applies actions with the real store, one second apart from T0. */
-export function build(actions: StoreAction[], from: CallsState = initialCallsState(T0)): CallsState {
+export function build(
+  actions: StoreAction[],
+  from: CallsState = initialCallsState(T0),
+): CallsState {
   return actions.reduce((s, a, i) => reduce(s, a, T0 + i * 1000), from);
 }
 
@@ -210,7 +215,10 @@ export interface PopupHarness {
   container: HTMLElement;
 }
 
-export function renderPopup(initial?: CallsState, extra: Omit<ViewState, 'calls'> = {}): PopupHarness {
+export function renderPopup(
+  initial?: CallsState,
+  extra: Omit<ViewState, 'calls'> = {},
+): PopupHarness {
   const sent: SentCommand[] = [];
   const failures = new Map<CommandName, SerializedError>();
   const holds = new Map<CommandName, Promise<void>>();
@@ -239,7 +247,7 @@ export function renderPopup(initial?: CallsState, extra: Omit<ViewState, 'calls'
   return {
     sent,
     push(state, more = extra) {
-      act(() => listener?.({ ...more, calls: state }));
+      void act(() => listener?.({ ...more, calls: state }));
     },
     failNext(command, error) {
       failures.set(command, error);
@@ -247,13 +255,13 @@ export function renderPopup(initial?: CallsState, extra: Omit<ViewState, 'calls'
     holdNext(command) {
       let release = () => {};
       holds.set(command, new Promise<void>((resolve) => (release = resolve)));
-      return () => act(() => release());
+      return () => release();
     },
     setNow(value) {
       now = value;
     },
     unmount: result.unmount,
-    container: result.container,
+    container: result.container as HTMLElement,
   };
 }
 

@@ -48,7 +48,12 @@ function hostileState() {
         ani: IMG,
         dnis: SCRIPT,
         participants: [
-          { phoneNumber: SCRIPT, formattedPhoneNumber: IMG, location: SVG, country: { name: IMG, code: 'XX', callingCode: '' } },
+          {
+            phoneNumber: SCRIPT,
+            formattedPhoneNumber: IMG,
+            location: SVG,
+            country: { name: IMG, code: 'XX', callingCode: '' },
+          },
           { phoneNumber: IMG },
         ],
         userData: { [IMG]: SCRIPT, [SCRIPT]: IMG, nested: { html: SVG } },
@@ -71,8 +76,12 @@ describe('popup: hostile payloads from GWS are text, never markup', () => {
     expect(screen.getByText('Caller (ANI)').nextElementSibling?.textContent).toBe(IMG);
     expect(screen.getByText('Dialled (DNIS)').nextElementSibling?.textContent).toBe(SCRIPT);
     // userData keys and values, both ways round, and a nested value as JSON text.
-    expect(screen.getByText(IMG, { selector: 'dt' }).nextElementSibling?.textContent).toContain(SCRIPT);
-    expect(screen.getByText(SCRIPT, { selector: 'dt' }).nextElementSibling?.textContent).toContain(IMG);
+    expect(screen.getByText(IMG, { selector: 'dt' }).nextElementSibling?.textContent).toContain(
+      SCRIPT,
+    );
+    expect(screen.getByText(SCRIPT, { selector: 'dt' }).nextElementSibling?.textContent).toContain(
+      IMG,
+    );
     expect(text).toContain(JSON.stringify({ html: SVG }));
     // Parties, their GWS location and country name.
     expect(text).toContain(SVG);
@@ -110,7 +119,12 @@ describe('popup: hostile payloads from GWS are text, never markup', () => {
 
   it('shows a hostile server error message as text', async () => {
     const popup = renderPopup(hostileState());
-    popup.failNext('call.operation', { name: 'GwsApiError', message: IMG, statusCode: 2, code: 'rejected' });
+    popup.failNext('call.operation', {
+      name: 'GwsApiError',
+      message: IMG,
+      statusCode: 2,
+      code: 'rejected',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Hold' }));
     await waitFor(() => expect(screen.getByText('Could not put the call on hold.')).toBeTruthy());
     expect(screen.getByText(IMG, { selector: '.notice-detail' })).toBeTruthy();

@@ -82,17 +82,31 @@ describe('popup: session', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Enter the server address, for example http://127.0.0.1:8090.',
     );
-    fireEvent.input(screen.getByLabelText('Server URL'), { target: { value: 'http://127.0.0.1:8090' } });
+    fireEvent.input(screen.getByLabelText('Server URL'), {
+      target: { value: 'http://127.0.0.1:8090' },
+    });
     fireEvent.submit(screen.getByRole('form'));
     expect(screen.getByRole('alert').textContent).toBe('Enter your user name.');
     expect(popup.sent).toEqual([]);
   });
 
   it.each([
-    [{ name: 'GwsAuthError', message: 'Wrong user name or password', code: 'bad-credentials' }, 'Wrong user name or password.'],
-    [{ name: 'GwsNetworkError', message: 'fetch failed', code: 'network' }, 'The server cannot be reached. Check the address and your network.'],
-    [{ name: 'GwsApiError', message: 'Forbidden for user', code: 'rejected', statusCode: 5 }, 'You do not have permission to do this.'],
-    [{ name: 'GwsApiError', message: 'odd', code: 'rejected', statusCode: 77 }, 'Genesys refused the request (status 77).'],
+    [
+      { name: 'GwsAuthError', message: 'Wrong user name or password', code: 'bad-credentials' },
+      'Wrong user name or password.',
+    ],
+    [
+      { name: 'GwsNetworkError', message: 'fetch failed', code: 'network' },
+      'The server cannot be reached. Check the address and your network.',
+    ],
+    [
+      { name: 'GwsApiError', message: 'Forbidden for user', code: 'rejected', statusCode: 5 },
+      'You do not have permission to do this.',
+    ],
+    [
+      { name: 'GwsApiError', message: 'odd', code: 'rejected', statusCode: 77 },
+      'Genesys refused the request (status 77).',
+    ],
   ])('explains a failed sign-in in words (%o)', async (error, words) => {
     const popup = renderPopup(loggedOut());
     await fillLogin('agent1', 'bad');
@@ -104,17 +118,28 @@ describe('popup: session', () => {
   });
 
   it.each<[string, CallsState, string, boolean]>([
-    ['connecting', build([{ type: 'connection', connection: { kind: 'connecting' } }]), 'Connecting…', false],
+    [
+      'connecting',
+      build([{ type: 'connection', connection: { kind: 'connecting' } }]),
+      'Connecting…',
+      false,
+    ],
     ['connected', signedIn(), 'Connected', false],
     [
       'reconnecting',
-      later(signedIn(), { type: 'connection', connection: { kind: 'reconnecting', attempt: 3, reason: 'network error' } }),
+      later(signedIn(), {
+        type: 'connection',
+        connection: { kind: 'reconnecting', attempt: 3, reason: 'network error' },
+      }),
       'Reconnecting (attempt 3: network error) for 0:00',
       true,
     ],
     [
       'session lost',
-      later(signedIn(), { type: 'connection', connection: { kind: 'sessionLost', reason: 'the server closed the session' } }),
+      later(signedIn(), {
+        type: 'connection',
+        connection: { kind: 'sessionLost', reason: 'the server closed the session' },
+      }),
       'Session lost: the server closed the session',
       true,
     ],
@@ -126,12 +151,18 @@ describe('popup: session', () => {
     expect(button !== null).toBe(retry);
     if (button) {
       fireEvent.click(button);
-      await waitFor(() => expect(popup.sent).toEqual([{ command: 'session.retry', payload: undefined }]));
+      await waitFor(() =>
+        expect(popup.sent).toEqual([{ command: 'session.retry', payload: undefined }]),
+      );
     }
   });
 
   it('shows a failed connection with its reason and the login form again', async () => {
-    renderPopup(build([{ type: 'connection', connection: { kind: 'error', reason: 'GWS answered HTTP 500' } }]));
+    renderPopup(
+      build([
+        { type: 'connection', connection: { kind: 'error', reason: 'GWS answered HTTP 500' } },
+      ]),
+    );
     expect(screen.getByText('Could not connect: GWS answered HTTP 500')).toBeTruthy();
     expect(await screen.findByRole('form', { name: 'Sign in to Genesys' })).toBeTruthy();
   });
@@ -143,7 +174,13 @@ describe('popup: session', () => {
     });
     const popup = renderPopup(state);
     popup.setNow(state.clock + 75_000);
-    popup.push(later(state, { type: 'connection', connection: { kind: 'reconnecting', attempt: 2, reason: 'timeout' } }, 75_000));
+    popup.push(
+      later(
+        state,
+        { type: 'connection', connection: { kind: 'reconnecting', attempt: 2, reason: 'timeout' } },
+        75_000,
+      ),
+    );
     expect(screen.getByText('Reconnecting (attempt 2: timeout) for 1:15')).toBeTruthy();
   });
 
@@ -151,11 +188,17 @@ describe('popup: session', () => {
     const popup = renderPopup(signedIn());
     const release = popup.holdNext('session.logout');
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    await waitFor(() => expect(popup.sent).toEqual([{ command: 'session.logout', payload: undefined }]));
-    expect((screen.getByRole('button', { name: 'Sign out' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() =>
+      expect(popup.sent).toEqual([{ command: 'session.logout', payload: undefined }]),
+    );
+    expect((screen.getByRole('button', { name: 'Sign out' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     release();
     await waitFor(() =>
-      expect((screen.getByRole('button', { name: 'Sign out' }) as HTMLButtonElement).disabled).toBe(false),
+      expect((screen.getByRole('button', { name: 'Sign out' }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
     );
     popup.push(later(signedIn(), { type: 'logged-out' }));
     expect(await screen.findByRole('form', { name: 'Sign in to Genesys' })).toBeTruthy();

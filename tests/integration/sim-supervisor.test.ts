@@ -1,0 +1,110 @@
+/**
+ * Supervisor monitoring (gws-api.md §4.3, §4.9): ListenIn / Coach / BargeIn on an agent's
+ * device, the supervisor's monitoring call, the Switch* call operations and cancelling.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SimAgent, type Wire } from '../support/sim-agent.ts';
+import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
+
+let s: StartedSim;
+const open: SimAgent[] = [];
+const CUSTOMER = '+442071838750';
+const numbers = (call: Wire) => call.participants.map((p: Wire) => p.phoneNumber).sort();
+
+beforeAll(async () => {
+  s = await startSim();
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((a) => a.disconnect()));
+  await s.control.reset();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+async function ready(user: string): Promise<SimAgent> {
+  const a = new SimAgent(s.baseUrl, user);
+  await a.login();
+  await a.connect();
+  open.push(a);
+  await a.startSession();
+  await waitFor(() => a.received.length >= 2, { message: 'session notifications' });
+  a.drain();
+  return a;
+}
+
+async function agentDeviceUri(user: string): Promise<string> {
+  return (await s.control.agent(user)).device.uri as string;
+}
+
+async function customerCall(a: SimAgent): Promise<Wire> {
+  const { callId } = await s.control.call({ to: a.userName, from: CUSTOMER });
+  await a.nextCall({ state: 'Ringing', callId });
+  await a.callOp(callId, 'Answer');
+  return (await a.nextCall({ state: 'Established', callId })).call;
+}
+
+describe('supervisor monitoring', () => {
+  it('only supervisors may monitor, with valid parameters', async () => {
+    const a = await ready('agent1');
+    const sup = await ready('supervisor1');
+    const target = await agentDeviceUri('agent1');
+    expect((await a.deviceOp('ListenIn', { targetDeviceUri: await agentDeviceUri('agent2') })).body.statusCode).toBe(5);
+    expect((await sup.deviceOp('ListenIn', {})).body.statusCode).toBe(1);
+    expect((await sup.deviceOp('ListenIn', { targetDeviceUri: `${s.baseUrl}/api/v2/devices/00000000-0000-4000-8000-000000000000` })).body.statusCode).toBe(6);
+    expect((await sup.deviceOp('ListenIn', { targetDeviceUri: target, supervisorMonitoringMode: 'Sometimes' })).body.statusCode).toBe(10);
+    expect((await sup.deviceOp('CancelSupervisorMonitoring')).body.statusCode).toBe(2);
+    expect(sup.pending()).toEqual([]);
+  });
+
+  it('ListenIn, then the monitored call, SwitchToBargeIn and CancelSupervisorMonitoring', async () => {
+    const a = await ready('agent1');
+    const sup = await ready('supervisor1');
+    const target = await agentDeviceUri('agent1');
+    expect((await sup.deviceOp('ListenIn', { targetDeviceUri: target })).body.statusCode).toBe(0);
+    const dev = (await sup.nextDevice()).devices[0];
+    expect(dev.supervisorMonitoringState).toEqual({ state: 'ListenIn', mode: 'AllCalls', scope: 'Call', targetDeviceUri: target });
+    expect(dev.capabilities).toContain('CancelSupervisorMonitoring');
+    expect(dev.capabilities).not.toContain('ListenIn');
+    expect((await sup.deviceOp('Coach', { targetDeviceUri: target })).body.statusCode).toBe(2);
+
+    const call = await customerCall(a);
+    const mon = (await sup.nextCall({ state: 'Established' })).call;
+    expect(mon).toMatchObject({ monitoring: true, connId: call.connId });
+    expect(numbers(mon)).toEqual([CUSTOMER, '7001'].sort());
+    expect(mon.capabilities.sort()).toEqual(['Hangup', 'SwitchToBargeIn', 'SwitchToCoach']);
+    const listened = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
+    expect(listened.supervisorListeningIn).toBe(true);
+    expect(numbers(listened)).toEqual([CUSTOMER]);
+
+    expect((await sup.callOp(mon.id, 'SwitchToBargeIn')).body.statusCode).toBe(0);
+    const barged = (await sup.nextCall({ callId: mon.id })).call;
+    expect(barged.capabilities).toEqual(expect.arrayContaining(['SwitchToListenIn', 'RemoveParticipantFromConference', 'Hangup']));
+    expect(barged.capabilities).not.toContain('SwitchToCoach');
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState.state).toBe('BargeIn');
+    const joined = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
+    expect(numbers(joined)).toEqual([CUSTOMER, '7009'].sort());
+    expect(joined.supervisorListeningIn).toBe(false);
+    expect((await sup.callOp(mon.id, 'SwitchToCoach')).body.statusCode).toBe(2);
+
+    expect((await sup.deviceOp('CancelSupervisorMonitoring')).body.statusCode).toBe(0);
+    const cancelled = (await sup.nextDevice()).devices[0];
+    expect(cancelled).not.toHaveProperty('supervisorMonitoringState');
+    expect(cancelled.capabilities).toEqual(expect.arrayContaining(['ListenIn', 'Coach', 'BargeIn']));
+    expect((await sup.nextCall({ state: 'Released', callId: mon.id })).call.capabilities).toEqual([]);
+    expect(numbers((await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual([CUSTOMER]);
+  });
+
+  it('NextCall monitoring ends with the monitored call', async () => {
+    const a = await ready('agent2');
+    const sup = await ready('supervisor1');
+    await sup.deviceOp('Coach', { targetDeviceUri: await agentDeviceUri('agent2'), supervisorMonitoringMode: 'NextCall', supervisorMonitoringScope: 'Agent' });
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState).toMatchObject({ state: 'Coach', mode: 'NextCall', scope: 'Agent' });
+    const call = await customerCall(a);
+    const mon = (await sup.nextCall({ state: 'Established' })).call;
+    expect(mon.capabilities.sort()).toEqual(['Hangup', 'SwitchToBargeIn', 'SwitchToListenIn']);
+    await a.callOp(call.id, 'Hangup');
+    await sup.nextCall({ state: 'Released', callId: mon.id });
+    expect((await sup.nextDevice()).devices[0]).not.toHaveProperty('supervisorMonitoringState');
+  });
+});

@@ -1,0 +1,56 @@
+import type { ViewState } from '../../lib/messaging/view-state.ts';
+import type { CommandReply } from '../../lib/messaging/protocol.ts';
+import { waitFor } from './wait-for.ts';
+
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+/**
+ * Runs inside an extension page (pass it to `page.evaluate`): Firefox has `browser`, Chromium
+ * `chrome`. Self-contained, because evaluate() sends its source text to the page.
+ */
+export function sendRuntimeMessage(message: unknown): Promise<unknown> {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('not an extension page');
+  return api.runtime.sendMessage(message);
+}
+
+/** Runs inside an extension page: one value of `storage.session`. */
+export async function readSessionStorage(key: string): Promise<unknown> {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('not an extension page');
+  return (await api.storage.session.get(key))[key];
+}
+
+/**
+ * Sends the background the same runtime messages the popup sends, through `send` (an
+ * extension page evaluating `sendRuntimeMessage`), and reads the view state back.
+ */
+export function extensionCommands(send: (message: unknown) => Promise<unknown>) {
+  const command = async <T = unknown>(name: string, payload?: unknown): Promise<T> => {
+    const reply = (await send({ channel: 'gws-cti', command: name, payload })) as CommandReply<T>;
+    if (!reply.ok) throw new Error(`${name}: ${reply.error.name}: ${reply.error.message}`);
+    return reply.value;
+  };
+  const view = () => command<ViewState>('session.getState');
+  return {
+    command,
+    view,
+    until: (predicate: (v: ViewState) => boolean, message: string, timeoutMs = 8_000) =>
+      waitFor(
+        async () => {
+          const v = await view();
+          return predicate(v) ? v : undefined;
+        },
+        { timeoutMs, message },
+      ),
+    callOp: (callId: string, operation: string, params?: unknown) =>
+      command('call.operation', { callId, operation, params }),
+    login: (serverUrl: string, username: string, password = 'password') =>
+      command('session.login', { serverUrl, username, password, remember: false }),
+  };
+}
