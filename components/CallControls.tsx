@@ -68,7 +68,7 @@ export function CallControls({
       <div class="button-row">
         {button('Answer', t('controlAnswer'), 'success', '✆')}
         {button('Retrieve', t('controlRetrieve'), 'primary', '▶')}
-        {button('Hold', t('controlHold'), 'plain', '⏸')}
+        {button('Hold', t('controlHold'), 'plain', 'Ⅱ')}
         {button(
           'SwapCalls',
           t('controlSwap'),
@@ -100,7 +100,7 @@ export function CallControls({
           {dtmf ? (
             <PendingButton
               label={t('controlKeypad')}
-              icon="⌗"
+              icon="#"
               expanded={panel === 'dtmf'}
               controls={panel === 'dtmf' ? dtmfId : undefined}
               describedBy={describedBy}
@@ -108,7 +108,7 @@ export function CallControls({
             />
           ) : null}
           {button('StartCallRecording', t('controlStartRecording'), 'plain', '●')}
-          {button('PauseCallRecording', t('controlPauseRecording'), 'plain', '❚❚')}
+          {button('PauseCallRecording', t('controlPauseRecording'), 'plain', 'Ⅱ')}
           {button('ResumeCallRecording', t('controlResumeRecording'), 'plain', '●')}
           {button('StopCallRecording', t('controlStopRecording'), 'plain', '■')}
         </div>

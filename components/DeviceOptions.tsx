@@ -39,7 +39,6 @@ export function DeviceOptions(props: Props) {
         <PendingButton
           class="toggle"
           label={t('doNotDisturb')}
-          icon={dndOn ? '🔕' : '🔔'}
           pressed={dndOn}
           pending={props.dndPending}
           onClick={() => props.onDoNotDisturb(!dndOn)}

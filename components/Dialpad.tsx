@@ -101,7 +101,7 @@ export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
         />
         <PendingButton
           label={t('dialPadToggle')}
-          icon="⌗"
+          icon="#"
           expanded={padOpen}
           controls={padOpen ? 'dial-pad' : undefined}
           onClick={() => setPadOpen(!padOpen)}

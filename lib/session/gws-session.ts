@@ -10,12 +10,11 @@ import type { FetchLike } from '../gws/http.ts';
 import { parseNotification, parseUserSnapshot } from '../gws/parse.ts';
 import {
   DEFAULT_INTENT_TIMEOUT_MS,
-  initialCallsState,
-  reduce,
   type CallAlert,
   type CallsState,
   type StoreAction,
 } from '../calls/index.ts';
+import { SessionStore, type Credentials } from './session-store.ts';
 import { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { SessionPersistence } from './persistence.ts';
 import type { ViewState } from '../messaging/view-state.ts';
@@ -24,18 +23,12 @@ import { describeError, NotSignedInError } from './errors.ts';
 import { SingleTimer } from './single-timer.ts';
 import { reactToStatus, summarizeEvent, summarizeMetaEvent } from './connection-status.ts';
 
-export interface Credentials {
-  serverUrl: string;
-  username: string;
-  password: string;
-}
-
 export type SessionView = ViewState;
+export type { Credentials };
 
 /** States a call can legitimately be first seen in; Released ends it whatever came before. */
 const CALL_START_STATES: ReadonlySet<string> = new Set(['Dialing', 'Ringing', 'Released']);
 const RECOVERY_DEBOUNCE_MS = 200;
-const PERSIST_DEBOUNCE_MS = 100;
 
 export interface GwsSessionOptions {
   persistence: SessionPersistence<CallsState>;
@@ -61,7 +54,7 @@ export interface GwsSessionOptions {
  * runs in the MV3 service worker, Firefox's background page and Node tests.
  */
 export class GwsSession {
-  private state: CallsState = initialCallsState();
+  private readonly store: SessionStore;
   private credentials: Credentials | undefined;
   private rest: GwsRestClient | undefined;
   private notifications: GwsNotifications | undefined;
@@ -71,7 +64,6 @@ export class GwsSession {
   private readonly reloginBackoff: Backoff;
   private readonly reloginTimer = new SingleTimer();
   private readonly recoveryTimer = new SingleTimer();
-  private readonly persistTimer = new SingleTimer();
   private reloginInFlight: Promise<void> | undefined;
   private intentSequence = 0;
   /** Bumped on login/logout so late callbacks of an old session are ignored. */
@@ -82,10 +74,18 @@ export class GwsSession {
     this.now = options.now ?? Date.now;
     this.diagnostics = options.diagnostics ?? new DiagnosticsLog();
     this.reloginBackoff = new Backoff(options.reloginBackoff ?? DEFAULT_BACKOFF);
+    this.store = new SessionStore({
+      persistence: options.persistence,
+      diagnostics: this.diagnostics,
+      now: this.now,
+      credentials: () => this.credentials,
+      onChange: () => this.options.onChange?.(this.view),
+      ...(options.onAlerts ? { onAlerts: options.onAlerts } : {}),
+    });
   }
 
   get view(): SessionView {
-    const view: SessionView = { calls: this.state };
+    const view: SessionView = { calls: this.store.state };
     if (this.credentials) {
       view.serverUrl = this.credentials.serverUrl;
       view.username = this.credentials.username;
@@ -100,29 +100,11 @@ export class GwsSession {
   }
 
   get calls(): CallsState {
-    return this.state;
+    return this.store.state;
   }
 
   dispatch(action: StoreAction): void {
-    const previous = this.state;
-    this.state = reduce(previous, action, this.now());
-    if (this.state === previous) return;
-    this.deliverAlerts();
-    this.schedulePersist();
-    this.options.onChange?.(this.view);
-  }
-
-  /**
-   * Hands pending alerts to the consumer and acknowledges them. The queue is part of the
-   * persisted store, so an alert raised just before the worker died is delivered after the
-   * restart; the store's alerted-ids keep every call to one alert however events replay.
-   */
-  private deliverAlerts(): void {
-    const alerts = this.state.alerts;
-    if (alerts.length === 0 || !this.options.onAlerts) return;
-    this.options.onAlerts(alerts);
-    const callIds = alerts.map((a) => a.callId);
-    this.state = reduce(this.state, { type: 'alerts-ack', callIds }, this.now());
+    this.store.dispatch(action);
   }
 
   /**
@@ -143,7 +125,7 @@ export class GwsSession {
       DEFAULT_INTENT_TIMEOUT_MS + 50,
     );
     try {
-      await run(rest, this.state);
+      await run(rest, this.store.state);
     } catch (error) {
       this.dispatch({ type: 'intent-settle', id });
       throw error;
@@ -168,7 +150,7 @@ export class GwsSession {
       throw error;
     }
     if (generation !== this.generation) return;
-    await this.persistNow();
+    await this.store.persistNow();
     this.options.onActiveChange?.(true);
     this.notifications?.connect();
   }
@@ -188,7 +170,7 @@ export class GwsSession {
       password: saved.password,
     };
     this.buildClients(this.credentials);
-    if (saved.store) this.state = saved.store;
+    if (saved.store) this.store.restore(saved.store);
     this.dispatch({
       type: 'connection',
       connection: { kind: 'reconnecting', attempt: 1, reason: 'resuming' },
@@ -280,7 +262,7 @@ export class GwsSession {
     const unknownMidCall =
       event.kind === 'call' &&
       !CALL_START_STATES.has(event.call.state) &&
-      !this.state.calls.some((r) => r.call.id === event.call.id);
+      !this.store.state.calls.some((r) => r.call.id === event.call.id);
     this.dispatch({ type: 'event', event });
     // A call first seen mid-life means its start was missed (or the message is bogus): ask
     // the server, which is the truth, instead of trusting or dropping it (§5.6).
@@ -306,9 +288,9 @@ export class GwsSession {
       this.reloginBackoff.reset();
       // A failed long poll can take queued events with it (Bayeux has no replay, §5.6):
       // coming back from "reconnecting", ask the server for the truth.
-      if (this.state.connection.kind === 'reconnecting') this.scheduleRecovery();
+      if (this.store.state.connection.kind === 'reconnecting') this.scheduleRecovery();
     }
-    const reaction = reactToStatus(status, this.state.connection);
+    const reaction = reactToStatus(status, this.store.state.connection);
     if (reaction === 'ignore') return;
     if ('relogin' in reaction) this.scheduleRelogin(reaction.relogin);
     else this.dispatch({ type: 'connection', connection: reaction.show });
@@ -397,25 +379,5 @@ export class GwsSession {
       connection: { kind: 'error', reason: describeError(error).message },
     });
     await this.options.persistence.clear();
-  }
-
-  /** Writes are coalesced: a burst of notifications costs one storage write. */
-  private schedulePersist(): void {
-    if (this.credentials)
-      this.persistTimer.schedule(PERSIST_DEBOUNCE_MS, () => void this.persistNow());
-  }
-
-  private async persistNow(): Promise<void> {
-    const credentials = this.credentials;
-    if (!credentials) return;
-    try {
-      await this.options.persistence.save({
-        ...credentials,
-        store: this.state,
-        savedAt: this.now(),
-      });
-    } catch (error) {
-      this.diagnostics.record('error', 'could not persist the session', describeError(error));
-    }
   }
 }
