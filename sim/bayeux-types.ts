@@ -29,7 +29,12 @@ export interface ServerChannel {
 export interface ServerSession {
   readonly id: string;
   readonly subscriptions: ServerChannel[];
-  deliver(sender: ServerSession | null, channel: string, data: unknown, callback?: Callback<boolean>): void;
+  deliver(
+    sender: ServerSession | null,
+    channel: string,
+    data: unknown,
+    callback?: Callback<boolean>,
+  ): void;
   addListener(event: 'removed', fn: (session: ServerSession, timeout: boolean) => void): void;
   _flush(): void;
 }
@@ -39,12 +44,26 @@ export interface CometDServer {
   readonly context: { request?: IncomingMessage & { body?: unknown }; response?: ServerResponse };
   policy: {
     canHandshake?(session: ServerSession, message: BayeuxMessage, cb: Callback<boolean>): void;
-    canPublish?(session: ServerSession, message: BayeuxMessage, channel: ServerChannel, cb: Callback<boolean>): void;
+    canPublish?(
+      session: ServerSession,
+      message: BayeuxMessage,
+      channel: ServerChannel,
+      cb: Callback<boolean>,
+    ): void;
   } | null;
   addExtension(ext: {
-    outgoing?(server: CometDServer, sender: ServerSession | null, session: ServerSession | null, message: BayeuxMessage, cb: Callback<boolean>): void;
+    outgoing?(
+      server: CometDServer,
+      sender: ServerSession | null,
+      session: ServerSession | null,
+      message: BayeuxMessage,
+      cb: Callback<boolean>,
+    ): void;
   }): void;
-  addListener(event: 'sessionRemoved', fn: (session: ServerSession, timeout: boolean) => void): void;
+  addListener(
+    event: 'sessionRemoved',
+    fn: (session: ServerSession, timeout: boolean) => void,
+  ): void;
   handle(req: IncomingMessage, res: ServerResponse): void;
   getServerSession(id: string): ServerSession | undefined;
   close(): void;

@@ -13,9 +13,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pkg from 'cometd-nodejs-server';
-import type { BayeuxMessage, CometDServer, CreateCometDServer, ServerSession } from './bayeux-types.ts';
+import type {
+  BayeuxMessage,
+  CometDServer,
+  CreateCometDServer,
+  ServerSession,
+} from './bayeux-types.ts';
 import type { SimCore } from './core.ts';
-import { parseBasic, parseCookies, readBody, SESSION_COOKIE, sessionCookieHeader } from './http/request-parts.ts';
+import {
+  parseBasic,
+  parseCookies,
+  readBody,
+  SESSION_COOKIE,
+  sessionCookieHeader,
+} from './http/request-parts.ts';
 import type { OutgoingEvent } from './notify.ts';
 
 const { createCometDServer } = pkg as { createCometDServer: CreateCometDServer };
@@ -45,7 +56,10 @@ export class Bayeux {
   private readonly bindings = new Map<string, Binding>();
   private readonly rawFrames = new Map<string, string>();
   private held: Array<() => void> = [];
-  private readonly reorderPending = new Map<string, { channel: string; data: unknown; timer: NodeJS.Timeout }>();
+  private readonly reorderPending = new Map<
+    string,
+    { channel: string; data: unknown; timer: NodeJS.Timeout }
+  >();
 
   constructor(core: SimCore) {
     this.core = core;
@@ -60,18 +74,25 @@ export class Bayeux {
     this.server.policy = {
       canHandshake: (session, _message, cb) => {
         const req = this.server.context.request;
-        const httpSession = this.core.sessions.get(parseCookies(req?.headers.cookie)[SESSION_COOKIE]);
+        const httpSession = this.core.sessions.get(
+          parseCookies(req?.headers.cookie)[SESSION_COOKIE],
+        );
         if (!httpSession) return cb(null, false);
-        this.bindings.set(session.id, { httpSessionId: httpSession.id, userName: httpSession.userName });
+        this.bindings.set(session.id, {
+          httpSessionId: httpSession.id,
+          userName: httpSession.userName,
+        });
         cb(null, true);
       },
       // Clients only listen; GWS topics are fed by the server.
       canPublish: (_session, _message, _channel, cb) => cb(null, false),
     };
-    this.server.addExtension({ outgoing: (_s, _sender, session, message, cb) => {
-      this.rewriteUnknownClient(session, message);
-      cb(null, true);
-    } });
+    this.server.addExtension({
+      outgoing: (_s, _sender, session, message, cb) => {
+        this.rewriteUnknownClient(session, message);
+        cb(null, true);
+      },
+    });
     this.server.addListener('sessionRemoved', (session) => {
       this.bindings.delete(session.id);
       const pending = this.reorderPending.get(session.id);
@@ -82,8 +103,14 @@ export class Bayeux {
 
   /** Java CometD's wording, and the answer a held /meta/connect of a forgotten client gets. */
   private rewriteUnknownClient(session: ServerSession | null, message: BayeuxMessage): void {
-    if (message.successful === false && message.error === '402::session_unknown') message.error = '402::Unknown client';
-    if (message.channel === '/meta/connect' && message.successful === true && session && !this.server.getServerSession(session.id)) {
+    if (message.successful === false && message.error === '402::session_unknown')
+      message.error = '402::Unknown client';
+    if (
+      message.channel === '/meta/connect' &&
+      message.successful === true &&
+      session &&
+      !this.server.getServerSession(session.id)
+    ) {
       message.successful = false;
       message.error = '402::Unknown client';
       message.advice = { reconnect: 'handshake', interval: 0 };
@@ -115,7 +142,8 @@ export class Bayeux {
     const cookies = parseCookies(req.headers.cookie);
     let httpSession = this.core.sessions.get(cookies[SESSION_COOKIE]);
     if (!httpSession) httpSession = this.basicLogin(req, res);
-    if (list.some((m) => m.channel === '/meta/connect')) this.hookConnectAnswer(res, httpSession?.userName);
+    if (list.some((m) => m.channel === '/meta/connect'))
+      this.hookConnectAnswer(res, httpSession?.userName);
     (req as IncomingMessage & { body?: unknown }).body = list;
     this.server.handle(req, res);
   }
@@ -126,14 +154,22 @@ export class Bayeux {
     const agent = basic ? this.core.agents.byUserName(basic.user) : undefined;
     if (!basic || !agent || agent.config.password !== basic.password) return undefined;
     const s = this.core.sessions.create(agent.userName);
-    const others = (req.headers.cookie ?? '').split(';').filter((c) => !c.trim().startsWith(`${SESSION_COOKIE}=`));
-    req.headers.cookie = [...others.filter((c) => c.trim()), `${SESSION_COOKIE}=${s.id}`].join('; ');
+    const others = (req.headers.cookie ?? '')
+      .split(';')
+      .filter((c) => !c.trim().startsWith(`${SESSION_COOKIE}=`));
+    req.headers.cookie = [...others.filter((c) => c.trim()), `${SESSION_COOKIE}=${s.id}`].join(
+      '; ',
+    );
     res.setHeader('Set-Cookie', sessionCookieHeader(s.id));
     return s;
   }
 
   private hookConnectAnswer(res: ServerResponse, userName: string | undefined): void {
-    const end = res.end.bind(res) as (chunk?: unknown, encoding?: unknown, cb?: unknown) => ServerResponse;
+    const end = res.end.bind(res) as (
+      chunk?: unknown,
+      encoding?: unknown,
+      cb?: unknown,
+    ) => ServerResponse;
     const replaced = (chunk?: unknown, encoding?: unknown, cb?: unknown): ServerResponse => {
       let body = chunk;
       const raw = userName ? this.rawFrames.get(userName) : undefined;
@@ -161,7 +197,11 @@ export class Bayeux {
 
   deliver(event: OutgoingEvent, requireSubscription = true): void {
     for (const s of this.sessionsOf(event.userName)) {
-      if (requireSubscription && !s.subscriptions.some((c) => channelMatches(c.name, event.channel))) continue;
+      if (
+        requireSubscription &&
+        !s.subscriptions.some((c) => channelMatches(c.name, event.channel))
+      )
+        continue;
       this.send(s, event.channel, event.data);
     }
   }
@@ -221,7 +261,9 @@ export class Bayeux {
   }
 
   dropHttpSession(httpSessionId: string): void {
-    this.forget([...this.bindings].filter(([, b]) => b.httpSessionId === httpSessionId).map(([id]) => id));
+    this.forget(
+      [...this.bindings].filter(([, b]) => b.httpSessionId === httpSessionId).map(([id]) => id),
+    );
   }
 
   get clientCount(): number {

@@ -30,7 +30,18 @@ const USAGE = `Usage: npm run sim -- [options]
   --help                  this text`;
 
 const FIRST = ['Eva', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nora'];
-const LAST = ['Novak', 'Haddad', 'Osei', 'Lefebvre', 'Costa', 'Tanaka', 'Mensah', 'Berg', 'Rossi', 'Quinn'];
+const LAST = [
+  'Novak',
+  'Haddad',
+  'Osei',
+  'Lefebvre',
+  'Costa',
+  'Tanaka',
+  'Mensah',
+  'Berg',
+  'Rossi',
+  'Quinn',
+];
 
 /** agent1..agent3 from DEFAULT_AGENTS, more generated, plus supervisor1. */
 export function agentsFor(count: number): AgentConfig[] {
@@ -83,7 +94,8 @@ async function main(): Promise<void> {
     return;
   }
   const participants = values.participants ?? 'objects';
-  if (participants !== 'objects' && participants !== 'legacy') throw new Error('--participants is objects or legacy');
+  if (participants !== 'objects' && participants !== 'legacy')
+    throw new Error('--participants is objects or legacy');
   const host = values.host ?? '127.0.0.1';
   const agents = agentsFor(Math.max(1, Math.min(50, Math.floor(num(values.agents, 'agents', 3)))));
   const options: SimOptions = {
@@ -103,7 +115,9 @@ async function main(): Promise<void> {
   const crmFile = join(HERE, 'crm', 'server.ts');
   if (!values['no-crm'] && existsSync(crmFile)) {
     // Imported lazily: the simulator runs without the demo CRM.
-    const mod = (await import(pathToFileURL(crmFile).href)) as { startCrm?: (o: { port?: number; host?: string }) => Promise<typeof crm> };
+    const mod = (await import(pathToFileURL(crmFile).href)) as {
+      startCrm?: (o: { port?: number; host?: string }) => Promise<typeof crm>;
+    };
     if (typeof mod.startCrm === 'function') crm = await mod.startCrm({ port: sim.port + 1, host });
   }
   const base = sim.baseUrl;
@@ -116,16 +130,25 @@ async function main(): Promise<void> {
 Demo credentials (Basic auth on GET ${base}/api/v2/me):`);
   for (const a of agents) {
     const role = a.roles?.includes('ROLE_SUPERVISOR') ? '  supervisor' : '';
-    console.log(`  ${a.userName.padEnd(12)} ${a.password.padEnd(10)} DN ${a.dn}  ${a.firstName} ${a.lastName}${role}`);
+    console.log(
+      `  ${a.userName.padEnd(12)} ${a.password.padEnd(10)} DN ${a.dn}  ${a.firstName} ${a.lastName}${role}`,
+    );
   }
   if (values.scenario) {
     const res = await fetch(`${base}/sim/scenarios/${encodeURIComponent(values.scenario)}/run`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ agent: values['scenario-agent'] ?? 'agent1', speed: num(values.speed, 'speed', 1) || 1 }),
+      body: JSON.stringify({
+        agent: values['scenario-agent'] ?? 'agent1',
+        speed: num(values.speed, 'speed', 1) || 1,
+      }),
     });
     const answer = (await res.json()) as { statusCode: number; statusMessage?: string };
-    console.log(answer.statusCode === 0 ? `Scenario ${values.scenario} started.` : `Scenario ${values.scenario}: ${answer.statusMessage}`);
+    console.log(
+      answer.statusCode === 0
+        ? `Scenario ${values.scenario} started.`
+        : `Scenario ${values.scenario}: ${answer.statusMessage}`,
+    );
   }
   let stopping = false;
   const stop = (signal: string) => {

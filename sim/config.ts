@@ -54,9 +54,30 @@ export interface SimOptions {
 }
 
 export const DEFAULT_AGENTS: AgentConfig[] = [
-  { userName: 'agent1', password: 'password', firstName: 'Anna', lastName: 'Kowalski', dn: '7001', place: 'Place_7001' },
-  { userName: 'agent2', password: 'password', firstName: 'Ben', lastName: 'Okafor', dn: '7002', place: 'Place_7002' },
-  { userName: 'agent3', password: 'password', firstName: 'Chloe', lastName: 'Martin', dn: '7003', place: 'Place_7003' },
+  {
+    userName: 'agent1',
+    password: 'password',
+    firstName: 'Anna',
+    lastName: 'Kowalski',
+    dn: '7001',
+    place: 'Place_7001',
+  },
+  {
+    userName: 'agent2',
+    password: 'password',
+    firstName: 'Ben',
+    lastName: 'Okafor',
+    dn: '7002',
+    place: 'Place_7002',
+  },
+  {
+    userName: 'agent3',
+    password: 'password',
+    firstName: 'Chloe',
+    lastName: 'Martin',
+    dn: '7003',
+    place: 'Place_7003',
+  },
   {
     userName: 'supervisor1',
     password: 'password',

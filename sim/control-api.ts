@@ -37,7 +37,10 @@ function optionalMs(body: Body, key: string): number | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 3_600_000) {
-    throw new GwsError(OUT_OF_RANGE, `Parameter '${key}' must be a number of milliseconds (0..3600000)`);
+    throw new GwsError(
+      OUT_OF_RANGE,
+      `Parameter '${key}' must be a number of milliseconds (0..3600000)`,
+    );
   }
   return v;
 }
@@ -46,7 +49,9 @@ export function controlRouter(d: ControlDeps): Router<Handler> {
   const { core } = d;
   const r = new Router<Handler>();
   r.add('GET', '/sim/state', () => simState(core, d.bayeux().clientCount, d.scenarios.running));
-  r.add('GET', '/sim/requests', (_b, _p, q) => ({ requests: core.requestLog.list(q.get('agent') ?? undefined) }));
+  r.add('GET', '/sim/requests', (_b, _p, q) => ({
+    requests: core.requestLog.list(q.get('agent') ?? undefined),
+  }));
   r.add('DELETE', '/sim/requests', () => core.requestLog.clear());
   r.add('POST', '/sim/calls', (b) => createSimCall(core, b));
   r.add('POST', '/sim/calls/:id/remote', (b, p) => remoteAction(core, p.id ?? '', b));
@@ -78,14 +83,20 @@ export function controlRouter(d: ControlDeps): Router<Handler> {
   });
   r.add('PUT', '/sim/faults/voice-down', (b) => void (core.faults.voiceDown = bool(b)));
   r.add('PUT', '/sim/faults/delay', (b) => {
-    core.faults.delay = { ms: optionalMs(b, 'ms') ?? 0, pathPrefix: optionalString(b, 'pathPrefix') ?? '/api/v2' };
+    core.faults.delay = {
+      ms: optionalMs(b, 'ms') ?? 0,
+      pathPrefix: optionalString(b, 'pathPrefix') ?? '/api/v2',
+    };
   });
   r.add('PUT', '/sim/faults/stall', (b) => {
     core.faults.stall = bool(b);
     if (!core.faults.stall) d.bayeux().releaseStalled();
   });
   r.add('PUT', '/sim/faults/internal-error', (b) => {
-    core.faults.internalError = { on: bool(b), pathPrefix: optionalString(b, 'pathPrefix') ?? '/api/v2' };
+    core.faults.internalError = {
+      on: bool(b),
+      pathPrefix: optionalString(b, 'pathPrefix') ?? '/api/v2',
+    };
   });
   r.add('PUT', '/sim/faults/duplicate', (b) => void (core.faults.duplicate = bool(b)));
   r.add('PUT', '/sim/faults/reorder', (b) => void (core.faults.reorder = bool(b)));
@@ -109,14 +120,20 @@ export function controlRouter(d: ControlDeps): Router<Handler> {
     d.bayeux().applyConfig();
     return { config: { ...core.config } };
   });
-  r.add('GET', '/sim/scenarios', () => ({ scenarios: d.scenarios.list(), running: d.scenarios.running }));
+  r.add('GET', '/sim/scenarios', () => ({
+    scenarios: d.scenarios.list(),
+    running: d.scenarios.running,
+  }));
   r.add('POST', '/sim/scenarios/stop', () => ({ stopped: d.scenarios.stopAll() }));
   r.add('POST', '/sim/scenarios/:name/run', (b, p) => {
     const speed = b.speed;
     if (speed !== undefined && (typeof speed !== 'number' || !(speed > 0) || speed > 1000)) {
       throw new GwsError(OUT_OF_RANGE, "Parameter 'speed' must be a positive number");
     }
-    return d.scenarios.run(p.name ?? '', { agent: optionalString(b, 'agent'), speed: speed as number | undefined });
+    return d.scenarios.run(p.name ?? '', {
+      agent: optionalString(b, 'agent'),
+      speed: speed as number | undefined,
+    });
   });
   r.add('POST', '/sim/reset', () => d.reset());
   return r;
@@ -136,20 +153,29 @@ export async function handleControl(
   let events: ReturnType<SimCore['notify']['capture']>['events'] = [];
   let after: (() => void) | undefined;
   try {
-    const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonObject(await readBody(req));
+    const body =
+      method === 'GET' || method === 'DELETE' ? {} : parseJsonObject(await readBody(req));
     if (method === 'POST' && path === '/sim/faults/restart') {
       after = () => void d.restart();
-      reply = { httpStatus: 200, body: { statusCode: 0, downMs: 300 }, headers: { Connection: 'close' } };
+      reply = {
+        httpStatus: 200,
+        body: { statusCode: 0, downMs: 300 },
+        headers: { Connection: 'close' },
+      };
     } else {
       const match = router.match(method, path);
       if (!match) throw new GwsError(NOT_FOUND, `No control endpoint ${method} ${path}`);
-      if ('allowed' in match) throw new GwsError(NOT_FOUND, `Use ${match.allowed.join(', ')} for ${path}`);
-      const captured = d.core.notify.capture(() => match.handler(body, match.params, url.searchParams));
+      if ('allowed' in match)
+        throw new GwsError(NOT_FOUND, `Use ${match.allowed.join(', ')} for ${path}`);
+      const captured = d.core.notify.capture(() =>
+        match.handler(body, match.params, url.searchParams),
+      );
       events = captured.events;
       reply = { httpStatus: 200, body: { statusCode: 0, ...(captured.result ?? {}) } };
     }
   } catch (e) {
-    if (!(e instanceof GwsError)) d.core.log(`control error ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
+    if (!(e instanceof GwsError))
+      d.core.log(`control error ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
     reply = replyForError(e, mode);
   }
   send(res, reply, () =>

@@ -3,7 +3,12 @@
  * remote parties), GWS sessions, faults and configuration. It survives a simulated GWS restart;
  * the listening socket and the CometD server do not.
  */
-import { DEFAULT_AGENTS, initialRuntimeConfig, type RuntimeConfig, type SimOptions } from './config.ts';
+import {
+  DEFAULT_AGENTS,
+  initialRuntimeConfig,
+  type RuntimeConfig,
+  type SimOptions,
+} from './config.ts';
 import { initialFaults, type FaultState } from './faults.ts';
 import { RequestLog } from './http/request-log.ts';
 import { HttpSessions } from './http/sessions.ts';

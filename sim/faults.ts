@@ -10,5 +10,12 @@ export interface FaultState {
 }
 
 export function initialFaults(): FaultState {
-  return { voiceDown: false, delay: { ms: 0, pathPrefix: '/api/v2' }, stall: false, duplicate: false, reorder: false, internalError: { on: false, pathPrefix: '/api/v2' } };
+  return {
+    voiceDown: false,
+    delay: { ms: 0, pathPrefix: '/api/v2' },
+    stall: false,
+    duplicate: false,
+    reorder: false,
+    internalError: { on: false, pathPrefix: '/api/v2' },
+  };
 }

@@ -21,7 +21,11 @@ export type CallNotificationType =
   | 'CallRecordingStateChange';
 
 /** Types that carried `extensions` in the documented samples (§5.5). */
-const WITH_EXTENSIONS = new Set<CallNotificationType>(['StatusChange', 'ParticipantsUpdated', 'DtmfSent']);
+const WITH_EXTENSIONS = new Set<CallNotificationType>([
+  'StatusChange',
+  'ParticipantsUpdated',
+  'DtmfSent',
+]);
 
 export class Notifier {
   private captured: OutgoingEvent[] | null = null;
@@ -42,12 +46,20 @@ export class Notifier {
       phoneNumber: view.agent.dn,
     };
     if (WITH_EXTENSIONS.has(notificationType)) data.extensions = { BusinessCall: 0 };
-    this.push({ userName: view.agent.userName, channel: '/v2/me/calls', data: this.render.vary(data) });
+    this.push({
+      userName: view.agent.userName,
+      channel: '/v2/me/calls',
+      data: this.render.vary(data),
+    });
   }
 
   device(agent: Agent): void {
     const data = { messageType: 'DeviceStateChangeMessage', devices: [this.render.device(agent)] };
-    this.push({ userName: agent.userName, channel: '/v2/me/devices', data: this.render.vary(data) });
+    this.push({
+      userName: agent.userName,
+      channel: '/v2/me/devices',
+      data: this.render.vary(data),
+    });
   }
 
   /** ChannelStateChangeMessageV2 for the voice channel (§5.5). */
@@ -60,7 +72,11 @@ export class Notifier {
       }),
     ];
     const data = { messageType: 'ChannelStateChangeMessageV2', channels };
-    this.push({ userName: agent.userName, channel: '/v2/me/channels', data: this.render.vary(data) });
+    this.push({
+      userName: agent.userName,
+      channel: '/v2/me/channels',
+      data: this.render.vary(data),
+    });
   }
 
   /** Asynchronous voice error; shape per the suggestion of §5.5 (open question 1). */

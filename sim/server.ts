@@ -83,7 +83,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
       if (handlePreflight(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://sim.invalid');
       const p = url.pathname;
-      if (p === '/api/v2/notifications' || p.startsWith('/api/v2/notifications/')) return await bayeux.handle(req, res);
+      if (p === '/api/v2/notifications' || p.startsWith('/api/v2/notifications/'))
+        return await bayeux.handle(req, res);
       if (p.startsWith('/api/v2/') || p === '/api/v2') return await handleRest(core, req, res, url);
       if (p === '/sim' || p.startsWith('/sim/')) {
         if (req.method === 'GET' && (await serveConsole(consoleDir, p, res))) return;
@@ -100,7 +101,9 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
   }
 
   const port = await listen(server, options.port ?? 0, host);
-  core.baseUrl = (options.publicBaseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  core.baseUrl = (
+    options.publicBaseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  ).replace(/\/+$/, '');
   core.log(`listening on ${core.baseUrl}`);
 
   /** GWS restart: sessions and CometD clients gone, switch state (calls, agent states) kept. */

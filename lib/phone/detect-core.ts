@@ -26,16 +26,40 @@ export type PhoneFinder = (text: string, defaultRegion?: string) => PhoneMatch[]
 
 /** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
 export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
-  const ctx: FinderContext = { metadata, prefixOk: createNationalPrefixCheck(metadata) };
+  const ctx: FinderContext = {
+    metadata,
+    prefixOk: createNationalPrefixCheck(metadata),
+    memo: new Map(),
+  };
   return (text, defaultRegion) => findWith(ctx, text, defaultRegion);
 }
 
 interface FinderContext {
   metadata: MetadataJson;
   prefixOk: NationalPrefixCheck;
+  /** Parse results by region + digits: CRM pages repeat the same numbers many times. */
+  memo: Map<string, string | null>;
 }
 
+/** Entries kept in a finder's parse memo before it is emptied (bounds memory). */
+const MEMO_LIMIT = 4096;
+
 function parseCandidate(
+  ctx: FinderContext,
+  digits: string,
+  plus: boolean,
+  region: CountryCode | undefined,
+): string | undefined {
+  const key = `${plus ? '+' : region ?? ''}:${digits}`;
+  const known = ctx.memo.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const result = parseUncached(ctx, digits, plus, region);
+  if (ctx.memo.size >= MEMO_LIMIT) ctx.memo.clear();
+  ctx.memo.set(key, result ?? null);
+  return result;
+}
+
+function parseUncached(
   ctx: FinderContext,
   digits: string,
   plus: boolean,
@@ -102,9 +126,10 @@ function findWith(ctx: FinderContext, text: string, defaultRegion?: string): Pho
     const start = m.index;
     const end = start + m[0].length;
     if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) continue;
-    const run = tokenizeRun(text, start, end);
     const ext = extensionAt(text, end);
-    if (!acceptRunContext(text, run, ext?.end ?? end)) continue;
+    if (!acceptRunContext(text, start, ext?.end ?? end)) continue;
+    const run = tokenizeRun(text, start, end);
+    if (runIsLongIdentifier(run)) continue;
     const before = matches.length;
     scanRun(ctx, text, run, region, matches);
     const last = matches[matches.length - 1];
@@ -118,11 +143,12 @@ function findWith(ctx: FinderContext, text: string, defaultRegion?: string): Pho
   return matches;
 }
 
-function acceptRunContext(text: string, run: Run, end: number): boolean {
-  if (leadingContext(text, run.start) === 'reject') return false;
-  if (trailingRejects(text, end)) return false;
-  if (continuesIban(text, run.start)) return false;
-  return !runIsLongIdentifier(run);
+function acceptRunContext(text: string, start: number, end: number): boolean {
+  return (
+    !trailingRejects(text, end) &&
+    leadingContext(text, start) !== 'reject' &&
+    !continuesIban(text, start)
+  );
 }
 
 /** Drops opening parentheses that are not closed inside the number: "((713) 555-0194" → "(713…". */

@@ -29,16 +29,21 @@ function luhnValid(digits: string): boolean {
  * may be reported, not even a valid-looking part.
  */
 export function runIsLongIdentifier(run: Run): boolean {
-  const groups = run.tokens.flatMap((t) => t.groups);
-  const first = groups[0];
+  const first = run.tokens[0]?.groups[0];
   if (!first) return false;
   const prefixedInternational = run.plusCount > 0 || first.digits.startsWith('00');
-  for (const g of groups) {
-    const limit =
-      g === first && prefixedInternational ? MAX_NUMBER_DIGITS : MAX_UNBROKEN_NATIONAL;
-    if (g.digits.length > limit) return true;
+  let groupCount = 0;
+  for (const t of run.tokens) {
+    for (const g of t.groups) {
+      groupCount++;
+      const limit =
+        g === first && prefixedInternational ? MAX_NUMBER_DIGITS : MAX_UNBROKEN_NATIONAL;
+      if (g.digits.length > limit) return true;
+    }
   }
-  if (run.plusCount > 0) return false;
+  // Cards and tracking numbers are at most a few groups; longer runs are lists of numbers.
+  if (run.plusCount > 0 || groupCount > 8) return false;
+  const groups = run.tokens.flatMap((t) => t.groups);
   const all = groups.map((g) => g.digits).join('');
   // Card numbers: 13–19 digits, written from a group of four, with a valid Luhn check digit.
   if (

@@ -14,18 +14,28 @@ function fieldsOf(r: RestRequest): Fields {
   const f = r.query.get('fields');
   if (f === null || f.trim() === '') return undefined;
   if (f.split(',').some((x) => x.trim() === '*')) return '*';
-  return new Set(f.split(',').map((x) => x.trim()).filter(Boolean));
+  return new Set(
+    f
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 }
 
 function project(obj: Record<string, unknown>, fields: Fields): Record<string, unknown> {
   if (fields === undefined || fields === '*') return obj;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (k === 'id' || k === 'channel' || fields.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(obj))
+    if (k === 'id' || k === 'channel' || fields.has(k)) out[k] = v;
   return out;
 }
 
 /** `{uris}` without fields, `{<key>: objects}` with them. */
-function collection(r: RestRequest, key: string, items: Record<string, unknown>[]): Record<string, unknown> {
+function collection(
+  r: RestRequest,
+  key: string,
+  items: Record<string, unknown>[],
+): Record<string, unknown> {
   const fields = fieldsOf(r);
   if (fields === undefined) return { uris: items.map((i) => i.uri as string) };
   return { [key]: items.map((i) => project(i, fields)) };
@@ -33,7 +43,12 @@ function collection(r: RestRequest, key: string, items: Record<string, unknown>[
 
 function subresources(r: RestRequest): Set<string> {
   const s = r.query.get('subresources');
-  return new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  return new Set(
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 }
 
 const me: RestHandler = (r) => ({ user: r.core.render.user(r.agent, subresources(r)) });
@@ -41,12 +56,17 @@ const me: RestHandler = (r) => ({ user: r.core.render.user(r.agent, subresources
 const devices: RestHandler = (r) => collection(r, 'devices', [r.core.render.device(r.agent)]);
 
 const device: RestHandler = (r) => {
-  if (r.params.id !== r.agent.deviceId) throw new GwsError(NOT_FOUND, `Device ${r.params.id} not found`);
+  if (r.params.id !== r.agent.deviceId)
+    throw new GwsError(NOT_FOUND, `Device ${r.params.id} not found`);
   return { device: project(r.core.render.device(r.agent), fieldsOf(r)) };
 };
 
 const calls: RestHandler = (r) =>
-  collection(r, 'calls', r.agent.calls.map((v) => r.core.render.call(v)));
+  collection(
+    r,
+    'calls',
+    r.agent.calls.map((v) => r.core.render.call(v)),
+  );
 
 const call: RestHandler = (r) => {
   const view = r.core.switch.findView(r.agent, r.params.id ?? '');
@@ -87,7 +107,9 @@ export function getRoutes(router = new Router<RestHandler>()): Router<RestHandle
     .add('GET', '/api/v2/me/channels', channels)
     .add('GET', '/api/v2/me/channels/:ch', channel)
     .add('GET', '/api/v2/me/settings', (r) => ({ settings: r.core.render.settings() }))
-    .add('GET', '/api/v2/me/features', (r) => collection(r, 'features', r.core.render.features(r.agent)))
+    .add('GET', '/api/v2/me/features', (r) =>
+      collection(r, 'features', r.core.render.features(r.agent)),
+    )
     .add('GET', '/api/v2/me/skills', (r) => collection(r, 'skills', r.core.render.skills()))
     .add('GET', '/api/v2/settings/general-settings', () => ({ settings: { ...GENERAL_SETTINGS } }))
     .add('GET', '/api/v2/services', services);
@@ -98,4 +120,3 @@ export function publicGet(path: string): (() => ReturnType<typeof okReply>) | un
   if (path === '/api/v2/diagnostics/version') return () => okReply({ version: '8.5.200.50' });
   return undefined;
 }
-

@@ -21,12 +21,23 @@ import { endContactCenterSession, startContactCenterSession } from '../ops/sessi
 import { TRANSFER_OPS } from '../ops/transfer-ops.ts';
 import type { RestHandler, RestRequest } from './rest-request.ts';
 
-const MEDIA_CHANNELS = new Set(['chat', 'email', 'workitem', 'twitter', 'im', 'facebook', 'sms', 'openmedia']);
+const MEDIA_CHANNELS = new Set([
+  'chat',
+  'email',
+  'workitem',
+  'twitter',
+  'im',
+  'facebook',
+  'sms',
+  'openmedia',
+]);
 
 function operationName(r: RestRequest): string {
   const op = r.body.operationName;
-  if (op === undefined || op === null || op === '') throw new GwsError(MISSING, "Missing required parameter 'operationName'");
-  if (typeof op !== 'string') throw new GwsError(MISSING, "Parameter 'operationName' must be a string");
+  if (op === undefined || op === null || op === '')
+    throw new GwsError(MISSING, "Missing required parameter 'operationName'");
+  if (typeof op !== 'string')
+    throw new GwsError(MISSING, "Parameter 'operationName' must be a string");
   r.operationName = op;
   return op;
 }
@@ -56,7 +67,8 @@ function channelState(r: RestRequest, target: Agent): Record<string, unknown> {
   const op = operationName(r);
   const ch = r.params.ch ?? '';
   if (ch !== 'voice') {
-    if (MEDIA_CHANNELS.has(ch)) throw new GwsError(INVALID_STATE, `Channel ${ch} is not in the contact-center session`);
+    if (MEDIA_CHANNELS.has(ch))
+      throw new GwsError(INVALID_STATE, `Channel ${ch} is not in the contact-center session`);
     throw new GwsError(NOT_FOUND, `Channel ${ch} not found`);
   }
   if (!isAgentStateOperation(op)) throw unknownOperation(op, `/channels/${ch}`);
@@ -68,7 +80,8 @@ const postChannel: RestHandler = (r) => channelState(r, r.agent);
 
 /** Supervisor agent control (feature api-supervisor-agent-control). */
 const postUserChannel: RestHandler = (r) => {
-  if (!r.agent.supervisor) throw new GwsError(NO_PERMISSION, 'The user lacks the api-supervisor-agent-control feature');
+  if (!r.agent.supervisor)
+    throw new GwsError(NO_PERMISSION, 'The user lacks the api-supervisor-agent-control feature');
   const target = r.core.agents.byUserId(r.params.userId ?? '');
   if (!target) throw new GwsError(NOT_FOUND, `User ${r.params.userId} not found`);
   return channelState(r, target);

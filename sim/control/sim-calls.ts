@@ -11,13 +11,18 @@ import { optionalOneOf, optionalString, optionalUserData, requireString } from '
 
 export const DEFAULT_CALLER = '+14155550100';
 
-export function createSimCall(core: SimCore, body: Record<string, unknown>): Record<string, unknown> {
+export function createSimCall(
+  core: SimCore,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const toKey = requireString(body, 'to');
   const target = core.agents.byNameOrDn(toKey);
   if (!target) throw new GwsError(NOT_FOUND, `No agent with userName or DN ${toKey}`);
   const fromKey = optionalString(body, 'from');
   const userData = optionalUserData(body);
-  const pairs = userData ? Object.entries(userData).map(([key, value]) => ({ key, value })) : undefined;
+  const pairs = userData
+    ? Object.entries(userData).map(([key, value]) => ({ key, value }))
+    : undefined;
   const label = optionalString(body, 'label');
   const t = core.telephony;
   const caller = fromKey !== undefined ? core.agents.byNameOrDn(fromKey) : undefined;
@@ -26,9 +31,14 @@ export function createSimCall(core: SimCore, body: Record<string, unknown>): Rec
     const view = placeCall(core, caller, target.dn, { userData: pairs });
     if (label) view.call.labels.add(label);
     const callee = view.call.parties.find((p) => p.view && p.view !== view)?.view;
-    return { callId: core.render.callId(callee ?? view), connId: view.call.connId, callUuid: view.call.callUuid };
+    return {
+      callId: core.render.callId(callee ?? view),
+      connId: view.call.connId,
+      callUuid: view.call.callUuid,
+    };
   }
-  const callType = (optionalOneOf(body, 'callType', ['Inbound', 'Internal']) ?? 'Inbound') as CallType;
+  const callType = (optionalOneOf(body, 'callType', ['Inbound', 'Internal']) ??
+    'Inbound') as CallType;
   const ani = normalizeNumber(fromKey ?? DEFAULT_CALLER);
   const dnis = normalizeNumber(optionalString(body, 'dnis') ?? target.dn);
   const call = core.switch.createCall(pairs);
@@ -54,6 +64,7 @@ export function remoteAction(core: SimCore, id: string, body: Record<string, unk
   const party = call.parties.find((p) => p.kind === 'remote');
   if (!party) throw new GwsError(INVALID_STATE, `Call ${id} has no external party`);
   if (action === 'hangup') return core.telephony.removeParty(party);
-  if (party.remoteState !== 'Ringing') throw new GwsError(INVALID_STATE, `The external party of call ${id} is already connected`);
+  if (party.remoteState !== 'Ringing')
+    throw new GwsError(INVALID_STATE, `The external party of call ${id} is already connected`);
   core.telephony.remoteAnswered(party);
 }

@@ -1,7 +1,11 @@
 /** `GET /sim/state`: the truth, rendered as GWS would return each resource. */
 import type { SimCore } from '../core.ts';
 
-export function simState(core: SimCore, cometdClients: number, scenarios: unknown): Record<string, unknown> {
+export function simState(
+  core: SimCore,
+  cometdClients: number,
+  scenarios: unknown,
+): Record<string, unknown> {
   const r = core.render;
   return {
     agents: core.agents.list.map((a) => ({

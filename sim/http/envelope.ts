@@ -39,8 +39,16 @@ export function okReply(body: Record<string, unknown> = {}): Reply {
   return { httpStatus: 200, body: { statusCode: 0, ...body } };
 }
 
-export function errorReply(statusCode: number, statusMessage: string, mode: ErrorHttpStatus, httpStatus?: number): Reply {
-  return { httpStatus: httpStatus ?? httpStatusFor(statusCode, mode), body: { statusCode, statusMessage } };
+export function errorReply(
+  statusCode: number,
+  statusMessage: string,
+  mode: ErrorHttpStatus,
+  httpStatus?: number,
+): Reply {
+  return {
+    httpStatus: httpStatus ?? httpStatusFor(statusCode, mode),
+    body: { statusCode, statusMessage },
+  };
 }
 
 export function replyForError(e: unknown, mode: ErrorHttpStatus): Reply {
@@ -57,7 +65,10 @@ export function send(res: ServerResponse, reply: Reply, done?: () => void): void
   const isText = typeof reply.body === 'string';
   const text = isText ? (reply.body as string) : JSON.stringify(reply.body);
   res.statusCode = reply.httpStatus;
-  res.setHeader('Content-Type', isText ? 'text/plain; charset=utf-8' : 'application/json;charset=UTF-8');
+  res.setHeader(
+    'Content-Type',
+    isText ? 'text/plain; charset=utf-8' : 'application/json;charset=UTF-8',
+  );
   res.setHeader('Cache-Control', 'no-cache, no-store');
   res.end(text, () => done?.());
 }

@@ -46,7 +46,9 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export function parseBasic(header: string | undefined): { user: string; password: string } | undefined {
+export function parseBasic(
+  header: string | undefined,
+): { user: string; password: string } | undefined {
   const m = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
   if (!m?.[1]) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');

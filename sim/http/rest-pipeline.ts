@@ -13,7 +13,14 @@ import { FORBIDDEN, GwsError, NOT_AUTHENTICATED, NOT_FOUND } from '../gws-error.
 import type { Agent } from '../model/agents.ts';
 import type { OutgoingEvent } from '../notify.ts';
 import { errorReply, replyForError, send, type Reply } from './envelope.ts';
-import { parseBasic, parseCookies, parseJsonObject, readBody, SESSION_COOKIE, sessionCookieHeader } from './request-parts.ts';
+import {
+  parseBasic,
+  parseCookies,
+  parseJsonObject,
+  readBody,
+  SESSION_COOKIE,
+  sessionCookieHeader,
+} from './request-parts.ts';
 import { Router } from './router.ts';
 import type { HttpSession } from './sessions.ts';
 
@@ -43,12 +50,19 @@ function authenticate(core: SimCore, req: IncomingMessage, session: HttpSession 
   const agent = session ? core.agents.byUserName(session.userName) : undefined;
   if (!session || !agent) {
     // Open question 9: GWS's HTTP status for statusCode 20 is not documented; 401 chosen.
-    return { failure: errorReply(NOT_AUTHENTICATED, 'Access denied: user is not authenticated', mode) };
+    return {
+      failure: errorReply(NOT_AUTHENTICATED, 'Access denied: user is not authenticated', mode),
+    };
   }
   return { session, agent };
 }
 
-export async function handleRest(core: SimCore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleRest(
+  core: SimCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const rawBody = UNSAFE.has(method) ? await readBody(req) : '';
@@ -77,7 +91,8 @@ export async function handleRest(core: SimCore, req: IncomingMessage, res: Serve
       const pub = method === 'GET' ? publicGet(path) : undefined;
       if (pub) return pub();
       const auth = authenticate(core, req, session);
-      if (auth.failure || !auth.agent || !auth.session) return auth.failure ?? errorReply(4, 'Internal error', mode, 500);
+      if (auth.failure || !auth.agent || !auth.session)
+        return auth.failure ?? errorReply(4, 'Internal error', mode, 500);
       session = auth.session;
       agentName = auth.agent.userName;
       if (auth.setCookie) headers['Set-Cookie'] = auth.setCookie;
@@ -86,9 +101,15 @@ export async function handleRest(core: SimCore, req: IncomingMessage, res: Serve
         headers['X-CSRF-TOKEN'] = session.csrfToken;
       }
       const match = router.match(method, path);
-      if (!match) throw new GwsError(NOT_FOUND, `Resource not found: ${path.replace(/^\/api\/v2/, '')}`);
+      if (!match)
+        throw new GwsError(NOT_FOUND, `Resource not found: ${path.replace(/^\/api\/v2/, '')}`);
       if ('allowed' in match) {
-        return errorReply(FORBIDDEN, `Method ${method} is not supported here (use ${match.allowed.join(', ')})`, mode, 405);
+        return errorReply(
+          FORBIDDEN,
+          `Method ${method} is not supported here (use ${match.allowed.join(', ')})`,
+          mode,
+          405,
+        );
       }
       const r: RestRequest = {
         core,
@@ -103,7 +124,8 @@ export async function handleRest(core: SimCore, req: IncomingMessage, res: Serve
       try {
         const fault = core.faults.internalError;
         const captured = core.notify.capture(() => {
-          if (fault.on && path.startsWith(fault.pathPrefix)) throw new Error(`Simulated internal error in ${method} ${path}`);
+          if (fault.on && path.startsWith(fault.pathPrefix))
+            throw new Error(`Simulated internal error in ${method} ${path}`);
           return match.handler(r);
         });
         events.push(...captured.events);
@@ -115,22 +137,26 @@ export async function handleRest(core: SimCore, req: IncomingMessage, res: Serve
         operationName = r.operationName;
       }
     } catch (e) {
-      if (!(e instanceof GwsError)) core.log(`error in ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
+      if (!(e instanceof GwsError))
+        core.log(`error in ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
       return replyForError(e, mode);
     }
   })();
 
   const delay = core.faults.delay;
-  if (delay.ms > 0 && path.startsWith(delay.pathPrefix)) await new Promise((r) => setTimeout(r, delay.ms));
+  if (delay.ms > 0 && path.startsWith(delay.pathPrefix))
+    await new Promise((r) => setTimeout(r, delay.ms));
   reply.headers = { ...headers, ...reply.headers };
   core.requestLog.add({
     at: new Date().toISOString(),
     agent: agentName,
     method,
     path: url.pathname + url.search,
-    operationName: operationName ?? (typeof (loggedBody as { operationName?: unknown })?.operationName === 'string'
-      ? ((loggedBody as { operationName: string }).operationName)
-      : undefined),
+    operationName:
+      operationName ??
+      (typeof (loggedBody as { operationName?: unknown })?.operationName === 'string'
+        ? (loggedBody as { operationName: string }).operationName
+        : undefined),
     body: loggedBody,
     httpStatus: reply.httpStatus,
     statusCode: typeof reply.body === 'object' ? (reply.body.statusCode as number) : undefined,

@@ -17,7 +17,12 @@ export class HttpSessions {
   onInvalidate: (session: HttpSession) => void = () => {};
 
   create(userName: string): HttpSession {
-    const s: HttpSession = { id: newSessionId(), userName, csrfToken: newCsrfToken(), createdAt: Date.now() };
+    const s: HttpSession = {
+      id: newSessionId(),
+      userName,
+      csrfToken: newCsrfToken(),
+      createdAt: Date.now(),
+    };
     this.map.set(s.id, s);
     return s;
   }
@@ -35,7 +40,9 @@ export class HttpSessions {
 
   /** All sessions, or those of one user; returns how many were invalidated. */
   invalidateWhere(userName?: string): number {
-    const ids = [...this.map.values()].filter((s) => !userName || s.userName === userName).map((s) => s.id);
+    const ids = [...this.map.values()]
+      .filter((s) => !userName || s.userName === userName)
+      .map((s) => s.id);
     for (const id of ids) this.invalidate(id);
     return ids.length;
   }

@@ -19,10 +19,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** Answers the request if `pathname` is a console path; false otherwise. */
-export async function serveConsole(consoleDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
+export async function serveConsole(
+  consoleDir: string,
+  pathname: string,
+  res: ServerResponse,
+): Promise<boolean> {
   let rel: string;
   if (pathname === '/sim' || pathname === '/sim/') rel = 'index.html';
-  else if (pathname.startsWith('/sim/console/')) rel = pathname.slice('/sim/console/'.length) || 'index.html';
+  else if (pathname.startsWith('/sim/console/'))
+    rel = pathname.slice('/sim/console/'.length) || 'index.html';
   else return false;
   const root = resolve(consoleDir);
   let file: string;

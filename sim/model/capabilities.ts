@@ -8,7 +8,14 @@ import { otherParties, type CallView } from './call-model.ts';
 
 const DATA = ['AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'];
 
-const DIALING = ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
+const DIALING = [
+  'SendDtmf',
+  'DeleteUserData',
+  'AttachUserData',
+  'DeleteUserDataPair',
+  'Hangup',
+  'UpdateUserData',
+];
 
 const ESTABLISHED = [
   'SingleStepTransfer',
@@ -121,7 +128,10 @@ export function callCapabilities(view: CallView): string[] {
 
 export function deviceCapabilities(agent: Agent): string[] {
   if (!agent.switchLoggedIn) return [];
-  const caps = [agent.forwardTo ? 'ForwardCallsOff' : 'ForwardCallsOn', agent.dnd ? 'DoNotDisturbOff' : 'DoNotDisturbOn'];
+  const caps = [
+    agent.forwardTo ? 'ForwardCallsOff' : 'ForwardCallsOn',
+    agent.dnd ? 'DoNotDisturbOff' : 'DoNotDisturbOn',
+  ];
   if (agent.supervisor) {
     if (agent.monitoring) caps.push('CancelSupervisorMonitoring');
     else caps.push('ListenIn', 'Coach', 'BargeIn');

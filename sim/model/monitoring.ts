@@ -28,7 +28,8 @@ export class Monitoring {
     const m = supervisor.monitoring;
     if (!m) return;
     this.t.d.notify.device(supervisor);
-    for (const v of m.target.calls) if (v.state === 'Established' && !v.monitoring) this.join(supervisor, v);
+    for (const v of m.target.calls)
+      if (v.state === 'Established' && !v.monitoring) this.join(supervisor, v);
   }
 
   cancel(supervisor: Agent): void {
@@ -49,7 +50,11 @@ export class Monitoring {
     const m = supervisor.monitoring;
     const call = target.call;
     if (!m || call.parties.some((p) => p.view?.agent === supervisor)) return;
-    const view = this.t.addAgentView(call, supervisor, { state: 'Established', callType: 'Internal', dnis: target.agent.dn });
+    const view = this.t.addAgentView(call, supervisor, {
+      state: 'Established',
+      callType: 'Internal',
+      dnis: target.agent.dn,
+    });
     view.monitoring = m.state;
     this.t.emit(view, 'StatusChange');
     this.t.emitAll(call, 'ParticipantsUpdated', view);

@@ -31,7 +31,12 @@ interface NumberInfo {
 }
 
 function describe(number: string, defaultCountry: string): NumberInfo {
-  const base = { phoneNumber: number, digits: number, e164Number: '', formattedPhoneNumber: number };
+  const base = {
+    phoneNumber: number,
+    digits: number,
+    e164Number: '',
+    formattedPhoneNumber: number,
+  };
   if (isInternalNumber(number)) return base;
   const parsed = parsePhoneNumberFromString(number, defaultCountry as 'US');
   if (!parsed || !parsed.isValid()) return base;

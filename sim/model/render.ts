@@ -10,7 +10,11 @@ import { callCapabilities, deviceCapabilities } from './capabilities.ts';
 import { otherParties, userDataObject, viewId, type CallView } from './call-model.ts';
 import { participantInfo, participantObject } from './phone-numbers.ts';
 
-export const GENERAL_SETTINGS = { countryCode: 'US', countryDigits: '1', countryName: 'United States' };
+export const GENERAL_SETTINGS = {
+  countryCode: 'US',
+  countryDigits: '1',
+  countryName: 'United States',
+};
 export const VOICE_ENVIRONMENT_ID = '370ef5e6-9e3c-4d91-9588-7f4dfe67e011';
 export const SWITCH_NAME = 'SIP_Switch';
 
@@ -176,7 +180,13 @@ export class Renderer {
     return [
       ['3b6bd1f4a2f14f1c9d1a6b9f2f0c0001', 'Sales', 5],
       ['3b6bd1f4a2f14f1c9d1a6b9f2f0c0002', 'English', 8],
-    ].map(([id, name, level]) => ({ id, name, level, uri: this.api(`/skills/${id}`), path: `/skills/${id}` }));
+    ].map(([id, name, level]) => ({
+      id,
+      name,
+      level,
+      uri: this.api(`/skills/${id}`),
+      path: `/skills/${id}`,
+    }));
   }
 
   settings(): Record<string, unknown> {

@@ -54,7 +54,11 @@ export class Telephony {
     this.d = d;
   }
 
-  addAgentView(call: SwitchCall, agent: Agent, init: RingInit & { state: CallView['state'] }): CallView {
+  addAgentView(
+    call: SwitchCall,
+    agent: Agent,
+    init: RingInit & { state: CallView['state'] },
+  ): CallView {
     const view: CallView = {
       callUuid: call.callUuid,
       connId: call.connId,
@@ -119,7 +123,8 @@ export class Telephony {
   route(call: SwitchCall, number: string, init: RingInit, silent = false, hops = 0): RouteResult {
     const agent = this.d.agents.byDn(number);
     if (agent) {
-      if (agent.forwardTo && hops < 5) return this.route(call, agent.forwardTo, init, silent, hops + 1);
+      if (agent.forwardTo && hops < 5)
+        return this.route(call, agent.forwardTo, init, silent, hops + 1);
       if (agent.dnd) return { kind: 'busy', reason: `DN ${number} is in Do Not Disturb` };
       const view = this.addAgentView(call, agent, { ...init, state: 'Ringing' });
       if (!silent) this.emit(view, 'StatusChange');
@@ -151,7 +156,8 @@ export class Telephony {
   /** The dialled party cannot be reached: ErrorMessage to the dialler(s), then Released. */
   failDialers(call: SwitchCall, errorCode: string, message: string): void {
     if (call.ended) return;
-    for (const v of agentViews(call)) if (v.state === 'Dialing') this.d.notify.error(v.agent, errorCode, message);
+    for (const v of agentViews(call))
+      if (v.state === 'Dialing') this.d.notify.error(v.agent, errorCode, message);
     this.endCall(call);
   }
 
@@ -194,7 +200,9 @@ export class Telephony {
   /** After someone left: end a call nobody (or no agent) is left on, else update the rest. */
   settle(call: SwitchCall, quiet?: CallView): void {
     if (call.ended) return;
-    const principals = call.parties.filter((p) => !(p.view?.monitoring && p.view.monitoring !== 'BargeIn'));
+    const principals = call.parties.filter(
+      (p) => !(p.view?.monitoring && p.view.monitoring !== 'BargeIn'),
+    );
     const agentsLeft = principals.filter((p) => p.kind === 'agent' && !p.view?.monitoring);
     if (principals.length < 2 || agentsLeft.length === 0) this.endCall(call);
     else this.emitAll(call, 'ParticipantsUpdated', quiet);

@@ -16,7 +16,10 @@ export function isAgentStateOperation(operationName: string): boolean {
 export function setAgentState(ctx: OpContext, target: Agent = ctx.agent): void {
   const def = findAgentState(ctx.operationName);
   if (!def) throw new GwsError(MISSING, `Unknown agent state operation ${ctx.operationName}`);
-  const workmode = def.operationName === 'Ready' ? optionalOneOf(ctx.body, 'workmode', ['ManualIn', 'AutoIn']) : undefined;
+  const workmode =
+    def.operationName === 'Ready'
+      ? optionalOneOf(ctx.body, 'workmode', ['ManualIn', 'AutoIn'])
+      : undefined;
   const wrapUpTime = optionalString(ctx.body, 'wrapUpTime');
   if (wrapUpTime !== undefined && !/^\d+$/.test(wrapUpTime)) {
     throw new GwsError(OUT_OF_RANGE, "Parameter 'wrapUpTime' must be a number of seconds");

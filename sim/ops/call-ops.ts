@@ -4,10 +4,22 @@
  * rejection) and then emits the §9 notifications.
  */
 import { GwsError, INVALID_STATE, OUT_OF_RANGE } from '../gws-error.ts';
-import { attachUserData, deleteUserDataPair, updateUserData, type CallView, type RecordingState } from '../model/call-model.ts';
+import {
+  attachUserData,
+  deleteUserDataPair,
+  updateUserData,
+  type CallView,
+  type RecordingState,
+} from '../model/call-model.ts';
 import { requireSession, requireVoiceUp, type OpContext } from './op-context.ts';
 import { placeCall } from './outgoing.ts';
-import { optionalString, optionalUserData, requireDestination, requireString, requireUserData } from './params.ts';
+import {
+  optionalString,
+  optionalUserData,
+  requireDestination,
+  requireString,
+  requireUserData,
+} from './params.ts';
 
 export type CallOpHandler = (ctx: OpContext, view: CallView) => void;
 
@@ -18,9 +30,12 @@ export function dial(ctx: OpContext): void {
   optionalString(ctx.body, 'outboundCallerId');
   requireSession(ctx.agent);
   requireVoiceUp(ctx.core);
-  if (destination === ctx.agent.dn) throw new GwsError(INVALID_STATE, 'A device cannot dial its own number');
+  if (destination === ctx.agent.dn)
+    throw new GwsError(INVALID_STATE, 'A device cannot dial its own number');
   ctx.core.telephony.holdOthers(ctx.agent);
-  const pairs = userData ? Object.entries(userData).map(([key, value]) => ({ key, value })) : undefined;
+  const pairs = userData
+    ? Object.entries(userData).map(([key, value]) => ({ key, value }))
+    : undefined;
   placeCall(ctx.core, ctx.agent, destination, { userData: pairs });
 }
 
@@ -45,7 +60,8 @@ const sendDtmf: CallOpHandler = (ctx, view) => {
 
 function dtmfDigits(ctx: OpContext): string {
   const digits = requireString(ctx.body, 'digits');
-  if (!/^[0-9*#]+$/.test(digits)) throw new GwsError(OUT_OF_RANGE, "Parameter 'digits' may contain only 0-9, * and #");
+  if (!/^[0-9*#]+$/.test(digits))
+    throw new GwsError(OUT_OF_RANGE, "Parameter 'digits' may contain only 0-9, * and #");
   return digits;
 }
 

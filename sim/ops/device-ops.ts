@@ -6,19 +6,31 @@ import { GwsError, INVALID_STATE, IN_USE, NO_PERMISSION, NOT_FOUND } from '../gw
 import type { Agent } from '../model/agents.ts';
 import { deviceCapabilities } from '../model/capabilities.ts';
 import { normalizeNumber } from '../model/phone-numbers.ts';
-import { idFromUri, requireSession, requireVoiceUp, type OpContext, type OpHandler } from './op-context.ts';
+import {
+  idFromUri,
+  requireSession,
+  requireVoiceUp,
+  type OpContext,
+  type OpHandler,
+} from './op-context.ts';
 import { optionalOneOf, requireString } from './params.ts';
 
 const MONITORING_OPS = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
 
 function check(ctx: OpContext): void {
   if (MONITORING_OPS.has(ctx.operationName) && !ctx.agent.supervisor) {
-    throw new GwsError(NO_PERMISSION, `User ${ctx.agent.userName} lacks the api-supervisor-monitoring feature`);
+    throw new GwsError(
+      NO_PERMISSION,
+      `User ${ctx.agent.userName} lacks the api-supervisor-monitoring feature`,
+    );
   }
   requireSession(ctx.agent);
   requireVoiceUp(ctx.core);
   if (!deviceCapabilities(ctx.agent).includes(ctx.operationName)) {
-    throw new GwsError(INVALID_STATE, `Operation ${ctx.operationName} is not valid for the device in its current state`);
+    throw new GwsError(
+      INVALID_STATE,
+      `Operation ${ctx.operationName} is not valid for the device in its current state`,
+    );
   }
 }
 
@@ -54,11 +66,13 @@ function monitor(state: 'ListenIn' | 'Coach' | 'BargeIn'): OpHandler {
   return (ctx) => {
     const uri = requireString(ctx.body, 'targetDeviceUri');
     const scope = optionalOneOf(ctx.body, 'supervisorMonitoringScope', ['Call', 'Agent']) ?? 'Call';
-    const mode = optionalOneOf(ctx.body, 'supervisorMonitoringMode', ['AllCalls', 'NextCall']) ?? 'AllCalls';
+    const mode =
+      optionalOneOf(ctx.body, 'supervisorMonitoringMode', ['AllCalls', 'NextCall']) ?? 'AllCalls';
     check(ctx);
     const target: Agent | undefined = ctx.core.agents.byDeviceId(idFromUri(uri));
     if (!target) throw new GwsError(NOT_FOUND, `Device ${uri} not found`);
-    if (target === ctx.agent) throw new GwsError(INVALID_STATE, 'A supervisor cannot monitor their own device');
+    if (target === ctx.agent)
+      throw new GwsError(INVALID_STATE, 'A supervisor cannot monitor their own device');
     if (ctx.core.monitoring.monitorOf(target)) {
       throw new GwsError(IN_USE, `Device ${uri} is already monitored by another supervisor`);
     }
@@ -90,6 +104,6 @@ export const DEVICE_OPS: Record<string, OpHandler> = {
 };
 
 export function requireOwnDevice(ctx: OpContext, deviceId: string): void {
-  if (deviceId !== ctx.agent.deviceId) throw new GwsError(NOT_FOUND, `Device ${deviceId} not found`);
+  if (deviceId !== ctx.agent.deviceId)
+    throw new GwsError(NOT_FOUND, `Device ${deviceId} not found`);
 }
-

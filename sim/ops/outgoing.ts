@@ -23,7 +23,12 @@ export function callTypeFor(core: SimCore, destination: string): CallType {
   return core.agents.byDn(destination) || isInternalNumber(destination) ? 'Internal' : 'Outbound';
 }
 
-export function placeCall(core: SimCore, agent: Agent, destination: string, o: PlaceCallOptions = {}): CallView {
+export function placeCall(
+  core: SimCore,
+  agent: Agent,
+  destination: string,
+  o: PlaceCallOptions = {},
+): CallView {
   const t = core.telephony;
   const call = core.switch.createCall(o.userData);
   const callType: CallType = o.consultOf ? 'Consult' : callTypeFor(core, destination);
@@ -34,14 +39,21 @@ export function placeCall(core: SimCore, agent: Agent, destination: string, o: P
     o.consultOf.parent.consultKind = o.consultOf.kind;
   }
   const calleeType: CallType = o.consultOf ? 'Consult' : 'Internal';
-  const result: RouteResult = t.route(call, destination, { callType: calleeType, ani: agent.dn, dnis: destination }, true);
+  const result: RouteResult = t.route(
+    call,
+    destination,
+    { callType: calleeType, ani: agent.dn, dnis: destination },
+    true,
+  );
   o.beforeEmit?.();
   t.emit(view, 'StatusChange');
   if (result.kind === 'agent') t.emit(result.view, 'StatusChange');
   if (result.kind === 'busy') {
     const party = partyOf(view);
     if (party) {
-      core.switch.schedule(party, BUSY_DELAY_MS, () => t.failDialers(call, 'DestinationBusy', result.reason));
+      core.switch.schedule(party, BUSY_DELAY_MS, () =>
+        t.failDialers(call, 'DestinationBusy', result.reason),
+      );
     }
   }
   return view;
@@ -50,6 +62,9 @@ export function placeCall(core: SimCore, agent: Agent, destination: string, o: P
 /** Would ringing this number fail at once (DND agent or a busy-scripted remote)? */
 export function busyReason(core: SimCore, destination: string): string | undefined {
   const agent = core.agents.byDn(destination);
-  if (agent) return agent.dnd && !agent.forwardTo ? `DN ${destination} is in Do Not Disturb` : undefined;
-  return core.remote.get(destination).behaviour === 'busy' ? `Destination ${destination} is busy` : undefined;
+  if (agent)
+    return agent.dnd && !agent.forwardTo ? `DN ${destination} is in Do Not Disturb` : undefined;
+  return core.remote.get(destination).behaviour === 'busy'
+    ? `Destination ${destination} is busy`
+    : undefined;
 }

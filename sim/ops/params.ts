@@ -9,7 +9,8 @@ type Body = Record<string, unknown>;
 
 export function requireString(body: Body, key: string): string {
   const v = body[key];
-  if (v === undefined || v === null || v === '') throw new GwsError(MISSING, `Missing required parameter '${key}'`);
+  if (v === undefined || v === null || v === '')
+    throw new GwsError(MISSING, `Missing required parameter '${key}'`);
   if (typeof v !== 'string') throw new GwsError(MISSING, `Parameter '${key}' must be a string`);
   return v;
 }
@@ -22,7 +23,11 @@ export function optionalString(body: Body, key: string): string | undefined {
   return v;
 }
 
-export function optionalOneOf(body: Body, key: string, allowed: readonly string[]): string | undefined {
+export function optionalOneOf(
+  body: Body,
+  key: string,
+  allowed: readonly string[],
+): string | undefined {
   const v = optionalString(body, key);
   if (v !== undefined && !allowed.includes(v)) {
     throw new GwsError(OUT_OF_RANGE, `Parameter '${key}' must be one of ${allowed.join(', ')}`);
@@ -34,7 +39,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function optionalUserData(body: Body, key = 'userData'): Record<string, unknown> | undefined {
+export function optionalUserData(
+  body: Body,
+  key = 'userData',
+): Record<string, unknown> | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
   if (!isPlainObject(v)) throw new GwsError(MISSING, `Parameter '${key}' must be an object`);
@@ -43,7 +51,8 @@ export function optionalUserData(body: Body, key = 'userData'): Record<string, u
 
 export function requireUserData(body: Body): Record<string, unknown> {
   const v = optionalUserData(body);
-  if (!v || Object.keys(v).length === 0) throw new GwsError(MISSING, "Missing required parameter 'userData'");
+  if (!v || Object.keys(v).length === 0)
+    throw new GwsError(MISSING, "Missing required parameter 'userData'");
   return v;
 }
 
@@ -68,7 +77,8 @@ export function requireDestination(body: Body): string {
 
 export function requireStringArray(body: Body, key: string): string[] {
   const v = body[key];
-  if (v === undefined || v === null) throw new GwsError(MISSING, `Missing required parameter '${key}'`);
+  if (v === undefined || v === null)
+    throw new GwsError(MISSING, `Missing required parameter '${key}'`);
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
     throw new GwsError(MISSING, `Parameter '${key}' must be an array of strings`);
   }

@@ -20,7 +20,10 @@ export function startContactCenterSession(ctx: OpContext): Record<string, unknow
   const others = channels.filter((c) => c !== 'voice');
   if (!channels.includes('voice')) {
     // Everything failed: only one channel's error is reported (§4.1).
-    throw new GwsError(INTERNAL, `Channel ${others[0]} is not available: no media server is configured`);
+    throw new GwsError(
+      INTERNAL,
+      `Channel ${others[0]} is not available: no media server is configured`,
+    );
   }
   requireVoiceUp(core);
   agent.contactCenterSession = true;
@@ -37,7 +40,11 @@ export function startContactCenterSession(ctx: OpContext): Record<string, unknow
       statusMessage: 'Some channels could not be started',
       channels: [
         { channel: 'voice', statusCode: 0 },
-        ...others.map((c) => ({ channel: c, statusCode: 4, statusMessage: `Channel ${c} is not available` })),
+        ...others.map((c) => ({
+          channel: c,
+          statusCode: 4,
+          statusMessage: `Channel ${c} is not available`,
+        })),
       ],
     };
   }

@@ -3,25 +3,36 @@
  * (gws-api.md §4.5, §9).
  */
 import { GwsError, INVALID_STATE, NOT_FOUND } from '../gws-error.ts';
-import { otherParties, updateUserData, type CallType, type CallView, type SwitchCall } from '../model/call-model.ts';
+import {
+  otherParties,
+  updateUserData,
+  type CallType,
+  type CallView,
+  type SwitchCall,
+} from '../model/call-model.ts';
 import { numberKey } from '../model/phone-numbers.ts';
 import type { CallOpHandler } from './call-ops.ts';
 import { idFromUri, type OpContext } from './op-context.ts';
 import { busyReason, placeCall } from './outgoing.ts';
 import { optionalString, optionalUserData, requireDestination, requireString } from './params.ts';
 
-function destinationChecks(ctx: OpContext): { destination: string; userData?: Record<string, unknown> } {
+function destinationChecks(ctx: OpContext): {
+  destination: string;
+  userData?: Record<string, unknown>;
+} {
   const destination = requireDestination(ctx.body);
   const userData = optionalUserData(ctx.body);
   optionalString(ctx.body, 'location');
-  if (destination === ctx.agent.dn) throw new GwsError(INVALID_STATE, 'The destination is the user’s own number');
+  if (destination === ctx.agent.dn)
+    throw new GwsError(INVALID_STATE, 'The destination is the user’s own number');
   return { destination, userData };
 }
 
 function initiate(kind: 'transfer' | 'conference'): CallOpHandler {
   return (ctx, original) => {
     const { destination, userData } = destinationChecks(ctx);
-    if (original.consult) throw new GwsError(INVALID_STATE, 'This call already has a consultation call');
+    if (original.consult)
+      throw new GwsError(INVALID_STATE, 'This call already has a consultation call');
     const t = ctx.core.telephony;
     // The consultation call carries a copy of the original's attached data plus the request's.
     const pairs = original.call.userData.map((p) => ({ ...p }));
@@ -54,7 +65,8 @@ function consultPair(ctx: OpContext, view: CallView): { original: CallView; cons
   }
   const original = view.state === 'Held' ? view : other;
   const consult = original === view ? other : view;
-  if (original.state !== 'Held') throw new GwsError(INVALID_STATE, 'One of the two calls must be held');
+  if (original.state !== 'Held')
+    throw new GwsError(INVALID_STATE, 'One of the two calls must be held');
   return { original, consult };
 }
 
@@ -74,7 +86,8 @@ const completeTransfer: CallOpHandler = (ctx, view) => {
 
 const completeConference: CallOpHandler = (ctx, view) => {
   const { original, consult } = consultPair(ctx, view);
-  if (consult.state !== 'Established') throw new GwsError(INVALID_STATE, 'The consultation call is not established');
+  if (consult.state !== 'Established')
+    throw new GwsError(INVALID_STATE, 'The consultation call is not established');
   const t = ctx.core.telephony;
   const call = original.call;
   // Unlink first: the original's next event is the ParticipantsUpdated below, not a Held.
@@ -95,7 +108,8 @@ function joinerType(call: SwitchCall): CallType {
 function singleStep(kind: 'transfer' | 'conference'): CallOpHandler {
   return (ctx, view) => {
     const { destination, userData } = destinationChecks(ctx);
-    if (otherParties(view).length === 0) throw new GwsError(INVALID_STATE, 'The call has no other party');
+    if (otherParties(view).length === 0)
+      throw new GwsError(INVALID_STATE, 'The call has no other party');
     const t = ctx.core.telephony;
     const busy = busyReason(ctx.core, destination);
     if (busy) {
@@ -106,7 +120,12 @@ function singleStep(kind: 'transfer' | 'conference'): CallOpHandler {
     const call = view.call;
     if (userData) updateUserData(call.userData, userData);
     const ani = view.ani ?? otherParties(view)[0]?.number;
-    const result = t.route(call, destination, { callType: joinerType(call), ani, dnis: destination }, true);
+    const result = t.route(
+      call,
+      destination,
+      { callType: joinerType(call), ani, dnis: destination },
+      true,
+    );
     const joiner = result.kind === 'agent' ? result.view : undefined;
     if (kind === 'transfer') {
       t.releaseView(view, joiner);
@@ -121,9 +140,15 @@ function singleStep(kind: 'transfer' | 'conference'): CallOpHandler {
 const removeParticipant: CallOpHandler = (ctx, view) => {
   const participant = requireString(ctx.body, 'participant');
   const party = otherParties(view).find(
-    (p) => p.number === participant || (numberKey(participant) !== '' && numberKey(p.number) === numberKey(participant)),
+    (p) =>
+      p.number === participant ||
+      (numberKey(participant) !== '' && numberKey(p.number) === numberKey(participant)),
   );
-  if (!party) throw new GwsError(NOT_FOUND, `Participant ${participant} is not on call ${ctx.core.render.callId(view)}`);
+  if (!party)
+    throw new GwsError(
+      NOT_FOUND,
+      `Participant ${participant} is not on call ${ctx.core.render.callId(view)}`,
+    );
   ctx.core.telephony.removeParty(party);
 };
 
@@ -133,7 +158,8 @@ const swapCalls: CallOpHandler = (ctx, view) => {
   if (!other || other === view) throw new GwsError(NOT_FOUND, `Call ${uri} not found`);
   const active = [view, other].find((v) => v.state === 'Established');
   const held = [view, other].find((v) => v.state === 'Held');
-  if (!active || !held) throw new GwsError(INVALID_STATE, 'SwapCalls needs one established and one held call');
+  if (!active || !held)
+    throw new GwsError(INVALID_STATE, 'SwapCalls needs one established and one held call');
   const t = ctx.core.telephony;
   active.state = 'Held';
   t.emit(active, 'StatusChange');

@@ -52,22 +52,31 @@ export class ScenarioRunner {
 
   list(): string[] {
     try {
-      return readdirSync(this.dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+      return readdirSync(this.dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
     } catch {
       return [];
     }
   }
 
   load(name: string): ScenarioFile {
-    if (!/^[\w-]+$/.test(name) || !this.list().includes(name)) throw new GwsError(NOT_FOUND, `Scenario ${name} not found`);
+    if (!/^[\w-]+$/.test(name) || !this.list().includes(name))
+      throw new GwsError(NOT_FOUND, `Scenario ${name} not found`);
     const parsed = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as ScenarioFile;
     if (!Array.isArray(parsed.steps)) throw new GwsError(1, `Scenario ${name} has no steps`);
     return parsed;
   }
 
-  run(name: string, opts: { agent?: string; speed?: number }): { runId: number; steps: number; durationMs: number } {
+  run(
+    name: string,
+    opts: { agent?: string; speed?: number },
+  ): { runId: number; steps: number; durationMs: number } {
     const file = this.load(name);
-    const agent = this.core.agents.byNameOrDn(opts.agent ?? this.core.agents.list[0]?.userName ?? '');
+    const agent = this.core.agents.byNameOrDn(
+      opts.agent ?? this.core.agents.list[0]?.userName ?? '',
+    );
     if (!agent) throw new GwsError(NOT_FOUND, `No agent ${opts.agent}`);
     const speed = opts.speed && opts.speed > 0 ? opts.speed : 1;
     const run: Run = { id: this.nextId++, name, timers: new Set(), autoAnswer: new Map() };
@@ -77,12 +86,16 @@ export class ScenarioRunner {
     const every = file.repeatEveryMs ?? lastAt + 1000;
     for (let r = 0; r < repeat; r++) {
       for (const step of file.steps) {
-        this.schedule(run, (r * every + step.at) / speed, () => this.execute(run, r, agent, step, speed));
+        this.schedule(run, (r * every + step.at) / speed, () =>
+          this.execute(run, r, agent, step, speed),
+        );
       }
     }
     const durationMs = ((repeat - 1) * every + lastAt) / speed;
     this.schedule(run, durationMs + 10, () => this.finish(run));
-    this.core.log(`scenario ${name} run ${run.id} for ${agent.userName} (${file.steps.length} steps × ${repeat})`);
+    this.core.log(
+      `scenario ${name} run ${run.id} for ${agent.userName} (${file.steps.length} steps × ${repeat})`,
+    );
     return { runId: run.id, steps: file.steps.length * repeat, durationMs };
   }
 
@@ -95,7 +108,8 @@ export class ScenarioRunner {
   }
 
   private execute(run: Run, round: number, agent: Agent, step: ScenarioStep, speed: number): void {
-    const sub = (v: string | undefined) => v?.replaceAll('$agentDn', agent.dn).replaceAll('$agent', agent.userName);
+    const sub = (v: string | undefined) =>
+      v?.replaceAll('$agentDn', agent.dn).replaceAll('$agent', agent.userName);
     const label = (l: string | undefined) => (l ? `run${run.id}.${round}:${l}` : undefined);
     const { notify } = this.core;
     try {
@@ -113,7 +127,9 @@ export class ScenarioRunner {
             break;
           case 'remote-answer':
           case 'remote-hangup':
-            remoteAction(this.core, label(step.call) ?? '', { action: step.action === 'remote-answer' ? 'answer' : 'hangup' });
+            remoteAction(this.core, label(step.call) ?? '', {
+              action: step.action === 'remote-answer' ? 'answer' : 'hangup',
+            });
             break;
           case 'auto-answer': {
             const who = this.core.agents.byNameOrDn(sub(step.agent) ?? '');
@@ -122,12 +138,20 @@ export class ScenarioRunner {
             break;
           }
           default:
-            executeAgentStep(this.core, { ...step, agent: sub(step.agent), call: label(step.call), label: label(step.label), destination: sub(step.destination) });
+            executeAgentStep(this.core, {
+              ...step,
+              agent: sub(step.agent),
+              call: label(step.call),
+              label: label(step.label),
+              destination: sub(step.destination),
+            });
         }
       });
       notify.dispatch(events);
     } catch (e) {
-      this.core.log(`scenario ${run.name} step ${step.action}@${step.at} skipped: ${(e as Error).message}`);
+      this.core.log(
+        `scenario ${run.name} step ${step.action}@${step.at} skipped: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -138,7 +162,8 @@ export class ScenarioRunner {
       for (const [userName, delay] of run.autoAnswer) {
         const a = this.core.agents.byUserName(userName);
         for (const v of a?.calls ?? []) {
-          if (v.state === 'Ringing' && Date.now() - v.startedAt >= delay) this.core.telephony.answer(v);
+          if (v.state === 'Ringing' && Date.now() - v.startedAt >= delay)
+            this.core.telephony.answer(v);
         }
       }
     }, 100);

@@ -4,7 +4,9 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
 import {
   extensionCommands,
+  dumpLocalStorage,
   readSessionStorage,
+  removeSessionStorage,
   sendRuntimeMessage,
 } from '../support/extension-commands.ts';
 import type { PersistedSession } from '../../lib/session/persistence.ts';
@@ -105,10 +107,34 @@ describe('Chromium: background session end to end', () => {
     expect((await view()).username).toBe('agent1');
   });
 
+  it('remember me: signs in again after a browser restart, with no password in plain text', async () => {
+    await command('session.login', {
+      serverUrl: sim.baseUrl,
+      username: 'agent1',
+      password: 'password',
+      remember: true,
+    });
+    await until((v) => v.calls.connection.kind === 'connected', 'connected');
+    const local = await page.evaluate(dumpLocalStorage);
+    expect(local).toContain('agent1');
+    expect(local).not.toMatch(/:\s*"password"/);
+    // A browser restart: storage.session is gone, the worker starts afresh.
+    await page.evaluate(removeSessionStorage, 'gwsSession');
+    await page.close();
+    await (await ext.workerControl()).stop();
+    page = await ext.openPage('popup.html');
+    const v = await until(
+      (s) => s.username === 'agent1' && s.calls.connection.kind === 'connected',
+      'signed in again from the remembered login',
+    );
+    expect(v.serverUrl).toBe(sim.baseUrl);
+  });
+
   it('logs out: ends the contact-center session', async () => {
     await command('session.logout');
     const v = await until((s) => s.calls.connection.kind === 'loggedOut', 'logged out');
     expect(v.username).toBeUndefined();
     expect((await sim.control.agent('agent1')).contactCenterSession).toBe(false);
+    expect(await page.evaluate(dumpLocalStorage)).not.toContain('rememberedLogin');
   });
 });

@@ -34,18 +34,26 @@ async function agent(user: string, start = true): Promise<SimAgent> {
   return a;
 }
 
-async function stateChange(a: SimAgent, op: string, params: Record<string, unknown> = {}, path = '/api/v2/me/channels/voice') {
+async function stateChange(
+  a: SimAgent,
+  op: string,
+  params: Record<string, unknown> = {},
+  path = '/api/v2/me/channels/voice',
+) {
   const r = await a.op(path, op, params);
   expect(r.body, JSON.stringify(r.body)).toEqual({ statusCode: 0 });
   const device = (await a.nextDevice()).devices[0];
-  const channel = (await a.nextMessage((m) => m.data.messageType === 'ChannelStateChangeMessageV2')).data;
+  const channel = (await a.nextMessage((m) => m.data.messageType === 'ChannelStateChangeMessageV2'))
+    .data;
   return { device, channel };
 }
 
 describe('contact-center session', () => {
   it('StartContactCenterSession activates the device NotReady and announces the voice channel', async () => {
     const a = await agent('agent1', false);
-    expect((await a.get('/api/v2/me/devices?fields=*')).body.devices[0].deviceState).toBe('Inactive');
+    expect((await a.get('/api/v2/me/devices?fields=*')).body.devices[0].deviceState).toBe(
+      'Inactive',
+    );
     expect((await a.get('/api/v2/me/channels?fields=*')).body.channels).toEqual([]);
     expect((await a.startSession()).body).toEqual({ statusCode: 0 });
     const dev = await a.nextDevice();
@@ -55,12 +63,21 @@ describe('contact-center session', () => {
       deviceState: 'Active',
       phoneNumber: '7001',
       doNotDisturb: 'Off',
-      userState: { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' },
+      userState: {
+        id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6',
+        displayName: 'Not Ready',
+        state: 'NotReady',
+      },
     });
     expect(dev.devices[0].capabilities.sort()).toEqual(['DoNotDisturbOn', 'ForwardCallsOn']);
     const ch = await a.nextMessage((m) => m.channel === '/v2/me/channels');
-    expect(ch.data).toMatchObject({ messageType: 'ChannelStateChangeMessageV2', channels: [{ channel: 'voice', dndState: 'Off', userState: { state: 'NotReady' } }] });
-    expect((await a.get('/api/v2/me/channels?fields=*')).body.channels[0].userState.state).toBe('NotReady');
+    expect(ch.data).toMatchObject({
+      messageType: 'ChannelStateChangeMessageV2',
+      channels: [{ channel: 'voice', dndState: 'Off', userState: { state: 'NotReady' } }],
+    });
+    expect((await a.get('/api/v2/me/channels?fields=*')).body.channels[0].userState.state).toBe(
+      'NotReady',
+    );
   });
 
   it('validates StartContactCenterSession parameters', async () => {
@@ -73,10 +90,15 @@ describe('contact-center session', () => {
       [{ channels: ['chat'] }, 4],
     ];
     for (const [params, code] of cases) {
-      expect((await a.op('/api/v2/me', 'StartContactCenterSession', params)).body.statusCode).toBe(code);
+      expect((await a.op('/api/v2/me', 'StartContactCenterSession', params)).body.statusCode).toBe(
+        code,
+      );
     }
     expect((await s.control.agent('agent1')).contactCenterSession).toBe(false);
-    const partial = await a.op('/api/v2/me', 'StartContactCenterSession', { channels: ['voice', 'email'], place: 'Place_7001' });
+    const partial = await a.op('/api/v2/me', 'StartContactCenterSession', {
+      channels: ['voice', 'email'],
+      place: 'Place_7001',
+    });
     expect(partial.body.statusCode).toBe(7);
     expect(partial.body.channels).toEqual([
       { channel: 'voice', statusCode: 0 },
@@ -109,7 +131,9 @@ describe('contact-center session', () => {
     );
     expect(refused.error).toMatch(/^403::/);
     expect(refused.advice?.reconnect).toBe('none');
-    expect(a.meta.some((m) => m.channel === '/meta/connect' && m.error === '402::Unknown client')).toBe(true);
+    expect(
+      a.meta.some((m) => m.channel === '/meta/connect' && m.error === '402::Unknown client'),
+    ).toBe(true);
   });
 });
 
@@ -117,10 +141,32 @@ describe('agent states', () => {
   it('Ready, NotReady, AfterCallWork and AuxWork carry the documented userState objects', async () => {
     const a = await agent('agent1');
     const expected: Array<[string, Wire]> = [
-      ['Ready', { id: '9430250E-0A1B-421F-B372-F29E69366DED', displayName: 'Ready', state: 'Ready' }],
-      ['NotReady', { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' }],
-      ['AfterCallWork', { id: 'D3663509-3D82-4DD3-A82E-2EA8EFA02AEF', displayName: 'AfterCallWork', state: 'NotReady', workMode: 'AfterCallWork' }],
-      ['AuxWork', { id: '2B36138D-C564-4562-A8CB-3C32D564F296', displayName: 'AuxWork', state: 'NotReady', workMode: 'AuxWork' }],
+      [
+        'Ready',
+        { id: '9430250E-0A1B-421F-B372-F29E69366DED', displayName: 'Ready', state: 'Ready' },
+      ],
+      [
+        'NotReady',
+        { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' },
+      ],
+      [
+        'AfterCallWork',
+        {
+          id: 'D3663509-3D82-4DD3-A82E-2EA8EFA02AEF',
+          displayName: 'AfterCallWork',
+          state: 'NotReady',
+          workMode: 'AfterCallWork',
+        },
+      ],
+      [
+        'AuxWork',
+        {
+          id: '2B36138D-C564-4562-A8CB-3C32D564F296',
+          displayName: 'AuxWork',
+          state: 'NotReady',
+          workMode: 'AuxWork',
+        },
+      ],
     ];
     for (const [op, userState] of expected) {
       const { device, channel } = await stateChange(a, op);
@@ -135,16 +181,35 @@ describe('agent states', () => {
   it('custom NotReady states carry their reason', async () => {
     const a = await agent('agent2');
     const lunch = await stateChange(a, 'OutToLunch');
-    expect(lunch.device.userState).toMatchObject({ displayName: 'Out to Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch', reasonCode: '1' });
-    expect((await stateChange(a, 'Training')).device.userState).toMatchObject({ displayName: 'Training', reason: 'Training' });
-    expect((await stateChange(a, 'Meeting')).device.userState).toMatchObject({ displayName: 'Meeting', reasonCode: '3' });
+    expect(lunch.device.userState).toMatchObject({
+      displayName: 'Out to Lunch',
+      state: 'NotReady',
+      workMode: 'AuxWork',
+      reason: 'Lunch',
+      reasonCode: '1',
+    });
+    expect((await stateChange(a, 'Training')).device.userState).toMatchObject({
+      displayName: 'Training',
+      reason: 'Training',
+    });
+    expect((await stateChange(a, 'Meeting')).device.userState).toMatchObject({
+      displayName: 'Meeting',
+      reasonCode: '3',
+    });
   });
 
   it('accepts Ready with workmode, and Ready/NotReady posted to /me', async () => {
     const a = await agent('agent3');
-    expect((await stateChange(a, 'Ready', { workmode: 'AutoIn' })).device.userState).toMatchObject({ state: 'Ready', workMode: 'AutoIn' });
-    expect((await stateChange(a, 'NotReady', {}, '/api/v2/me')).device.userState.state).toBe('NotReady');
-    expect((await stateChange(a, 'AfterCallWork', { wrapUpTime: '30' })).device.userState.workMode).toBe('AfterCallWork');
+    expect((await stateChange(a, 'Ready', { workmode: 'AutoIn' })).device.userState).toMatchObject({
+      state: 'Ready',
+      workMode: 'AutoIn',
+    });
+    expect((await stateChange(a, 'NotReady', {}, '/api/v2/me')).device.userState.state).toBe(
+      'NotReady',
+    );
+    expect(
+      (await stateChange(a, 'AfterCallWork', { wrapUpTime: '30' })).device.userState.workMode,
+    ).toBe('AfterCallWork');
   });
 
   it('rejects bad state requests without changing anything', async () => {
@@ -156,7 +221,8 @@ describe('agent states', () => {
       ['/api/v2/me/channels/chat', 'Ready', {}, 2],
       ['/api/v2/me/channels/pigeon', 'Ready', {}, 6],
     ];
-    for (const [path, op, params, code] of cases) expect((await a.op(path, op, params)).body.statusCode).toBe(code);
+    for (const [path, op, params, code] of cases)
+      expect((await a.op(path, op, params)).body.statusCode).toBe(code);
     expect((await s.control.agent('agent1')).device.userState.state).toBe('NotReady');
     expect(a.pending()).toEqual([]);
   });
@@ -170,9 +236,14 @@ describe('device features', () => {
     expect(on.doNotDisturb).toBe('On');
     expect(on.capabilities).toContain('DoNotDisturbOff');
     expect(on.capabilities).not.toContain('DoNotDisturbOn');
-    expect((await a.nextMessage((m) => m.channel === '/v2/me/channels')).data.channels[0].dndState).toBe('On');
+    expect(
+      (await a.nextMessage((m) => m.channel === '/v2/me/channels')).data.channels[0].dndState,
+    ).toBe('On');
     expect((await a.deviceOp('DoNotDisturbOn')).body.statusCode).toBe(2);
-    const refused = await s.control.send('POST', '/sim/calls', { to: 'agent1', from: '+14155550123' });
+    const refused = await s.control.send('POST', '/sim/calls', {
+      to: 'agent1',
+      from: '+14155550123',
+    });
     expect(refused.statusCode).toBe(2);
     expect((await a.deviceOp('DoNotDisturbOff')).body.statusCode).toBe(0);
     expect((await a.nextDevice()).devices[0].doNotDisturb).toBe('Off');
@@ -213,7 +284,12 @@ describe('supervisor agent control', () => {
     expect(r.body).toEqual({ statusCode: 0 });
     expect((await a.nextDevice()).devices[0].userState.state).toBe('Ready');
     const b = await agent('agent2');
-    expect((await b.op(`/api/v2/users/${target.userId}/channels/voice`, 'NotReady')).body.statusCode).toBe(5);
-    expect((await sup.op('/api/v2/users/ffffffffffffffffffffffffffffffff/channels/voice', 'Ready')).body.statusCode).toBe(6);
+    expect(
+      (await b.op(`/api/v2/users/${target.userId}/channels/voice`, 'NotReady')).body.statusCode,
+    ).toBe(5);
+    expect(
+      (await sup.op('/api/v2/users/ffffffffffffffffffffffffffffffff/channels/voice', 'Ready')).body
+        .statusCode,
+    ).toBe(6);
   });
 });

@@ -11,8 +11,18 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 let s: StartedSim;
 const open: SimAgent[] = [];
 const ESTABLISHED_CAPS = [
-  'AttachUserData', 'DeleteUserData', 'DeleteUserDataPair', 'Hangup', 'Hold', 'InitiateConference', 'InitiateTransfer',
-  'SendDtmf', 'SingleStepConference', 'SingleStepTransfer', 'StartCallRecording', 'UpdateUserData',
+  'AttachUserData',
+  'DeleteUserData',
+  'DeleteUserDataPair',
+  'Hangup',
+  'Hold',
+  'InitiateConference',
+  'InitiateTransfer',
+  'SendDtmf',
+  'SingleStepConference',
+  'SingleStepTransfer',
+  'StartCallRecording',
+  'UpdateUserData',
 ];
 const sorted = (a: string[]) => [...a].sort();
 
@@ -20,7 +30,15 @@ beforeAll(async () => {
   s = await startSim({
     agents: [
       ...DEFAULT_AGENTS,
-      { userName: 'agent4', password: 'password', firstName: 'Dana', lastName: 'Public', dn: '7004', place: 'Place_7004', telephonyNetwork: 'Public' },
+      {
+        userName: 'agent4',
+        password: 'password',
+        firstName: 'Dana',
+        lastName: 'Public',
+        dn: '7004',
+        place: 'Place_7004',
+        telephonyNetwork: 'Public',
+      },
     ],
   });
 });
@@ -44,7 +62,13 @@ async function ready(user: string): Promise<SimAgent> {
 }
 
 async function inbound(a: SimAgent, extra: Record<string, unknown> = {}): Promise<Wire> {
-  const { callId } = await s.control.call({ to: a.userName, from: '+4930901820', dnis: '8001', userData: { AccountNumber: '12345678' }, ...extra });
+  const { callId } = await s.control.call({
+    to: a.userName,
+    from: '+4930901820',
+    dnis: '8001',
+    userData: { AccountNumber: '12345678' },
+    ...extra,
+  });
   const ring = await a.nextCall({ state: 'Ringing', callId });
   return ring.call;
 }
@@ -58,11 +82,23 @@ async function established(a: SimAgent): Promise<Wire> {
 describe('outbound calls', () => {
   it('Dial to an external number: Dialing (Outbound) then Established when it answers', async () => {
     const a = await ready('agent1');
-    expect((await a.dial('+44 20 7183 8750', { userData: { Campaign: 'Renewals' } })).body).toEqual({ statusCode: 0 });
+    expect((await a.dial('+44 20 7183 8750', { userData: { Campaign: 'Renewals' } })).body).toEqual(
+      { statusCode: 0 },
+    );
     const dialing = await a.nextCall({ state: 'Dialing' });
-    expect(dialing).toMatchObject({ messageType: 'CallStateChangeMessage', notificationType: 'StatusChange', phoneNumber: '7001' });
+    expect(dialing).toMatchObject({
+      messageType: 'CallStateChangeMessage',
+      notificationType: 'StatusChange',
+      phoneNumber: '7001',
+    });
     const c = dialing.call;
-    expect(c).toMatchObject({ callType: 'Outbound', dnis: '+442071838750', duration: '0', mute: 'Off', userData: { Campaign: 'Renewals' } });
+    expect(c).toMatchObject({
+      callType: 'Outbound',
+      dnis: '+442071838750',
+      duration: '0',
+      mute: 'Off',
+      userData: { Campaign: 'Renewals' },
+    });
     expect(c.id).toMatch(/^[0-9A-Z]{32}$/);
     expect(c.callUuid).toBe(c.id);
     expect(c.connId).toMatch(/^[0-9a-f]{16}$/);
@@ -70,10 +106,26 @@ describe('outbound calls', () => {
     expect(c.path).toBe(`/calls/${c.id}`);
     expect(c.deviceUri).toBe(`${s.baseUrl}/api/v2/devices/${a.deviceId}`);
     expect(c.participants).toEqual([
-      { e164Number: '+442071838750', formattedPhoneNumber: '+44 20 7183 8750', phoneNumber: '+442071838750', digits: '+442071838750', country: { name: 'United Kingdom', code: 'GB', callingCode: '44' } },
+      {
+        e164Number: '+442071838750',
+        formattedPhoneNumber: '+44 20 7183 8750',
+        phoneNumber: '+442071838750',
+        digits: '+442071838750',
+        country: { name: 'United Kingdom', code: 'GB', callingCode: '44' },
+      },
     ]);
-    expect(sorted(c.capabilities)).toEqual(sorted(['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData']));
-    for (const k of ['supervisorListeningIn', 'monitoredUserMuted', 'monitoring']) expect(c[k]).toBe(false);
+    expect(sorted(c.capabilities)).toEqual(
+      sorted([
+        'SendDtmf',
+        'DeleteUserData',
+        'AttachUserData',
+        'DeleteUserDataPair',
+        'Hangup',
+        'UpdateUserData',
+      ]),
+    );
+    for (const k of ['supervisorListeningIn', 'monitoredUserMuted', 'monitoring'])
+      expect(c[k]).toBe(false);
     const est = await a.nextCall({ state: 'Established' });
     expect(est.call.id).toBe(c.id);
     expect(sorted(est.call.capabilities)).toEqual(sorted(ESTABLISHED_CAPS));
@@ -88,12 +140,32 @@ describe('outbound calls', () => {
     expect((await a.nextCall({ state: 'Dialing' })).call.callType).toBe('Internal');
     a.drain();
     const before = (await a.get('/api/v2/me/calls?fields=*')).body.calls.length;
-    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', {})).body.statusCode).toBe(1);
-    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', { destination: 17 })).body.statusCode).toBe(1);
-    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', { destination: { phoneNumber: 'abc' } })).body.statusCode).toBe(10);
-    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', { destination: { phoneNumber: '5000' }, userData: 'x' })).body.statusCode).toBe(1);
+    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', {})).body.statusCode).toBe(
+      1,
+    );
+    expect(
+      (await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', { destination: 17 })).body
+        .statusCode,
+    ).toBe(1);
+    expect(
+      (
+        await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', {
+          destination: { phoneNumber: 'abc' },
+        })
+      ).body.statusCode,
+    ).toBe(10);
+    expect(
+      (
+        await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Dial', {
+          destination: { phoneNumber: '5000' },
+          userData: 'x',
+        })
+      ).body.statusCode,
+    ).toBe(1);
     expect((await a.dial('7001')).body.statusCode).toBe(2);
-    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Hangup')).body.statusCode).toBe(1);
+    expect((await a.op(`/api/v2/me/devices/${a.deviceId}/calls`, 'Hangup')).body.statusCode).toBe(
+      1,
+    );
     expect((await a.get('/api/v2/me/calls?fields=*')).body.calls).toHaveLength(before);
   });
 
@@ -110,7 +182,9 @@ describe('outbound calls', () => {
     expect(rel.call.capabilities).toEqual([]);
     expect(rel.call.participants[0].phoneNumber).toBe('+15550001111');
     expect((await a.get('/api/v2/me/calls')).body.uris).toEqual([]);
-    const order = a.received.filter((m) => m.channel === '/v2/me/calls').map((m) => m.data.messageType === 'ErrorMessage' ? 'error' : m.data.call?.state);
+    const order = a.received
+      .filter((m) => m.channel === '/v2/me/calls')
+      .map((m) => (m.data.messageType === 'ErrorMessage' ? 'error' : m.data.call?.state));
     expect(order).toEqual(['Dialing', 'error', 'Released']);
   });
 
@@ -119,7 +193,10 @@ describe('outbound calls', () => {
     await s.control.remoteParty('+15550002222', { behaviour: 'no-answer' });
     await a.dial('+15550002222');
     const id = (await a.nextCall({ state: 'Dialing' })).call.id;
-    await waitFor(async () => Number((await a.get(`/api/v2/me/calls/${id}`)).body.call.duration) >= 1, { timeoutMs: 3_000, message: 'duration counting' });
+    await waitFor(
+      async () => Number((await a.get(`/api/v2/me/calls/${id}`)).body.call.duration) >= 1,
+      { timeoutMs: 3_000, message: 'duration counting' },
+    );
     expect((await a.get(`/api/v2/me/calls/${id}`)).body.call.state).toBe('Dialing');
     expect((await a.callOp(id, 'Hangup')).body.statusCode).toBe(0);
     const rel = await a.nextCall({ state: 'Released' });
@@ -129,7 +206,11 @@ describe('outbound calls', () => {
 
   it('a party that hangs up after answering releases the call', async () => {
     const a = await ready('agent2');
-    await s.control.remoteParty('+15550003333', { behaviour: 'answer', answerDelayMs: 20, hangupAfterMs: 50 });
+    await s.control.remoteParty('+15550003333', {
+      behaviour: 'answer',
+      answerDelayMs: 20,
+      hangupAfterMs: 50,
+    });
     await a.dial('+15550003333');
     await a.nextCall({ state: 'Established' });
     expect((await a.nextCall({ state: 'Released' })).call.capabilities).toEqual([]);
@@ -140,9 +221,26 @@ describe('inbound calls', () => {
   it('rings with ani, dnis, userData and Answer, then Answer establishes it', async () => {
     const a = await ready('agent1');
     const ring = await inbound(a);
-    expect(ring).toMatchObject({ state: 'Ringing', callType: 'Inbound', ani: '+4930901820', dnis: '8001', userData: { AccountNumber: '12345678' } });
-    expect(sorted(ring.capabilities)).toEqual(sorted(['Answer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair']));
-    expect(ring.participants[0]).toMatchObject({ phoneNumber: '+4930901820', country: { code: 'DE' } });
+    expect(ring).toMatchObject({
+      state: 'Ringing',
+      callType: 'Inbound',
+      ani: '+4930901820',
+      dnis: '8001',
+      userData: { AccountNumber: '12345678' },
+    });
+    expect(sorted(ring.capabilities)).toEqual(
+      sorted([
+        'Answer',
+        'AttachUserData',
+        'UpdateUserData',
+        'DeleteUserData',
+        'DeleteUserDataPair',
+      ]),
+    );
+    expect(ring.participants[0]).toMatchObject({
+      phoneNumber: '+4930901820',
+      country: { code: 'DE' },
+    });
     expect((await a.callOp(ring.id, 'Hold')).body.statusCode).toBe(2);
     expect((await a.callOp(ring.id, 'Answer')).body).toEqual({ statusCode: 0 });
     const est = await a.nextCall({ state: 'Established' });
@@ -175,7 +273,9 @@ describe('inbound calls', () => {
     expect((await a.nextCall({ state: 'Held' })).call.id).toBe(first.id);
     const est = await a.nextCall({ state: 'Established' });
     expect(est.call.id).toBe(second.id);
-    expect(est.call.capabilities).toEqual(expect.arrayContaining(['SwapCalls', 'CompleteTransfer', 'CompleteConference']));
+    expect(est.call.capabilities).toEqual(
+      expect.arrayContaining(['SwapCalls', 'CompleteTransfer', 'CompleteConference']),
+    );
   });
 });
 
@@ -223,9 +323,16 @@ describe('call control', () => {
       expect((await a.callOp(c.id, op, params)).body.statusCode).toBe(0);
       return (await a.nextCall({ notificationType: 'AttachedDataChanged' })).call;
     };
-    expect((await step('AttachUserData', { userData: { CustomerName: 'James', AccountNumber: '999' } })).userData).toEqual({ AccountNumber: '12345678', CustomerName: 'James' });
-    expect((await step('UpdateUserData', { userData: { AccountNumber: '999' } })).userData).toEqual({ AccountNumber: '999', CustomerName: 'James' });
-    expect((await step('DeleteUserDataPair', { key: 'CustomerName' })).userData).toEqual({ AccountNumber: '999' });
+    expect(
+      (await step('AttachUserData', { userData: { CustomerName: 'James', AccountNumber: '999' } }))
+        .userData,
+    ).toEqual({ AccountNumber: '12345678', CustomerName: 'James' });
+    expect((await step('UpdateUserData', { userData: { AccountNumber: '999' } })).userData).toEqual(
+      { AccountNumber: '999', CustomerName: 'James' },
+    );
+    expect((await step('DeleteUserDataPair', { key: 'CustomerName' })).userData).toEqual({
+      AccountNumber: '999',
+    });
     expect(await step('DeleteUserData')).not.toHaveProperty('userData');
     expect((await a.callOp(c.id, 'AttachUserData', {})).body.statusCode).toBe(1);
     expect((await a.callOp(c.id, 'UpdateUserData', { userData: [1] })).body.statusCode).toBe(1);
@@ -260,7 +367,9 @@ describe('call control', () => {
     expect(ring.id).toBe(ring.connId);
     expect(ring.id).toMatch(/^[0-9a-f]{16}$/);
     expect((await a.callOp(ring.id, 'Answer')).body.statusCode).toBe(0);
-    expect((await a.nextCall({ state: 'Established' })).call.uri).toBe(`${s.baseUrl}/api/v2/me/calls/${ring.connId}`);
+    expect((await a.nextCall({ state: 'Established' })).call.uri).toBe(
+      `${s.baseUrl}/api/v2/me/calls/${ring.connId}`,
+    );
   });
 });
 
@@ -272,10 +381,17 @@ describe('calls between agents', () => {
     const dialing = (await a.nextCall({ state: 'Dialing' })).call;
     const ringing = (await b.nextCall({ state: 'Ringing' })).call;
     expect(dialing.callType).toBe('Internal');
-    expect(ringing).toMatchObject({ callType: 'Internal', ani: '7001', dnis: '7002', userData: { Topic: 'handover' } });
+    expect(ringing).toMatchObject({
+      callType: 'Internal',
+      ani: '7001',
+      dnis: '7002',
+      userData: { Topic: 'handover' },
+    });
     expect(ringing.connId).toBe(dialing.connId);
     expect(ringing.callUuid).toBe(dialing.callUuid);
-    expect(dialing.participants).toEqual([{ e164Number: '', formattedPhoneNumber: '7002', phoneNumber: '7002', digits: '7002' }]);
+    expect(dialing.participants).toEqual([
+      { e164Number: '', formattedPhoneNumber: '7002', phoneNumber: '7002', digits: '7002' },
+    ]);
     expect(ringing.participants[0].phoneNumber).toBe('7001');
     await b.callOp(ringing.id, 'Answer');
     expect((await b.nextCall({ state: 'Established' })).call.id).toBe(ringing.id);
@@ -312,7 +428,9 @@ describe('calls between agents', () => {
     await b.deviceOp('DoNotDisturbOn');
     await a.dial('7002');
     await a.nextCall({ state: 'Dialing' });
-    expect((await a.nextMessage((m) => m.data.messageType === 'ErrorMessage')).data.errorMessage).toMatch(/Do Not Disturb/);
+    expect(
+      (await a.nextMessage((m) => m.data.messageType === 'ErrorMessage')).data.errorMessage,
+    ).toMatch(/Do Not Disturb/);
     await a.nextCall({ state: 'Released' });
     expect(b.pending().filter((m) => m.channel === '/v2/me/calls')).toEqual([]);
   });

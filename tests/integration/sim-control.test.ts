@@ -43,23 +43,53 @@ async function ready(user: string): Promise<SimAgent> {
 describe('state and requests', () => {
   it('reports agents, devices, calls, sessions, config and faults', async () => {
     const before = await s.control.state();
-    expect(before.agents.map((a) => a.userName)).toEqual(['agent1', 'agent2', 'agent3', 'supervisor1']);
+    expect(before.agents.map((a) => a.userName)).toEqual([
+      'agent1',
+      'agent2',
+      'agent3',
+      'supervisor1',
+    ]);
     const a1 = before.agents[0] as Wire;
     expect(a1).toMatchObject({ dn: '7001', contactCenterSession: false, calls: [], channels: [] });
     expect(a1.deviceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(a1.userId).toMatch(/^[0-9a-f]{32}$/);
-    expect(a1.device).toMatchObject({ id: a1.deviceId, deviceState: 'Inactive', phoneNumber: '7001' });
-    expect(before.config).toMatchObject({ longPollTimeoutMs: 2000, participantFormat: 'objects', remoteAnswerDelayMs: 100, csrf: true });
-    expect(before.faults).toMatchObject({ voiceDown: false, stall: false, duplicate: false, reorder: false });
+    expect(a1.device).toMatchObject({
+      id: a1.deviceId,
+      deviceState: 'Inactive',
+      phoneNumber: '7001',
+    });
+    expect(before.config).toMatchObject({
+      longPollTimeoutMs: 2000,
+      participantFormat: 'objects',
+      remoteAnswerDelayMs: 100,
+      csrf: true,
+    });
+    expect(before.faults).toMatchObject({
+      voiceDown: false,
+      stall: false,
+      duplicate: false,
+      reorder: false,
+    });
     expect(before.httpSessions).toBe(0);
     const a = await ready('agent1');
-    const { callId } = await s.control.call({ to: '7001', from: '+14155550111', userData: { Source: 'test' } });
+    const { callId } = await s.control.call({
+      to: '7001',
+      from: '+14155550111',
+      userData: { Source: 'test' },
+    });
     const after = await s.control.state();
     expect(after.httpSessions).toBe(1);
     expect(after.cometdClients).toBe(1);
     const mine = after.agents[0] as Wire;
     expect(mine.contactCenterSession).toBe(true);
-    expect(mine.calls).toEqual([expect.objectContaining({ id: callId, state: 'Ringing', ani: '+14155550111', userData: { Source: 'test' } })]);
+    expect(mine.calls).toEqual([
+      expect.objectContaining({
+        id: callId,
+        state: 'Ringing',
+        ani: '+14155550111',
+        userData: { Source: 'test' },
+      }),
+    ]);
     expect((await a.get('/api/v2/me/calls?fields=*')).body.calls[0].id).toBe(callId);
     await s.control.clearRequests();
     expect(await s.control.requests()).toEqual([]);
@@ -75,7 +105,8 @@ describe('calls and remote parties', () => {
       [{ to: 'agent1', callType: 'Outbound' }, 10],
       [{ to: 'agent1', userData: 'x' }, 1],
     ];
-    for (const [body, code] of cases) expect((await s.control.send('POST', '/sim/calls', body)).statusCode).toBe(code);
+    for (const [body, code] of cases)
+      expect((await s.control.send('POST', '/sim/calls', body)).statusCode).toBe(code);
     const bad = await fetch(`${s.baseUrl}/sim/calls`, { method: 'POST', body: '{nope' });
     expect(((await bad.json()) as Wire).statusCode).toBe(1);
     expect((await s.control.send('GET', '/sim/nothing')).statusCode).toBe(6);
@@ -83,11 +114,27 @@ describe('calls and remote parties', () => {
 
   it('an internal call type can be injected; the remote party hangs up on request', async () => {
     const a = await ready('agent2');
-    const { callId } = await s.control.call({ to: 'agent2', from: '4455', callType: 'Internal', dnis: '7002' });
-    expect((await a.nextCall({ state: 'Ringing' })).call).toMatchObject({ id: callId, callType: 'Internal', ani: '4455' });
-    expect((await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'answer' })).statusCode).toBe(2);
-    expect((await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'dance' })).statusCode).toBe(10);
-    expect((await s.control.send('POST', '/sim/calls/NOPE/remote', { action: 'hangup' })).statusCode).toBe(6);
+    const { callId } = await s.control.call({
+      to: 'agent2',
+      from: '4455',
+      callType: 'Internal',
+      dnis: '7002',
+    });
+    expect((await a.nextCall({ state: 'Ringing' })).call).toMatchObject({
+      id: callId,
+      callType: 'Internal',
+      ani: '4455',
+    });
+    expect(
+      (await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'answer' }))
+        .statusCode,
+    ).toBe(2);
+    expect(
+      (await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'dance' })).statusCode,
+    ).toBe(10);
+    expect(
+      (await s.control.send('POST', '/sim/calls/NOPE/remote', { action: 'hangup' })).statusCode,
+    ).toBe(6);
     await s.control.remote(callId, 'hangup');
     await a.nextCall({ state: 'Released', callId });
   });
@@ -99,23 +146,41 @@ describe('calls and remote parties', () => {
     const id = (await a.nextCall({ state: 'Dialing' })).call.id;
     await s.control.remote(id, 'answer');
     expect((await a.nextCall({ state: 'Established' })).call.id).toBe(id);
-    expect((await s.control.send('PUT', '/sim/remote-parties/123', { behaviour: 'maybe' })).statusCode).toBe(10);
-    expect((await s.control.send('PUT', '/sim/remote-parties/123', { behaviour: 'answer', answerDelayMs: 'soon' })).statusCode).toBe(10);
+    expect(
+      (await s.control.send('PUT', '/sim/remote-parties/123', { behaviour: 'maybe' })).statusCode,
+    ).toBe(10);
+    expect(
+      (
+        await s.control.send('PUT', '/sim/remote-parties/123', {
+          behaviour: 'answer',
+          answerDelayMs: 'soon',
+        })
+      ).statusCode,
+    ).toBe(10);
   });
 
   it('a call between agents has no external party to act for', async () => {
     await ready('agent1');
     const { callId } = await s.control.call({ to: 'agent1', from: 'agent2' });
-    expect((await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'hangup' })).statusCode).toBe(2);
+    expect(
+      (await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'hangup' }))
+        .statusCode,
+    ).toBe(2);
   });
 });
 
 describe('scenarios', () => {
   it('lists the scenario files and refuses unknown ones', async () => {
-    expect(await s.control.scenarios()).toEqual(expect.arrayContaining(['busy-hour', 'transfer-chain']));
+    expect(await s.control.scenarios()).toEqual(
+      expect.arrayContaining(['busy-hour', 'transfer-chain']),
+    );
     expect((await s.control.send('POST', '/sim/scenarios/nope/run', {})).statusCode).toBe(6);
-    expect((await s.control.send('POST', '/sim/scenarios/busy-hour/run', { speed: -2 })).statusCode).toBe(10);
-    expect((await s.control.send('POST', '/sim/scenarios/busy-hour/run', { agent: 'ghost' })).statusCode).toBe(6);
+    expect(
+      (await s.control.send('POST', '/sim/scenarios/busy-hour/run', { speed: -2 })).statusCode,
+    ).toBe(10);
+    expect(
+      (await s.control.send('POST', '/sim/scenarios/busy-hour/run', { agent: 'ghost' })).statusCode,
+    ).toBe(6);
   });
 
   it('busy-hour rings the agent with calls from several countries carrying routing data', async () => {
@@ -139,14 +204,25 @@ describe('scenarios', () => {
     const a = await ready('agent1');
     await s.control.runScenario('transfer-chain', { agent: 'agent1', speed: 10 });
     const ring = (await a.nextCall({ state: 'Ringing' }, 5_000)).call;
-    expect(ring).toMatchObject({ callType: 'Consult', ani: '7002', userData: { TransferReason: 'Billing dispute over 500 EUR', CustomerName: 'Jonas Weber' } });
+    expect(ring).toMatchObject({
+      callType: 'Consult',
+      ani: '7002',
+      userData: { TransferReason: 'Billing dispute over 500 EUR', CustomerName: 'Jonas Weber' },
+    });
     await a.callOp(ring.id, 'Answer');
     await a.nextCall({ state: 'Established', callId: ring.id });
-    const handedOver = (await a.nextCall({ notificationType: 'ParticipantsUpdated', callId: ring.id }, 5_000)).call;
+    const handedOver = (
+      await a.nextCall({ notificationType: 'ParticipantsUpdated', callId: ring.id }, 5_000)
+    ).call;
     expect(handedOver.participants.map((p: Wire) => p.phoneNumber)).toEqual(['+4930901820']);
-    expect((await a.callOp(ring.id, 'SingleStepTransfer', { destination: { phoneNumber: '7003' } })).body.statusCode).toBe(0);
+    expect(
+      (await a.callOp(ring.id, 'SingleStepTransfer', { destination: { phoneNumber: '7003' } })).body
+        .statusCode,
+    ).toBe(0);
     await a.nextCall({ state: 'Released', callId: ring.id });
-    await waitFor(async () => (await s.control.agent('agent3')).calls[0]?.state === 'Established', { message: 'agent3 answered' });
+    await waitFor(async () => (await s.control.agent('agent3')).calls[0]?.state === 'Established', {
+      message: 'agent3 answered',
+    });
   });
 });
 
@@ -175,10 +251,17 @@ describe('console and reset', () => {
     await s.control.config({ participantFormat: 'legacy' });
     await s.control.reset();
     const st = await s.control.state();
-    expect(st.agents.every((a) => a.calls.length === 0 && !a.contactCenterSession && a.device.deviceState === 'Inactive')).toBe(true);
+    expect(
+      st.agents.every(
+        (a) =>
+          a.calls.length === 0 && !a.contactCenterSession && a.device.deviceState === 'Inactive',
+      ),
+    ).toBe(true);
     expect(st.faults.voiceDown).toBe(false);
     expect(st.config.participantFormat).toBe('objects');
     expect(st.httpSessions).toBe(0);
-    await waitFor(async () => (await s.control.state()).cometdClients === 0, { message: 'clients dropped' });
+    await waitFor(async () => (await s.control.state()).cometdClients === 0, {
+      message: 'clients dropped',
+    });
   });
 });

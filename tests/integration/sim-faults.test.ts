@@ -32,7 +32,9 @@ async function ready(user: string): Promise<SimAgent> {
   return a;
 }
 
-const isReady = (m: { data: Wire }) => m.data.messageType === 'DeviceStateChangeMessage' && m.data.devices[0].userState?.state === 'Ready';
+const isReady = (m: { data: Wire }) =>
+  m.data.messageType === 'DeviceStateChangeMessage' &&
+  m.data.devices[0].userState?.state === 'Ready';
 
 async function bayeux(messages: unknown, cookie?: string): Promise<Wire> {
   const res = await fetch(`${s.baseUrl}/api/v2/notifications`, {
@@ -47,11 +49,16 @@ describe('CometD client faults', () => {
   it('drop-clients: the next /meta/connect answers 402 with handshake advice and the client re-handshakes', async () => {
     const a = await ready('agent1');
     expect((await s.control.dropClients()).dropped).toBe(1);
-    const failed = await waitFor(() => a.meta.find((m) => m.channel === '/meta/connect' && m.successful === false), { message: '402' });
+    const failed = await waitFor(
+      () => a.meta.find((m) => m.channel === '/meta/connect' && m.successful === false),
+      { message: '402' },
+    );
     expect(failed.error).toBe('402::Unknown client');
     expect(failed.advice?.reconnect).toBe('handshake');
     await waitFor(() => a.handshakes === 2, { message: 're-handshake' });
-    await waitFor(async () => (await s.control.state()).cometdClients === 1, { message: 'client back' });
+    await waitFor(async () => (await s.control.state()).cometdClients === 1, {
+      message: 'client back',
+    });
     await a.op('/api/v2/me/channels/voice', 'Ready');
     await a.nextMessage(isReady);
   });
@@ -66,7 +73,10 @@ describe('CometD client faults', () => {
     const post = await a.op('/api/v2/me/channels/voice', 'Ready');
     expect(post.status).toBe(403);
     expect(post.text).toBe('Missing or invalid Csrf token');
-    const refused = await waitFor(() => a.meta.find((m) => m.channel === '/meta/handshake' && m.successful === false), { message: 'refused handshake' });
+    const refused = await waitFor(
+      () => a.meta.find((m) => m.channel === '/meta/handshake' && m.successful === false),
+      { message: 'refused handshake' },
+    );
     expect(refused.error).toMatch(/^403::/);
     expect((await b.get('/api/v2/me')).status).toBe(200);
     await b.op('/api/v2/me/channels/voice', 'Ready');
@@ -94,7 +104,10 @@ describe('CometD client faults', () => {
     expect(st.httpSessions).toBe(0);
     expect(st.cometdClients).toBe(0);
     expect((await a.get('/api/v2/me')).body.statusCode).toBe(20);
-    await waitFor(() => a.meta.some((m) => m.channel === '/meta/handshake' && m.successful === false), { message: 'client refused after restart' });
+    await waitFor(
+      () => a.meta.some((m) => m.channel === '/meta/handshake' && m.successful === false),
+      { message: 'client refused after restart' },
+    );
     const again = new SimAgent(s.baseUrl, 'agent1');
     await again.login();
     await again.connect();
@@ -115,7 +128,10 @@ describe('REST faults', () => {
     await s.control.voiceDown(true);
     const r = await a.op('/api/v2/me/channels/voice', 'Ready');
     expect(r.status).toBe(503);
-    expect(r.body).toEqual({ statusCode: 4, statusMessage: 'Voice service is not available at this time' });
+    expect(r.body).toEqual({
+      statusCode: 4,
+      statusMessage: 'Voice service is not available at this time',
+    });
     expect((await a.dial('5000')).status).toBe(503);
     expect((await a.deviceOp('DoNotDisturbOn')).status).toBe(503);
     expect((await a.get('/api/v2/me?subresources=*')).status).toBe(200);
@@ -136,7 +152,10 @@ describe('REST faults', () => {
     const fast = Date.now() - t1;
     expect(slow).toBeGreaterThanOrEqual(390);
     expect(fast).toBeLessThan(390);
-    expect((await s.control.state()).faults.delay).toEqual({ ms: 400, pathPrefix: '/api/v2/me/devices' });
+    expect((await s.control.state()).faults.delay).toEqual({
+      ms: 400,
+      pathPrefix: '/api/v2/me/devices',
+    });
   });
 });
 
@@ -175,7 +194,10 @@ describe('notification faults', () => {
     await a.op('/api/v2/me/channels/voice', 'NotReady');
     await a.nextDevice();
     await a.nextMessage((m) => m.channel === '/v2/me/channels');
-    expect(a.received.slice(-2).map((m) => m.channel)).toEqual(['/v2/me/channels', '/v2/me/devices']);
+    expect(a.received.slice(-2).map((m) => m.channel)).toEqual([
+      '/v2/me/channels',
+      '/v2/me/devices',
+    ]);
   });
 });
 
@@ -184,10 +206,32 @@ describe('configuration', () => {
     const a = new SimAgent(s.baseUrl, 'agent1');
     await a.login();
     await s.control.config({ longPollTimeoutMs: 300 });
-    const hs = (await bayeux([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] }], a.cookie))[0];
+    const hs = (
+      await bayeux(
+        [
+          {
+            channel: '/meta/handshake',
+            version: '1.0',
+            supportedConnectionTypes: ['long-polling'],
+          },
+        ],
+        a.cookie,
+      )
+    )[0];
     expect(hs.advice.timeout).toBe(300);
     const connect = (id: string, advice?: unknown) =>
-      bayeux([{ channel: '/meta/connect', clientId: hs.clientId, connectionType: 'long-polling', id, ...(advice ? { advice } : {}) }], a.cookie);
+      bayeux(
+        [
+          {
+            channel: '/meta/connect',
+            clientId: hs.clientId,
+            connectionType: 'long-polling',
+            id,
+            ...(advice ? { advice } : {}),
+          },
+        ],
+        a.cookie,
+      );
     await connect('2', { timeout: 0 });
     const t0 = Date.now();
     const held = (await connect('3'))[0];
@@ -201,9 +245,28 @@ describe('configuration', () => {
     const a = new SimAgent(s.baseUrl, 'agent1');
     await a.login();
     await s.control.config({ maxIntervalMs: 200 });
-    const hs = (await bayeux([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] }], a.cookie))[0];
-    await waitFor(async () => (await s.control.state()).cometdClients === 0, { timeoutMs: 4_000, message: 'client expired' });
-    const late = (await bayeux([{ channel: '/meta/connect', clientId: hs.clientId, connectionType: 'long-polling' }], a.cookie))[0];
+    const hs = (
+      await bayeux(
+        [
+          {
+            channel: '/meta/handshake',
+            version: '1.0',
+            supportedConnectionTypes: ['long-polling'],
+          },
+        ],
+        a.cookie,
+      )
+    )[0];
+    await waitFor(async () => (await s.control.state()).cometdClients === 0, {
+      timeoutMs: 4_000,
+      message: 'client expired',
+    });
+    const late = (
+      await bayeux(
+        [{ channel: '/meta/connect', clientId: hs.clientId, connectionType: 'long-polling' }],
+        a.cookie,
+      )
+    )[0];
     expect(late.error).toBe('402::Unknown client');
   });
 
@@ -215,7 +278,11 @@ describe('configuration', () => {
     const t0 = Date.now();
     await a.nextCall({ state: 'Established' });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
-    expect((await s.control.send('PUT', '/sim/config', { participantFormat: 'xml' })).statusCode).toBe(10);
-    expect((await s.control.send('PUT', '/sim/config', { longPollTimeoutMs: -1 })).statusCode).toBe(10);
+    expect(
+      (await s.control.send('PUT', '/sim/config', { participantFormat: 'xml' })).statusCode,
+    ).toBe(10);
+    expect((await s.control.send('PUT', '/sim/config', { longPollTimeoutMs: -1 })).statusCode).toBe(
+      10,
+    );
   });
 });

@@ -29,12 +29,18 @@ describe('authentication and session', () => {
     const a = new SimAgent(s.baseUrl, 'agent1');
     const r = await a.get('/api/v2/me');
     expect(r.status).toBe(401);
-    expect(r.body).toEqual({ statusCode: 20, statusMessage: 'Access denied: user is not authenticated' });
+    expect(r.body).toEqual({
+      statusCode: 20,
+      statusMessage: 'Access denied: user is not authenticated',
+    });
     expect(r.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses a bad password or an unknown user with statusCode 20', async () => {
-    for (const [user, pw] of [['agent1', 'wrong'], ['nobody', 'password']] as const) {
+    for (const [user, pw] of [
+      ['agent1', 'wrong'],
+      ['nobody', 'password'],
+    ] as const) {
       const a = new SimAgent(s.baseUrl, user);
       const r = await a.login(pw);
       expect(r.status).toBe(401);
@@ -83,9 +89,17 @@ describe('CSRF', () => {
     const a = await loggedIn('agent3');
     const cases = [
       await a.post('/api/v2/me', start, { csrf: false }),
-      await a.post('/api/v2/me', start, { csrf: false, headers: { 'X-CSRF-TOKEN': 'not-the-token' } }),
+      await a.post('/api/v2/me', start, {
+        csrf: false,
+        headers: { 'X-CSRF-TOKEN': 'not-the-token' },
+      }),
       await a.post('/api/v2/me', start, { cookie: false }),
-      await a.request('POST', '/api/v2/me', { body: start, cookie: false, csrf: false, auth: a.basic() }),
+      await a.request('POST', '/api/v2/me', {
+        body: start,
+        cookie: false,
+        csrf: false,
+        auth: a.basic(),
+      }),
       await a.request('DELETE', '/api/v2/me', { csrf: false }),
       await a.request('PUT', '/api/v2/me', { csrf: false, body: {} }),
     ];
@@ -108,10 +122,15 @@ describe('CSRF', () => {
     await s.control.config({ csrf: false });
     try {
       const a = new SimAgent(s.baseUrl, 'agent2');
-      const r = await a.request('POST', '/api/v2/me', { body: { operationName: 'StartContactCenterSession', channels: ['voice'] }, auth: a.basic() });
+      const r = await a.request('POST', '/api/v2/me', {
+        body: { operationName: 'StartContactCenterSession', channels: ['voice'] },
+        auth: a.basic(),
+      });
       expect(r.status).toBe(200);
       expect(r.headers.get('set-cookie')).toMatch(/^JSESSIONID=/);
-      const noAuth = await new SimAgent(s.baseUrl, 'agent2').post('/api/v2/me', { operationName: 'Ready' });
+      const noAuth = await new SimAgent(s.baseUrl, 'agent2').post('/api/v2/me', {
+        operationName: 'Ready',
+      });
       expect(noAuth.status).toBe(401);
       expect(noAuth.body.statusCode).toBe(20);
     } finally {
@@ -131,7 +150,9 @@ describe('CORS', () => {
       },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnop');
+    expect(res.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnop',
+    );
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(res.headers.get('access-control-allow-headers')).toMatch(/X-CSRF-TOKEN/);
     expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
@@ -139,7 +160,9 @@ describe('CORS', () => {
 
   it('echoes the origin and exposes the CSRF headers on a GET', async () => {
     const a = await loggedIn();
-    const r = await a.request('GET', '/api/v2/me', { headers: { Origin: 'moz-extension://1234-5678' } });
+    const r = await a.request('GET', '/api/v2/me', {
+      headers: { Origin: 'moz-extension://1234-5678' },
+    });
     expect(r.headers.get('access-control-allow-origin')).toBe('moz-extension://1234-5678');
     expect(r.headers.get('access-control-allow-credentials')).toBe('true');
     expect(r.headers.get('access-control-expose-headers')).toMatch(/X-CSRF-HEADER, X-CSRF-TOKEN/);
@@ -150,7 +173,8 @@ describe('resources', () => {
   it('embeds every subresource with subresources=*, and only the listed ones otherwise', async () => {
     const a = await loggedIn();
     const all = (await a.get('/api/v2/me?subresources=*')).body.user;
-    for (const k of ['devices', 'calls', 'channels', 'settings', 'features', 'skills']) expect(all).toHaveProperty(k);
+    for (const k of ['devices', 'calls', 'channels', 'settings', 'features', 'skills'])
+      expect(all).toHaveProperty(k);
     expect(all.settings['agent-states'].OutToLunch).toMatchObject({
       displayName: 'Out to Lunch',
       state: 'NotReady',
@@ -174,7 +198,11 @@ describe('resources', () => {
     const objs = (await a.get('/api/v2/me/devices?fields=*')).body;
     expect(objs.devices).toHaveLength(1);
     expect(objs.devices[0].id).toMatch(UUID);
-    expect(objs.devices[0]).toMatchObject({ phoneNumber: '7001', telephonyNetwork: 'Private', path: `/devices/${a.deviceId}` });
+    expect(objs.devices[0]).toMatchObject({
+      phoneNumber: '7001',
+      telephonyNetwork: 'Private',
+      path: `/devices/${a.deviceId}`,
+    });
     const picked = (await a.get('/api/v2/me/devices?fields=phoneNumber')).body.devices[0];
     expect(Object.keys(picked).sort()).toEqual(['id', 'phoneNumber']);
     const one = (await a.get(`/api/v2/me/devices/${a.deviceId}`)).body;
@@ -192,14 +220,23 @@ describe('resources', () => {
     const b = await loggedIn('agent3');
     await b.startSession();
     const ch = (await b.get('/api/v2/me/channels?fields=*')).body.channels;
-    expect(ch[0]).toMatchObject({ channel: 'voice', phoneNumber: '7003', switchName: 'SIP_Switch' });
-    expect((await b.get('/api/v2/me/channels')).body.uris).toEqual([`${s.baseUrl}/api/v2/me/channels/voice`]);
+    expect(ch[0]).toMatchObject({
+      channel: 'voice',
+      phoneNumber: '7003',
+      switchName: 'SIP_Switch',
+    });
+    expect((await b.get('/api/v2/me/channels')).body.uris).toEqual([
+      `${s.baseUrl}/api/v2/me/channels/voice`,
+    ]);
     expect((await b.get('/api/v2/me/channels/voice')).body.channel.channel).toBe('voice');
   });
 
   it('serves version (without a session), general settings and services', async () => {
     const anon = new SimAgent(s.baseUrl, 'agent1');
-    expect((await anon.get('/api/v2/diagnostics/version')).body).toEqual({ statusCode: 0, version: '8.5.200.50' });
+    expect((await anon.get('/api/v2/diagnostics/version')).body).toEqual({
+      statusCode: 0,
+      version: '8.5.200.50',
+    });
     const a = await loggedIn();
     expect((await a.get('/api/v2/settings/general-settings')).body).toEqual({
       statusCode: 0,
@@ -207,13 +244,18 @@ describe('resources', () => {
     });
     const services = (await a.get('/api/v2/services?fields=*')).body.services;
     expect(services[0]).toMatchObject({ name: 'Voice', state: 'Available' });
-    expect((await a.get('/api/v2/services')).body.uris[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2\/services\//);
+    expect((await a.get('/api/v2/services')).body.uris[0]).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/v2\/services\//,
+    );
   });
 
   it('varies key order between two renderings of the same resource', async () => {
     const a = await loggedIn();
     const orders = new Set<string>();
-    for (let i = 0; i < 4; i++) orders.add(Object.keys((await a.get(`/api/v2/me/devices/${a.deviceId}`)).body.device).join(','));
+    for (let i = 0; i < 4; i++)
+      orders.add(
+        Object.keys((await a.get(`/api/v2/me/devices/${a.deviceId}`)).body.device).join(','),
+      );
     expect(orders.size).toBeGreaterThan(1);
   });
 });
@@ -221,7 +263,13 @@ describe('resources', () => {
 describe('bad input never crashes the server', () => {
   it('answers the GWS error for each kind of bad request', async () => {
     const a = await loggedIn('agent1');
-    const cases: Array<[Promise<{ status: number; body: { statusCode: number; statusMessage?: string } }>, number, RegExp?]> = [
+    const cases: Array<
+      [
+        Promise<{ status: number; body: { statusCode: number; statusMessage?: string } }>,
+        number,
+        RegExp?,
+      ]
+    > = [
       [a.post('/api/v2/me', undefined, { rawBody: '{"operationName": ' }), 1, /Invalid JSON/],
       [a.post('/api/v2/me', undefined, { rawBody: '[1,2]' }), 1, /JSON object/],
       [a.post('/api/v2/me', {}), 1, /operationName/],
@@ -229,8 +277,19 @@ describe('bad input never crashes the server', () => {
       [a.post('/api/v2/me', { operationName: 'Teleport' }), 1, /Teleport/],
       [a.post('/api/v2/me/calls/NOSUCHCALL', { operationName: 'Hold' }), 6, /not found/],
       [a.post('/api/v2/me/calls/X', { operationName: 'Fly' }), 1, /Fly/],
-      [a.post(`/api/v2/me/devices/${a.deviceId}/calls`, { operationName: 'Dial', destination: { phoneNumber: '5000' } }), 2, /StartContactCenterSession/],
-      [a.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: 'voice' }), 1, /channels/],
+      [
+        a.post(`/api/v2/me/devices/${a.deviceId}/calls`, {
+          operationName: 'Dial',
+          destination: { phoneNumber: '5000' },
+        }),
+        2,
+        /StartContactCenterSession/,
+      ],
+      [
+        a.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: 'voice' }),
+        1,
+        /channels/,
+      ],
       [a.get('/api/v2/nothing/here'), 6],
       [a.request('PUT', '/api/v2/me', { body: {} }), 3],
     ];
@@ -272,6 +331,14 @@ describe('bad input never crashes the server', () => {
     await a.post('/api/v2/me', { operationName: 'Bogus' });
     const log = await s.control.requests('agent2');
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ agent: 'agent2', method: 'POST', path: '/api/v2/me', operationName: 'Bogus', httpStatus: 400, statusCode: 1, body: { operationName: 'Bogus' } });
+    expect(log[0]).toMatchObject({
+      agent: 'agent2',
+      method: 'POST',
+      path: '/api/v2/me',
+      operationName: 'Bogus',
+      httpStatus: 400,
+      statusCode: 1,
+      body: { operationName: 'Bogus' },
+    });
   });
 });

@@ -49,10 +49,26 @@ describe('supervisor monitoring', () => {
     const a = await ready('agent1');
     const sup = await ready('supervisor1');
     const target = await agentDeviceUri('agent1');
-    expect((await a.deviceOp('ListenIn', { targetDeviceUri: await agentDeviceUri('agent2') })).body.statusCode).toBe(5);
+    expect(
+      (await a.deviceOp('ListenIn', { targetDeviceUri: await agentDeviceUri('agent2') })).body
+        .statusCode,
+    ).toBe(5);
     expect((await sup.deviceOp('ListenIn', {})).body.statusCode).toBe(1);
-    expect((await sup.deviceOp('ListenIn', { targetDeviceUri: `${s.baseUrl}/api/v2/devices/00000000-0000-4000-8000-000000000000` })).body.statusCode).toBe(6);
-    expect((await sup.deviceOp('ListenIn', { targetDeviceUri: target, supervisorMonitoringMode: 'Sometimes' })).body.statusCode).toBe(10);
+    expect(
+      (
+        await sup.deviceOp('ListenIn', {
+          targetDeviceUri: `${s.baseUrl}/api/v2/devices/00000000-0000-4000-8000-000000000000`,
+        })
+      ).body.statusCode,
+    ).toBe(6);
+    expect(
+      (
+        await sup.deviceOp('ListenIn', {
+          targetDeviceUri: target,
+          supervisorMonitoringMode: 'Sometimes',
+        })
+      ).body.statusCode,
+    ).toBe(10);
     expect((await sup.deviceOp('CancelSupervisorMonitoring')).body.statusCode).toBe(2);
     expect(sup.pending()).toEqual([]);
   });
@@ -63,7 +79,12 @@ describe('supervisor monitoring', () => {
     const target = await agentDeviceUri('agent1');
     expect((await sup.deviceOp('ListenIn', { targetDeviceUri: target })).body.statusCode).toBe(0);
     const dev = (await sup.nextDevice()).devices[0];
-    expect(dev.supervisorMonitoringState).toEqual({ state: 'ListenIn', mode: 'AllCalls', scope: 'Call', targetDeviceUri: target });
+    expect(dev.supervisorMonitoringState).toEqual({
+      state: 'ListenIn',
+      mode: 'AllCalls',
+      scope: 'Call',
+      targetDeviceUri: target,
+    });
     expect(dev.capabilities).toContain('CancelSupervisorMonitoring');
     expect(dev.capabilities).not.toContain('ListenIn');
     expect((await sup.deviceOp('Coach', { targetDeviceUri: target })).body.statusCode).toBe(2);
@@ -79,7 +100,9 @@ describe('supervisor monitoring', () => {
 
     expect((await sup.callOp(mon.id, 'SwitchToBargeIn')).body.statusCode).toBe(0);
     const barged = (await sup.nextCall({ callId: mon.id })).call;
-    expect(barged.capabilities).toEqual(expect.arrayContaining(['SwitchToListenIn', 'RemoveParticipantFromConference', 'Hangup']));
+    expect(barged.capabilities).toEqual(
+      expect.arrayContaining(['SwitchToListenIn', 'RemoveParticipantFromConference', 'Hangup']),
+    );
     expect(barged.capabilities).not.toContain('SwitchToCoach');
     expect((await sup.nextDevice()).devices[0].supervisorMonitoringState.state).toBe('BargeIn');
     const joined = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
@@ -90,16 +113,30 @@ describe('supervisor monitoring', () => {
     expect((await sup.deviceOp('CancelSupervisorMonitoring')).body.statusCode).toBe(0);
     const cancelled = (await sup.nextDevice()).devices[0];
     expect(cancelled).not.toHaveProperty('supervisorMonitoringState');
-    expect(cancelled.capabilities).toEqual(expect.arrayContaining(['ListenIn', 'Coach', 'BargeIn']));
-    expect((await sup.nextCall({ state: 'Released', callId: mon.id })).call.capabilities).toEqual([]);
-    expect(numbers((await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual([CUSTOMER]);
+    expect(cancelled.capabilities).toEqual(
+      expect.arrayContaining(['ListenIn', 'Coach', 'BargeIn']),
+    );
+    expect((await sup.nextCall({ state: 'Released', callId: mon.id })).call.capabilities).toEqual(
+      [],
+    );
+    expect(numbers((await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual([
+      CUSTOMER,
+    ]);
   });
 
   it('NextCall monitoring ends with the monitored call', async () => {
     const a = await ready('agent2');
     const sup = await ready('supervisor1');
-    await sup.deviceOp('Coach', { targetDeviceUri: await agentDeviceUri('agent2'), supervisorMonitoringMode: 'NextCall', supervisorMonitoringScope: 'Agent' });
-    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState).toMatchObject({ state: 'Coach', mode: 'NextCall', scope: 'Agent' });
+    await sup.deviceOp('Coach', {
+      targetDeviceUri: await agentDeviceUri('agent2'),
+      supervisorMonitoringMode: 'NextCall',
+      supervisorMonitoringScope: 'Agent',
+    });
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState).toMatchObject({
+      state: 'Coach',
+      mode: 'NextCall',
+      scope: 'Agent',
+    });
     const call = await customerCall(a);
     const mon = (await sup.nextCall({ state: 'Established' })).call;
     expect(mon.capabilities.sort()).toEqual(['Hangup', 'SwitchToBargeIn', 'SwitchToListenIn']);

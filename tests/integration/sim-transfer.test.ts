@@ -35,7 +35,11 @@ async function ready(user: string): Promise<SimAgent> {
 }
 
 async function customerCall(a: SimAgent): Promise<Wire> {
-  const { callId } = await s.control.call({ to: a.userName, from: CUSTOMER, userData: { AccountNumber: '12345678' } });
+  const { callId } = await s.control.call({
+    to: a.userName,
+    from: CUSTOMER,
+    userData: { AccountNumber: '12345678' },
+  });
   await a.nextCall({ state: 'Ringing', callId });
   await a.callOp(callId, 'Answer');
   return (await a.nextCall({ state: 'Established', callId })).call;
@@ -49,7 +53,10 @@ async function answer(b: SimAgent, filter: Record<string, string> = {}): Promise
 
 /** Call events received from index `from` on, as `notificationType:state:id`. */
 function callStates(a: SimAgent, from: number): string[] {
-  return a.received.slice(from).filter((m) => m.data.messageType === 'CallStateChangeMessage').map((m) => `${m.data.notificationType}:${m.data.call.state}:${m.data.call.id}`);
+  return a.received
+    .slice(from)
+    .filter((m) => m.data.messageType === 'CallStateChangeMessage')
+    .map((m) => `${m.data.notificationType}:${m.data.call.state}:${m.data.call.id}`);
 }
 
 describe('two-step transfer', () => {
@@ -57,14 +64,28 @@ describe('two-step transfer', () => {
     const a = await ready('agent1');
     const b = await ready('agent2');
     const orig = await customerCall(a);
-    const r = await a.callOp(orig.id, 'InitiateTransfer', { destination: { phoneNumber: '7002' }, userData: { TransferReason: 'billing' } });
+    const r = await a.callOp(orig.id, 'InitiateTransfer', {
+      destination: { phoneNumber: '7002' },
+      userData: { TransferReason: 'billing' },
+    });
     expect(r.body).toEqual({ statusCode: 0 });
     const held = (await a.nextCall({ state: 'Held' })).call;
     expect(held.id).toBe(orig.id);
-    expect(sorted(held.capabilities)).toEqual(sorted([
-      'UpdateUserData', 'SwapCalls', 'InitiateConference', 'SingleStepTransfer', 'InitiateTransfer', 'AttachUserData',
-      'DeleteUserDataPair', 'SingleStepConference', 'DeleteUserData', 'Hangup', 'CompleteTransfer',
-    ]));
+    expect(sorted(held.capabilities)).toEqual(
+      sorted([
+        'UpdateUserData',
+        'SwapCalls',
+        'InitiateConference',
+        'SingleStepTransfer',
+        'InitiateTransfer',
+        'AttachUserData',
+        'DeleteUserDataPair',
+        'SingleStepConference',
+        'DeleteUserData',
+        'Hangup',
+        'CompleteTransfer',
+      ]),
+    );
     const consult = (await a.nextCall({ state: 'Dialing' })).call;
     expect(consult).toMatchObject({
       callType: 'Consult',
@@ -75,11 +96,18 @@ describe('two-step transfer', () => {
     expect(consult.id).not.toBe(orig.id);
     expect(numbers(consult)).toEqual(['7002']);
     const bRing = (await b.nextCall({ state: 'Ringing' })).call;
-    expect(bRing).toMatchObject({ callType: 'Consult', ani: '7001', connId: consult.connId, userData: { TransferReason: 'billing' } });
+    expect(bRing).toMatchObject({
+      callType: 'Consult',
+      ani: '7001',
+      connId: consult.connId,
+      userData: { TransferReason: 'billing' },
+    });
     await b.callOp(bRing.id, 'Answer');
     await b.nextCall({ state: 'Established' });
     const consultUp = (await a.nextCall({ state: 'Established', callId: consult.id })).call;
-    expect(consultUp.capabilities).toEqual(expect.arrayContaining(['CompleteTransfer', 'CompleteConference', 'SwapCalls', 'Hold']));
+    expect(consultUp.capabilities).toEqual(
+      expect.arrayContaining(['CompleteTransfer', 'CompleteConference', 'SwapCalls', 'Hold']),
+    );
     const mark = a.received.length;
     expect((await a.callOp(consult.id, 'CompleteTransfer')).body.statusCode).toBe(0);
     await a.nextCall({ state: 'Released', callId: consult.id });
@@ -102,7 +130,9 @@ describe('two-step transfer', () => {
     await a.callOp(orig.id, 'InitiateTransfer', { destination: { phoneNumber: '7002' } });
     const bRing = (await b.nextCall({ state: 'Ringing' })).call;
     expect((await a.callOp(orig.id, 'CompleteTransfer')).body.statusCode).toBe(0);
-    await waitFor(async () => (await a.get('/api/v2/me/calls')).body.uris.length === 0, { message: 'agent1 calls gone' });
+    await waitFor(async () => (await a.get('/api/v2/me/calls')).body.uris.length === 0, {
+      message: 'agent1 calls gone',
+    });
     const update = (await b.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(update.state).toBe('Ringing');
     expect(numbers(update)).toEqual([CUSTOMER]);
@@ -122,9 +152,18 @@ describe('two-step transfer', () => {
     const consult = (await a.nextCall({ state: 'Dialing' })).call;
     await answer(c);
     await a.nextCall({ state: 'Established', callId: consult.id });
-    expect((await a.callOp(aCall.id, 'CompleteTransfer', { consultCallUri: consult.uri })).body.statusCode).toBe(0);
-    expect(numbers((await b.nextCall({ notificationType: 'ParticipantsUpdated', callId: bCall.id })).call)).toEqual(['7003']);
-    expect(numbers((await c.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual(['7002']);
+    expect(
+      (await a.callOp(aCall.id, 'CompleteTransfer', { consultCallUri: consult.uri })).body
+        .statusCode,
+    ).toBe(0);
+    expect(
+      numbers(
+        (await b.nextCall({ notificationType: 'ParticipantsUpdated', callId: bCall.id })).call,
+      ),
+    ).toEqual(['7003']);
+    expect(numbers((await c.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual([
+      '7002',
+    ]);
   });
 
   it('hanging up an unanswered consult returns the original to a plain held call', async () => {
@@ -134,7 +173,10 @@ describe('two-step transfer', () => {
     await a.callOp(orig.id, 'InitiateTransfer', { destination: { phoneNumber: '+15557770000' } });
     await a.nextCall({ state: 'Held' });
     const consult = (await a.nextCall({ state: 'Dialing' })).call;
-    expect((await a.callOp(orig.id, 'InitiateTransfer', { destination: { phoneNumber: '7003' } })).body.statusCode).toBe(2);
+    expect(
+      (await a.callOp(orig.id, 'InitiateTransfer', { destination: { phoneNumber: '7003' } })).body
+        .statusCode,
+    ).toBe(2);
     expect((await a.callOp(consult.id, 'CompleteConference')).body.statusCode).toBe(2);
     await a.callOp(consult.id, 'Hangup');
     await a.nextCall({ state: 'Released', callId: consult.id });
@@ -153,7 +195,9 @@ describe('conference', () => {
     const orig = await customerCall(a);
     await a.callOp(orig.id, 'InitiateConference', { destination: { phoneNumber: '7003' } });
     const held = (await a.nextCall({ state: 'Held' })).call;
-    expect(held.capabilities).toEqual(expect.arrayContaining(['Retrieve', 'InitiateConference', 'Hangup']));
+    expect(held.capabilities).toEqual(
+      expect.arrayContaining(['Retrieve', 'InitiateConference', 'Hangup']),
+    );
     const consult = (await a.nextCall({ state: 'Dialing' })).call;
     expect(consult.callType).toBe('Consult');
     const cCall = await answer(c);
@@ -161,20 +205,38 @@ describe('conference', () => {
     const mark = a.received.length;
     expect((await a.callOp(consult.id, 'CompleteConference')).body.statusCode).toBe(0);
     const released = await a.nextCall({ state: 'Released' });
-    expect(released.call).toMatchObject({ id: consult.id, callType: 'Consult', parentCallUri: orig.uri });
+    expect(released.call).toMatchObject({
+      id: consult.id,
+      callType: 'Consult',
+      parentCallUri: orig.uri,
+    });
     const conf = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(conf).toMatchObject({ id: orig.id, state: 'Established' });
     expect(numbers(conf)).toEqual(sorted([CUSTOMER, '7003']));
     expect(conf.capabilities).toContain('RemoveParticipantFromConference');
-    expect(callStates(a, mark)).toEqual([`StatusChange:Released:${consult.id}`, `ParticipantsUpdated:Established:${orig.id}`]);
+    expect(callStates(a, mark)).toEqual([
+      `StatusChange:Released:${consult.id}`,
+      `ParticipantsUpdated:Established:${orig.id}`,
+    ]);
     const cView = (await c.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(cView.id).toBe(cCall.id);
     expect(numbers(cView)).toEqual(sorted([CUSTOMER, '7001']));
 
-    expect((await a.callOp(orig.id, 'RemoveParticipantFromConference', {})).body.statusCode).toBe(1);
-    expect((await a.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '9999' })).body.statusCode).toBe(6);
-    expect((await c.callOp(cCall.id, 'RemoveParticipantFromConference', { participant: '7001' })).body.statusCode).toBe(2);
-    expect((await a.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '7003' })).body.statusCode).toBe(0);
+    expect((await a.callOp(orig.id, 'RemoveParticipantFromConference', {})).body.statusCode).toBe(
+      1,
+    );
+    expect(
+      (await a.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '9999' })).body
+        .statusCode,
+    ).toBe(6);
+    expect(
+      (await c.callOp(cCall.id, 'RemoveParticipantFromConference', { participant: '7001' })).body
+        .statusCode,
+    ).toBe(2);
+    expect(
+      (await a.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '7003' })).body
+        .statusCode,
+    ).toBe(0);
     expect((await c.nextCall({ state: 'Released' })).call.id).toBe(cCall.id);
     const after = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(numbers(after)).toEqual([CUSTOMER]);
@@ -184,10 +246,18 @@ describe('conference', () => {
   it('SingleStepConference adds an external party in one step', async () => {
     const a = await ready('agent1');
     const orig = await customerCall(a);
-    expect((await a.callOp(orig.id, 'SingleStepConference', { destination: { phoneNumber: '+33 1 42 68 53 00' } })).body.statusCode).toBe(0);
+    expect(
+      (
+        await a.callOp(orig.id, 'SingleStepConference', {
+          destination: { phoneNumber: '+33 1 42 68 53 00' },
+        })
+      ).body.statusCode,
+    ).toBe(0);
     const conf = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(numbers(conf)).toEqual(sorted([CUSTOMER, '+33142685300']));
-    expect(conf.participants.find((p: Wire) => p.phoneNumber === '+33142685300').country.code).toBe('FR');
+    expect(conf.participants.find((p: Wire) => p.phoneNumber === '+33142685300').country.code).toBe(
+      'FR',
+    );
     expect(conf.capabilities).toContain('RemoveParticipantFromConference');
   });
 });
@@ -197,11 +267,24 @@ describe('single-step transfer', () => {
     const a = await ready('agent1');
     const b = await ready('agent2');
     const orig = await customerCall(a);
-    expect((await a.callOp(orig.id, 'SingleStepTransfer', { destination: {} })).body.statusCode).toBe(1);
-    expect((await a.callOp(orig.id, 'SingleStepTransfer', { destination: { phoneNumber: '7002' }, userData: { Note: 'VIP' } })).body.statusCode).toBe(0);
+    expect(
+      (await a.callOp(orig.id, 'SingleStepTransfer', { destination: {} })).body.statusCode,
+    ).toBe(1);
+    expect(
+      (
+        await a.callOp(orig.id, 'SingleStepTransfer', {
+          destination: { phoneNumber: '7002' },
+          userData: { Note: 'VIP' },
+        })
+      ).body.statusCode,
+    ).toBe(0);
     expect((await a.nextCall({ state: 'Released' })).call.id).toBe(orig.id);
     const ring = (await b.nextCall({ state: 'Ringing' })).call;
-    expect(ring).toMatchObject({ callType: 'Inbound', ani: CUSTOMER, userData: { AccountNumber: '12345678', Note: 'VIP' } });
+    expect(ring).toMatchObject({
+      callType: 'Inbound',
+      ani: CUSTOMER,
+      userData: { AccountNumber: '12345678', Note: 'VIP' },
+    });
     expect(numbers(ring)).toEqual([CUSTOMER]);
     await b.callOp(ring.id, 'Answer');
     await b.nextCall({ state: 'Established' });
@@ -213,8 +296,16 @@ describe('single-step transfer', () => {
     const a = await ready('agent1');
     await s.control.remoteParty('+15550009999', { behaviour: 'busy' });
     const orig = await customerCall(a);
-    expect((await a.callOp(orig.id, 'SingleStepTransfer', { destination: { phoneNumber: '+15550009999' } })).body.statusCode).toBe(0);
-    expect((await a.nextMessage((m) => m.data.messageType === 'ErrorMessage')).data.errorCode).toBe('DestinationBusy');
+    expect(
+      (
+        await a.callOp(orig.id, 'SingleStepTransfer', {
+          destination: { phoneNumber: '+15550009999' },
+        })
+      ).body.statusCode,
+    ).toBe(0);
+    expect((await a.nextMessage((m) => m.data.messageType === 'ErrorMessage')).data.errorCode).toBe(
+      'DestinationBusy',
+    );
     expect((await a.get(`/api/v2/me/calls/${orig.id}`)).body.call.state).toBe('Established');
   });
 });
@@ -228,9 +319,20 @@ describe('SwapCalls', () => {
     const second = (await a.nextCall({ state: 'Established' })).call;
     const mark = a.received.length;
     expect((await a.callOp(second.id, 'SwapCalls', {})).body.statusCode).toBe(1);
-    expect((await a.callOp(second.id, 'SwapCalls', { otherCallUri: `${s.baseUrl}/api/v2/me/calls/NOPE` })).body.statusCode).toBe(6);
-    expect((await a.callOp(second.id, 'SwapCalls', { otherCallUri: first.uri })).body.statusCode).toBe(0);
+    expect(
+      (
+        await a.callOp(second.id, 'SwapCalls', {
+          otherCallUri: `${s.baseUrl}/api/v2/me/calls/NOPE`,
+        })
+      ).body.statusCode,
+    ).toBe(6);
+    expect(
+      (await a.callOp(second.id, 'SwapCalls', { otherCallUri: first.uri })).body.statusCode,
+    ).toBe(0);
     await a.nextCall({ state: 'Established', callId: first.id });
-    expect(callStates(a, mark)).toEqual([`StatusChange:Held:${second.id}`, `StatusChange:Established:${first.id}`]);
+    expect(callStates(a, mark)).toEqual([
+      `StatusChange:Held:${second.id}`,
+      `StatusChange:Established:${first.id}`,
+    ]);
   });
 });

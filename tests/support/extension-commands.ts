@@ -4,7 +4,13 @@ import { waitFor } from './wait-for.ts';
 
 interface ExtensionApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: {
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+    local: { get(key: null): Promise<Record<string, unknown>> };
+  };
 }
 
 /**
@@ -53,4 +59,20 @@ export function extensionCommands(send: (message: unknown) => Promise<unknown>) 
     login: (serverUrl: string, username: string, password = 'password') =>
       command('session.login', { serverUrl, username, password, remember: false }),
   };
+}
+
+/** Runs inside an extension page: drops one value of `storage.session` (what a browser restart does). */
+export async function removeSessionStorage(key: string): Promise<void> {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('not an extension page');
+  await api.storage.session.remove(key);
+}
+
+/** Runs inside an extension page: everything in `storage.local`, as JSON text. */
+export async function dumpLocalStorage(): Promise<string> {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('not an extension page');
+  return JSON.stringify(await api.storage.local.get(null));
 }

@@ -80,10 +80,15 @@ export class SimAgent {
     this.cookieStore[host] = cookie ? { JSESSIONID: cookie } : {};
   }
 
-  async request(method: string, path: string, init: PostOptions & { body?: unknown; auth?: string } = {}): Promise<HttpAnswer> {
+  async request(
+    method: string,
+    path: string,
+    init: PostOptions & { body?: unknown; auth?: string } = {},
+  ): Promise<HttpAnswer> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.cookie !== false && this.cookie) headers.Cookie = this.cookie;
-    if (init.csrf !== false && this.csrfToken && method !== 'GET') headers['X-CSRF-TOKEN'] = this.csrfToken;
+    if (init.csrf !== false && this.csrfToken && method !== 'GET')
+      headers['X-CSRF-TOKEN'] = this.csrfToken;
     if (init.auth) headers.Authorization = init.auth;
     let body: string | undefined = init.rawBody;
     if (body === undefined && init.body !== undefined) body = JSON.stringify(init.body);
@@ -105,7 +110,10 @@ export class SimAgent {
 
   /** GET /api/v2/me?subresources=* with Basic: new session cookie and CSRF token. */
   async login(password = this.password): Promise<HttpAnswer> {
-    const a = await this.request('GET', '/api/v2/me?subresources=*', { auth: this.basic(password), cookie: false });
+    const a = await this.request('GET', '/api/v2/me?subresources=*', {
+      auth: this.basic(password),
+      cookie: false,
+    });
     const setCookie = a.headers.get('set-cookie');
     if (setCookie) this.setCookie(setCookie.split(';')[0]);
     const token = a.headers.get('x-csrf-token');
@@ -122,11 +130,19 @@ export class SimAgent {
     return this.request('POST', path, { ...opts, body });
   }
 
-  op(path: string, operationName: string, params: Record<string, unknown> = {}): Promise<HttpAnswer> {
+  op(
+    path: string,
+    operationName: string,
+    params: Record<string, unknown> = {},
+  ): Promise<HttpAnswer> {
     return this.post(path, { operationName, ...params });
   }
 
-  callOp(callId: string, operationName: string, params: Record<string, unknown> = {}): Promise<HttpAnswer> {
+  callOp(
+    callId: string,
+    operationName: string,
+    params: Record<string, unknown> = {},
+  ): Promise<HttpAnswer> {
     return this.op(`/api/v2/me/calls/${callId}`, operationName, params);
   }
 
@@ -135,7 +151,10 @@ export class SimAgent {
   }
 
   dial(phoneNumber: string, params: Record<string, unknown> = {}): Promise<HttpAnswer> {
-    return this.op(`/api/v2/me/devices/${this.deviceId}/calls`, 'Dial', { destination: { phoneNumber }, ...params });
+    return this.op(`/api/v2/me/devices/${this.deviceId}/calls`, 'Dial', {
+      destination: { phoneNumber },
+      ...params,
+    });
   }
 
   startSession(): Promise<HttpAnswer> {
@@ -152,7 +171,11 @@ export class SimAgent {
     cometd.unregisterTransport('callback-polling');
     const lp = cometd.findTransport('long-polling') as unknown as { context?: unknown };
     lp.context = { cookieStore: this.cookieStore };
-    cometd.configure({ url: `${this.baseUrl}/api/v2/notifications`, logLevel: 'warn', maxBackoff: 1_000 });
+    cometd.configure({
+      url: `${this.baseUrl}/api/v2/notifications`,
+      logLevel: 'warn',
+      maxBackoff: 1_000,
+    });
     cometd.addListener('/meta/handshake', (m) => {
       this.meta.push(m);
       if (!m.successful) return;
@@ -180,7 +203,11 @@ export class SimAgent {
   }
 
   /** Waits for the next not-yet-consumed message that matches, and consumes it. */
-  async nextMessage(predicate: (m: Received) => boolean, timeoutMs = 5_000, what = 'message'): Promise<Received> {
+  async nextMessage(
+    predicate: (m: Received) => boolean,
+    timeoutMs = 5_000,
+    what = 'message',
+  ): Promise<Received> {
     return waitFor(
       () => {
         for (let i = 0; i < this.received.length; i++) {
@@ -197,7 +224,10 @@ export class SimAgent {
   }
 
   /** Next CallStateChangeMessage (optionally with this notificationType / state). */
-  async nextCall(filter: { notificationType?: string; state?: string; callId?: string } = {}, timeoutMs = 5_000): Promise<Wire> {
+  async nextCall(
+    filter: { notificationType?: string; state?: string; callId?: string } = {},
+    timeoutMs = 5_000,
+  ): Promise<Wire> {
     const m = await this.nextMessage(
       (r) =>
         r.data?.messageType === 'CallStateChangeMessage' &&
@@ -211,7 +241,11 @@ export class SimAgent {
   }
 
   async nextDevice(timeoutMs = 5_000): Promise<Wire> {
-    const m = await this.nextMessage((r) => r.data?.messageType === 'DeviceStateChangeMessage', timeoutMs, 'device event');
+    const m = await this.nextMessage(
+      (r) => r.data?.messageType === 'DeviceStateChangeMessage',
+      timeoutMs,
+      'device event',
+    );
     return m.data;
   }
 

@@ -52,7 +52,11 @@ export class SimControl {
     this.baseUrl = baseUrl;
   }
 
-  async send(method: string, path: string, body?: unknown): Promise<ControlAnswer & { httpStatus: number }> {
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ControlAnswer & { httpStatus: number }> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
@@ -64,7 +68,8 @@ export class SimControl {
 
   private async ok(method: string, path: string, body?: unknown): Promise<ControlAnswer> {
     const a = await this.send(method, path, body);
-    if (a.statusCode !== 0) throw new Error(`${method} ${path} → ${a.statusCode} ${a.statusMessage ?? ''}`);
+    if (a.statusCode !== 0)
+      throw new Error(`${method} ${path} → ${a.statusCode} ${a.statusMessage ?? ''}`);
     return a;
   }
 
@@ -95,14 +100,25 @@ export class SimControl {
     callType?: 'Inbound' | 'Internal';
     userData?: Record<string, unknown>;
   }): Promise<{ callId: string; connId: string; callUuid: string }> {
-    return (await this.ok('POST', '/sim/calls', body)) as unknown as { callId: string; connId: string; callUuid: string };
+    return (await this.ok('POST', '/sim/calls', body)) as unknown as {
+      callId: string;
+      connId: string;
+      callUuid: string;
+    };
   }
 
   remote(callId: string, action: 'answer' | 'hangup') {
     return this.ok('POST', `/sim/calls/${encodeURIComponent(callId)}/remote`, { action });
   }
 
-  remoteParty(number: string, script: { behaviour: 'answer' | 'busy' | 'no-answer'; answerDelayMs?: number; hangupAfterMs?: number }) {
+  remoteParty(
+    number: string,
+    script: {
+      behaviour: 'answer' | 'busy' | 'no-answer';
+      answerDelayMs?: number;
+      hangupAfterMs?: number;
+    },
+  ) {
     return this.ok('PUT', `/sim/remote-parties/${encodeURIComponent(number)}`, script);
   }
 
@@ -126,15 +142,21 @@ export class SimControl {
   async restart(): Promise<void> {
     await this.ok('POST', '/sim/faults/restart');
     // The socket goes down right after the answer; wait for down, then up.
-    await waitFor(async () => {
-      try {
-        await fetch(this.baseUrl + '/sim/state', { signal: AbortSignal.timeout(200) });
-        return false;
-      } catch {
-        return true;
-      }
-    }, { timeoutMs: 2_000, message: 'simulator down' }).catch(() => undefined);
-    await waitFor(async () => (await fetch(this.baseUrl + '/sim/state')).ok, { timeoutMs: 5_000, message: 'simulator up' });
+    await waitFor(
+      async () => {
+        try {
+          await fetch(this.baseUrl + '/sim/state', { signal: AbortSignal.timeout(200) });
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      { timeoutMs: 2_000, message: 'simulator down' },
+    ).catch(() => undefined);
+    await waitFor(async () => (await fetch(this.baseUrl + '/sim/state')).ok, {
+      timeoutMs: 5_000,
+      message: 'simulator up',
+    });
   }
 
   voiceDown(on: boolean) {
@@ -206,5 +228,10 @@ export async function startSim(opts: SimOptions = {}): Promise<StartedSim> {
     maxIntervalMs: 5_000,
     ...opts,
   });
-  return { sim, control: new SimControl(sim.baseUrl), baseUrl: sim.baseUrl, close: () => sim.close() };
+  return {
+    sim,
+    control: new SimControl(sim.baseUrl),
+    baseUrl: sim.baseUrl,
+    close: () => sim.close(),
+  };
 }
