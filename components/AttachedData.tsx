@@ -11,6 +11,8 @@ interface Props {
   onDelete?: (key: string) => void;
   updatePending?: boolean;
   deletePending?: boolean;
+  /** Shown unfolded (the agent can still fold or unfold it). */
+  open?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function AttachedData(props: Props) {
   };
 
   return (
-    <details class="attached-data" open>
+    <details class="attached-data" open={props.open ?? true}>
       <summary>{t('dataTitle', entries.length)}</summary>
       {entries.length > 0 ? (
         <dl class="data-list">

@@ -87,6 +87,7 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
             <ParticipantLine
               key={`${i}:${p.phoneNumber}`}
               participant={p}
+              showNumber={call.participants.length > 1}
               removePending={isPending('RemoveParticipantFromConference')}
               onRemove={
                 can('RemoveParticipantFromConference')
@@ -118,6 +119,7 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
       ) : null}
       <AttachedData
         userData={call.userData}
+        open={call.state !== 'Held'}
         updatePending={isPending('UpdateUserData')}
         deletePending={isPending('DeleteUserDataPair')}
         onUpdate={

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Call } from '@/lib/gws/types';
 import type { CallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
@@ -36,6 +36,8 @@ export function CallControls({
   isConsult,
 }: Props) {
   const [panel, setPanel] = useState<Panel>(undefined);
+  // A state change (the transfer started, the call was held…) closes an open panel.
+  useEffect(() => setPanel(undefined), [call.state]);
   const can = (op: CallOperation) => call.capabilities.includes(op);
   const button = (
     op: CallOperation,

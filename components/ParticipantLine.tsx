@@ -9,13 +9,20 @@ interface Props {
   /** Present when the call offers RemoveParticipantFromConference. */
   onRemove?: () => void;
   removePending?: boolean;
+  /** False when the card title already shows this number (a call with one party). */
+  showNumber?: boolean;
 }
 
 /**
  * One other party: the number formatted for reading, with country (flag and name), region
  * and number type when the number says so; GWS's own country/location fill the gaps.
  */
-export function ParticipantLine({ participant, onRemove, removePending }: Props) {
+export function ParticipantLine({
+  participant,
+  onRemove,
+  removePending,
+  showNumber = true,
+}: Props) {
   const raw = participantNumber(participant);
   const info = describeNumber(raw);
   const countryName = info.countryName ?? (participant.country?.name || undefined);
@@ -23,9 +30,11 @@ export function ParticipantLine({ participant, onRemove, removePending }: Props)
   const type = info.type ? numberTypeLabel(info.type) : undefined;
   return (
     <li class="participant">
-      <span class="participant-number" title={raw}>
-        {info.display}
-      </span>
+      {showNumber ? (
+        <span class="participant-number" title={raw}>
+          {info.display}
+        </span>
+      ) : null}
       <span class="participant-meta">
         {info.flag ? (
           <span class="flag" aria-hidden="true">

@@ -208,8 +208,12 @@ export class Bayeux {
 
   private send(s: ServerSession, channel: string, data: unknown): void {
     const out = (c: string, d: unknown) => {
-      s.deliver(null, c, d);
-      if (this.core.faults.duplicate) s.deliver(null, c, d);
+      try {
+        s.deliver(null, c, d);
+        if (this.core.faults.duplicate) s.deliver(null, c, d);
+      } catch (e) {
+        this.core.log(`delivery to ${s.id} failed: ${(e as Error).message}`);
+      }
     };
     if (!this.core.faults.reorder) return out(channel, data);
     const pending = this.reorderPending.get(s.id);

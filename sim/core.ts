@@ -53,6 +53,8 @@ export class SimCore {
       log: (l) => this.log(l),
     });
     this.monitoring = new Monitoring(this.telephony);
+    this.switch.onError = (e) =>
+      this.log(`error in a scheduled switch action: ${(e as Error).stack ?? String(e)}`);
   }
 
   log(line: string): void {

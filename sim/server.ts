@@ -11,6 +11,7 @@ import { Bayeux } from './bayeux.ts';
 import type { SimOptions } from './config.ts';
 import { controlRouter, handleControl, type ControlDeps } from './control-api.ts';
 import { SimCore } from './core.ts';
+import { GwsError } from './gws-error.ts';
 import { applyCors, handlePreflight } from './http/cors.ts';
 import { replyForError, send } from './http/envelope.ts';
 import { handleRest } from './http/rest-pipeline.ts';
@@ -94,7 +95,11 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end('Not found');
     } catch (e) {
-      core.log(`unhandled error for ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
+      if (!(e instanceof GwsError)) {
+        core.log(
+          `unhandled error for ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`,
+        );
+      }
       if (!res.headersSent) send(res, replyForError(e, core.config.errorHttpStatus));
       else res.destroy();
     }

@@ -10,7 +10,8 @@ import { DIGIT_CLASS, SPACE_CLASS, digitValue, isDashChar } from './text-digits.
 export type LeadVerdict = 'phone' | 'reject' | 'neutral';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const CURRENCY = /[$€£¥₹₩₽¢₺₪฿₫]/;
 /** Punctuation that glues a run to a preceding word: "v2.4…", "/orders/4155…", "a@b". */
 const GLUE_BEFORE = new Set(['/', '#', '@', '&', '_', '~', '\\']);

@@ -7,7 +7,11 @@
  * decimals; then cut the remaining tokens into the longest windows that libphonenumber validates.
  * Cost is linear in the text: one regex pass, and a bounded number of parses per run.
  */
-import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import {
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
 import { continuesIban, extensionAt, leadingContext, trailingRejects } from './detect-context.ts';
 import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
@@ -50,7 +54,7 @@ function parseCandidate(
   plus: boolean,
   region: CountryCode | undefined,
 ): string | undefined {
-  const key = `${plus ? '+' : region ?? ''}:${digits}`;
+  const key = `${plus ? '+' : (region ?? '')}:${digits}`;
   const known = ctx.memo.get(key);
   if (known !== undefined) return known ?? undefined;
   const result = parseUncached(ctx, digits, plus, region);
@@ -79,7 +83,8 @@ function parseUncached(
       const parsed = r
         ? parsePhoneNumberFromString(input, r, ctx.metadata)
         : parsePhoneNumberFromString(input, ctx.metadata);
-      if (!parsed?.isValid()) continue;
+      // E.164 caps numbers at 15 digits; the min metadata's looser patterns can accept more.
+      if (!parsed?.isValid() || parsed.number.length > 16) continue;
       if (r && !ctx.prefixOk(parsed.country ?? r, parsed.nationalNumber, input)) continue;
       return parsed.number;
     } catch {
@@ -127,13 +132,17 @@ function findWith(ctx: FinderContext, text: string, defaultRegion?: string): Pho
     const end = start + m[0].length;
     if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) continue;
     const ext = extensionAt(text, end);
-    if (!acceptRunContext(text, start, ext?.end ?? end)) continue;
+    if (leadingContext(text, start) === 'reject' || continuesIban(text, start)) continue;
     const run = tokenizeRun(text, start, end);
     if (runIsLongIdentifier(run)) continue;
+    // Something glued after the run ("… 0123 3pm", "… 567 kg", "…0187-A") disowns the token it
+    // touches; the tokens before it may still form a number.
+    const tailRejected = trailingRejects(text, ext?.end ?? end);
+    if (tailRejected && run.tokens.length === 1) continue;
     const before = matches.length;
-    scanRun(ctx, text, run, region, matches);
+    scanRun(ctx, text, run, region, matches, tailRejected);
     const last = matches[matches.length - 1];
-    if (ext && last && matches.length > before && last.end === end) {
+    if (ext && !tailRejected && last && matches.length > before && last.end === end) {
       last.end = ext.end;
       last.raw = text.slice(last.start, ext.end);
       last.extension = ext.digits;
@@ -141,14 +150,6 @@ function findWith(ctx: FinderContext, text: string, defaultRegion?: string): Pho
     }
   }
   return matches;
-}
-
-function acceptRunContext(text: string, start: number, end: number): boolean {
-  return (
-    !trailingRejects(text, end) &&
-    leadingContext(text, start) !== 'reject' &&
-    !continuesIban(text, start)
-  );
 }
 
 /** Drops opening parentheses that are not closed inside the number: "((713) 555-0194" → "(713…". */
@@ -170,7 +171,9 @@ function trimUnbalancedOpen(text: string, start: number, end: number): number {
 }
 
 /** Separators that end one number and begin another: " / ", " - ", two spaces, "(". */
-const STRONG_BREAK = new RegExp(`[/\\uFF0F]|[${SPACE_CLASS}][${DASH_CLASS}]|[${DASH_CLASS}][${SPACE_CLASS}]|[${SPACE_CLASS}]{2}|[${OPEN_CLASS}]$`);
+const STRONG_BREAK = new RegExp(
+  `[/\\uFF0F]|[${SPACE_CLASS}][${DASH_CLASS}]|[${DASH_CLASS}][${SPACE_CLASS}]|[${SPACE_CLASS}]{2}|[${OPEN_CLASS}]$`,
+);
 
 /**
  * A number may start at the run's first token, right after a number or a look-alike token, or
@@ -189,9 +192,12 @@ function scanRun(
   run: Run,
   region: CountryCode | undefined,
   out: PhoneMatch[],
+  lastTokenRejected: boolean,
 ): void {
   const { tokens } = run;
-  const usable = tokens.map((t) => !tokenIsLookalike(t));
+  const usable = tokens.map(
+    (t, k) => !tokenIsLookalike(t) && !(lastTokenRejected && k === tokens.length - 1),
+  );
   let budget = PARSE_BUDGET;
   let i = 0;
   let nextStart = 0;
@@ -202,7 +208,11 @@ function scanRun(
     }
     let j = i;
     let digitSum = 0;
-    while (j < tokens.length && usable[j] && digitSum + (tokens[j]?.digits.length ?? 0) <= MAX_NUMBER_DIGITS) {
+    while (
+      j < tokens.length &&
+      usable[j] &&
+      digitSum + (tokens[j]?.digits.length ?? 0) <= MAX_NUMBER_DIGITS
+    ) {
       digitSum += tokens[j]?.digits.length ?? 0;
       j++;
     }

@@ -57,5 +57,4 @@ export interface EnrichedNumber {
 }
 
 export type DialStringResult =
-  | { ok: true; dial: string; e164?: string }
-  | { ok: false; reason: string };
+  { ok: true; dial: string; e164?: string } | { ok: false; reason: string };

@@ -1,4 +1,5 @@
-import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from './phone-standin.ts';
+import browser from 'webextension-polyfill';
+import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from '../phone/enrich.ts';
 import { t, tOr } from './i18n.ts';
 
 /** The agent's default region for numbers typed without a country code. One place to change. */
@@ -21,25 +22,37 @@ export interface NumberView {
 const MAX_CACHED = 200;
 const cache = new Map<string, NumberView>();
 
+/** Country names follow the browser's UI language, like the rest of the popup. */
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /**
  * Describes a number for display. The popup re-renders every second while calls run, so
- * results are cached (bounded) per raw text.
+ * results are cached (bounded) per raw text and language.
  */
 export function describeNumber(raw: string): NumberView {
-  const hit = cache.get(raw);
+  const locale = uiLanguage();
+  const key = `${locale}\n${raw}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const view = compute(raw);
+  const view = compute(raw, locale);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  cache.set(raw, view);
+  cache.set(key, view);
   return view;
 }
 
-function compute(raw: string): NumberView {
+function compute(raw: string, locale: string): NumberView {
   const text = raw.trim();
   if (!text) return { display: '', internal: false };
-  const info = enrichNumber(text, DEFAULT_REGION);
-  if (info.internal || !info.valid) return { display: text, internal: info.internal };
+  const info = enrichNumber(text, DEFAULT_REGION, locale);
+  if (info.internal || !info.possible) return { display: text, internal: info.internal };
   // Numbers of the agent's own country read best in national form, others in international.
+  // A possible number outside known ranges is still formatted; country and type need validity.
   const sameCountry = info.country?.code === DEFAULT_REGION;
   const view: NumberView = {
     display: (sameCountry ? info.national : info.international) ?? info.international ?? text,

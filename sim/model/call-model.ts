@@ -119,6 +119,8 @@ export function deleteUserDataPair(pairs: UserDataPair[], key: string): void {
 export class CallSwitch {
   private ids = new CallIdSource();
   readonly calls = new Set<SwitchCall>();
+  /** Errors of scheduled actions end up here instead of crashing the process. */
+  onError: (e: unknown) => void = () => {};
 
   createCall(userData?: UserDataPair[]): SwitchCall {
     const call: SwitchCall = {
@@ -163,7 +165,11 @@ export class CallSwitch {
   schedule(party: Party, ms: number, fn: () => void): void {
     const t = setTimeout(() => {
       party.timers.delete(t);
-      fn();
+      try {
+        fn();
+      } catch (e) {
+        this.onError(e);
+      }
     }, ms);
     party.timers.add(t);
   }

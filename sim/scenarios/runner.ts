@@ -159,12 +159,16 @@ export class ScenarioRunner {
   private startPoller(run: Run): void {
     if (run.poller) return;
     run.poller = setInterval(() => {
-      for (const [userName, delay] of run.autoAnswer) {
-        const a = this.core.agents.byUserName(userName);
-        for (const v of a?.calls ?? []) {
-          if (v.state === 'Ringing' && Date.now() - v.startedAt >= delay)
-            this.core.telephony.answer(v);
+      try {
+        for (const [userName, delay] of run.autoAnswer) {
+          const a = this.core.agents.byUserName(userName);
+          for (const v of a?.calls ?? []) {
+            if (v.state === 'Ringing' && Date.now() - v.startedAt >= delay)
+              this.core.telephony.answer(v);
+          }
         }
+      } catch (e) {
+        this.core.log(`scenario ${run.name} auto-answer failed: ${(e as Error).message}`);
       }
     }, 100);
   }

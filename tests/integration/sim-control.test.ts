@@ -6,7 +6,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SimAgent, type Wire } from '../support/sim-agent.ts';
+import { readyAgent, SimAgent, type Wire } from '../support/sim-agent.ts';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 
 let s: StartedSim;
@@ -30,13 +30,8 @@ afterAll(async () => {
 });
 
 async function ready(user: string): Promise<SimAgent> {
-  const a = new SimAgent(s.baseUrl, user);
-  await a.login();
-  await a.connect();
+  const a = await readyAgent(s.baseUrl, user);
   open.push(a);
-  await a.startSession();
-  await waitFor(() => a.received.length >= 2, { message: 'session notifications' });
-  a.drain();
   return a;
 }
 
@@ -149,6 +144,9 @@ describe('calls and remote parties', () => {
     expect(
       (await s.control.send('PUT', '/sim/remote-parties/123', { behaviour: 'maybe' })).statusCode,
     ).toBe(10);
+    expect(await s.control.remoteParties()).toEqual([
+      expect.objectContaining({ number: '+1 (617) 555-0188', behaviour: 'no-answer' }),
+    ]);
     expect(
       (
         await s.control.send('PUT', '/sim/remote-parties/123', {
@@ -259,6 +257,7 @@ describe('console and reset', () => {
     ).toBe(true);
     expect(st.faults.voiceDown).toBe(false);
     expect(st.config.participantFormat).toBe('objects');
+    expect((await s.control.getConfig()).participantFormat).toBe('objects');
     expect(st.httpSessions).toBe(0);
     await waitFor(async () => (await s.control.state()).cometdClients === 0, {
       message: 'clients dropped',

@@ -3,8 +3,8 @@
  * device, the supervisor's monitoring call, the Switch* call operations and cancelling.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SimAgent, type Wire } from '../support/sim-agent.ts';
-import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
+import { readyAgent, SimAgent, type Wire } from '../support/sim-agent.ts';
+import { startSim, type StartedSim } from '../support/sim.ts';
 
 let s: StartedSim;
 const open: SimAgent[] = [];
@@ -23,13 +23,8 @@ afterAll(async () => {
 });
 
 async function ready(user: string): Promise<SimAgent> {
-  const a = new SimAgent(s.baseUrl, user);
-  await a.login();
-  await a.connect();
+  const a = await readyAgent(s.baseUrl, user);
   open.push(a);
-  await a.startSession();
-  await waitFor(() => a.received.length >= 2, { message: 'session notifications' });
-  a.drain();
   return a;
 }
 

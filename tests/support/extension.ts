@@ -342,10 +342,28 @@ export async function launchFirefoxWithExtension(
       const tab = await ff.newPage();
       // Firefox loads moz-extension:// pages but never reports the navigation as finished
       // over BiDi, so the goto is left to time out on its own and readiness is read from
-      // the DOM instead.
+      // the DOM instead. Evaluating while the page is being replaced throws, hence a poll.
       void tab.goto(url(page), { waitUntil: 'domcontentloaded', timeout }).catch(() => {});
-      await tab.waitForFunction((u) => location.href === u, { timeout }, url(page));
-      await tab.waitForSelector(readySelector, { timeout });
+      const deadline = Date.now() + timeout;
+      const isReady = () =>
+        Promise.race([
+          tab
+            .evaluate(
+              (href, selector) =>
+                location.href === href && document.querySelector(selector) !== null,
+              url(page),
+              readySelector,
+            )
+            .catch(() => false),
+          // An evaluation caught in a navigation may never answer.
+          new Promise<false>((resolve) => setTimeout(resolve, 2_000, false)),
+        ]);
+      while (!(await isReady())) {
+        if (Date.now() > deadline) {
+          throw new Error(`${url(page)} did not show ${readySelector} within ${timeout} ms`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       return tab;
     };
     return {

@@ -272,3 +272,19 @@ export class SimAgent {
     });
   }
 }
+
+/**
+ * An agent logged in, with CometD connected (all of /v2/me/*) and a contact-center session
+ * started; the session's device and channel notifications are already consumed.
+ */
+export async function readyAgent(baseUrl: string, userName: string): Promise<SimAgent> {
+  const a = new SimAgent(baseUrl, userName);
+  await a.login();
+  await a.connect();
+  const r = await a.startSession();
+  if (r.body?.statusCode !== 0) throw new Error(`StartContactCenterSession: ${r.text}`);
+  await a.nextDevice();
+  await a.nextMessage((m) => m.channel === '/v2/me/channels', 5_000, 'channel event');
+  a.drain();
+  return a;
+}

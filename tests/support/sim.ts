@@ -195,6 +195,17 @@ export class SimControl {
     return this.ok('PUT', '/sim/config', patch);
   }
 
+  async getConfig(): Promise<Record<string, unknown>> {
+    return (await this.ok('GET', '/sim/config')).config as Record<string, unknown>;
+  }
+
+  async remoteParties(): Promise<Array<{ number: string; behaviour: string }>> {
+    return (await this.ok('GET', '/sim/remote-parties')).remoteParties as Array<{
+      number: string;
+      behaviour: string;
+    }>;
+  }
+
   async scenarios(): Promise<string[]> {
     return (await this.ok('GET', '/sim/scenarios')).scenarios as string[];
   }

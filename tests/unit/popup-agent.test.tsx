@@ -80,6 +80,7 @@ describe('popup: agent state, DND and forwarding', () => {
     );
     expect(select().disabled).toBe(false);
     expect(select().value).toBe('OutToLunch');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Your state is now Out to Lunch');
   });
 
   it('shows a state outside the catalogue by the name GWS gives it', () => {

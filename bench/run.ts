@@ -1,0 +1,58 @@
+/**
+ * Benchmark entry point.
+ *
+ *   npm run bench                      the quick benchmarks
+ *   npm run bench -- <name> [options]  one benchmark by name, e.g. `soak --idle-minutes 1`
+ */
+import { runSoak, SOAK_USAGE } from './soak.ts';
+
+interface Benchmark {
+  about: string;
+  usage: string;
+  /** Quick ones run when no name is given. */
+  quick: boolean;
+  run(argv: string[]): Promise<number>;
+}
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  soak: {
+    about: 'MV3 worker + long poll through a long idle stretch, then an inbound call (~11 min)',
+    usage: SOAK_USAGE,
+    quick: false,
+    run: runSoak,
+  },
+};
+
+function describeAll(): string {
+  return Object.entries(BENCHMARKS)
+    .map(
+      ([name, b]) =>
+        `  ${name.padEnd(8)} ${b.about}${b.quick ? '' : ' [not quick]'}\n           ${b.usage}`,
+    )
+    .join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    const quick = Object.entries(BENCHMARKS).filter(([, b]) => b.quick);
+    let code = 0;
+    for (const [quickName, b] of quick) {
+      console.log(`== ${quickName}`);
+      code = Math.max(code, await b.run([]));
+    }
+    if (quick.length === 0) console.log('No quick benchmarks yet.');
+    console.log(`\nLonger benchmarks are run by name:\n${describeAll()}`);
+    return code;
+  }
+  const benchmark = BENCHMARKS[name];
+  if (!benchmark) {
+    console.error(`Unknown benchmark "${name}". Available:\n${describeAll()}`);
+    return 2;
+  }
+  return benchmark.run(rest);
+}
+
+// Exit explicitly: a closed simulator can leave a long-poll hold timer running for up to H
+// seconds, which would keep the process alive after the results are written.
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,177 @@
+import browser from 'webextension-polyfill';
+import { hasCapability, type CallAlert, type CallsState } from '../calls/index.ts';
+import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
+import type { CallOperation } from '../messaging/protocol.ts';
+import { enrichNumber } from '../phone/enrich.ts';
+import {
+  badgeFor,
+  describeIncomingCall,
+  ringingCallIds,
+  type BadgeView,
+} from '../screen-pop/call-alert-view.ts';
+import { enrichAni } from '../screen-pop/decide.ts';
+import { popCallFromAlert, popCallFromRecord } from '../screen-pop/pop-call.ts';
+import type { PopCall } from '../screen-pop/types.ts';
+import { runCallOperation } from '../session/call-commands.ts';
+import type { GwsSession } from '../session/gws-session.ts';
+import { loadScreenPopSettings } from '../settings/screen-pop-rules.ts';
+import { tOr } from '../ui/i18n.ts';
+
+/** Notification ids are derived from the call id, so a restarted worker finds its own. */
+const NOTIFICATION_PREFIX = 'gws-cti-call:';
+export const ANSWER_BUTTON = 0;
+export const DECLINE_BUTTON = 1;
+
+/** A 48 px handset disc (Chrome requires an icon for basic notifications). */
+const ICON_URL =
+  'data:image/png;base64,data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAx0lEQVR42u2aSwqAMAxEvYNH8WjeH10KClLNJJlME3Dte8XafLosHVes+3aMPCWh6WSs4GkiaPAwEW9wV5FoeKhEFjxEIhveJMEC/0uCDf6zhOUl9wgXQIF7CAxJoMBTBNDwHgKvEmj4UAHmz2ZIgnHDuggwwD8ErKuffrBVW32oAEVq0QIt0AITC5T6jdIeZOVTiamSOdp0unxBI1FSli/qJdoq5RtbEq3F8s1difa6xIBDYsQkMeSTGLPKDLplrhrIXPbIjhO6NaTN9ZKHBwAAAABJRU5ErkJggg==';
+
+export function notificationIdFor(callId: string): string {
+  return NOTIFICATION_PREFIX + callId;
+}
+
+function callIdOf(notificationId: string): string | undefined {
+  return notificationId.startsWith(NOTIFICATION_PREFIX)
+    ? notificationId.slice(NOTIFICATION_PREFIX.length)
+    : undefined;
+}
+
+/** Firefox shows no notification buttons (and rejects options it does not know). */
+function supportsButtons(): boolean {
+  return !browser.runtime.getURL('').startsWith('moz-extension:');
+}
+
+export interface CallAlertsOptions {
+  /** The live session: calls are read from it and Answer/Hangup go through it. */
+  session: () => Pick<GwsSession, 'calls' | 'perform'>;
+  diagnostics?: Pick<DiagnosticsLog, 'record'>;
+}
+
+/**
+ * Incoming-call alerts outside the page: a system notification per ringing call (with
+ * Answer and Decline where the browser has buttons), cleared once the call is answered
+ * anywhere or ends, and the toolbar badge (call count; red while ringing).
+ */
+export class CallAlerts {
+  private readonly options: CallAlertsOptions;
+  private queue: Promise<void> = Promise.resolve();
+  private lastBadge: BadgeView | undefined;
+  private lastRinging: string | undefined;
+
+  constructor(options: CallAlertsOptions) {
+    this.options = options;
+  }
+
+  /** Registers the notification listeners; call synchronously at the worker's top level. */
+  listen(): void {
+    browser.notifications.onButtonClicked.addListener((id, index) => {
+      void this.onButtonClicked(id, index);
+    });
+  }
+
+  onAlerts(alerts: CallAlert[]): void {
+    const state = this.options.session().calls;
+    for (const alert of alerts) {
+      const record = state.calls.find((r) => r.call.id === alert.callId);
+      const call = record ? popCallFromRecord(record) : popCallFromAlert(alert);
+      this.enqueue(() => this.show(call));
+    }
+  }
+
+  /** Every store change: the badge follows, notifications of calls no longer ringing go. */
+  onChange(state: CallsState): void {
+    const badge = badgeFor(state);
+    if (badge.text !== this.lastBadge?.text || badge.color !== this.lastBadge.color) {
+      this.lastBadge = badge;
+      this.enqueue(() => this.paintBadge(badge));
+    }
+    const ringing = ringingCallIds(state).join('\n');
+    if (ringing !== this.lastRinging) {
+      this.lastRinging = ringing;
+      this.enqueue(() => this.clearStale());
+    }
+  }
+
+  /**
+   * What a click on a notification button does; the `notifications.onButtonClicked`
+   * listener calls exactly this. Answer answers through the session. Decline hangs up a
+   * ringing call when GWS offers Hangup on it, otherwise it only dismisses the alert.
+   */
+  async onButtonClicked(notificationId: string, buttonIndex: number): Promise<void> {
+    const callId = callIdOf(notificationId);
+    if (callId === undefined) return;
+    const session = this.options.session();
+    const record = session.calls.calls.find((r) => r.call.id === callId);
+    let operation: CallOperation | undefined;
+    if (buttonIndex === ANSWER_BUTTON) operation = 'Answer';
+    else if (buttonIndex === DECLINE_BUTTON && record && hasCapability(record, 'Hangup')) {
+      operation = 'Hangup';
+    }
+    if (buttonIndex === DECLINE_BUTTON || !record) await this.clear(notificationId);
+    if (!operation || !record) return;
+    const op = operation;
+    try {
+      await session.perform(op, callId, (rest, state) => runCallOperation(rest, state, callId, op));
+    } catch (error) {
+      this.options.diagnostics?.record('error', `notification ${op} failed`, String(error));
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.options.diagnostics?.record('error', 'call alert failed', String(error));
+    });
+  }
+
+  private async show(call: PopCall): Promise<void> {
+    const { settings } = await loadScreenPopSettings();
+    if (!settings.notifications) return;
+    const ani = enrichAni(call, settings.region, enrichNumber);
+    const text = describeIncomingCall(call, ani, settings.notificationUserDataKey, {
+      title: (caller) => tOr('callAlertTitle', `Incoming call: ${caller}`, caller),
+      to: (dnis) => tOr('callAlertTo', `to ${dnis}`, dnis),
+      unknown: tOr('callAlertUnknownCaller', 'Unknown caller'),
+    });
+    const id = notificationIdFor(call.id);
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: ICON_URL,
+      title: text.title,
+      message: text.message,
+      ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
+      ...(supportsButtons()
+        ? {
+            buttons: [
+              { title: tOr('callAlertAnswer', 'Answer') },
+              { title: tOr('callAlertDecline', 'Decline') },
+            ],
+            requireInteraction: true,
+          }
+        : {}),
+    });
+    // Answered elsewhere while the notification was being built: take it down again.
+    const live = this.options.session().calls.calls.find((r) => r.call.id === call.id);
+    if (live?.call.state !== 'Ringing') await this.clear(id);
+  }
+
+  /** Clears our notifications whose call no longer rings (also those a previous worker left). */
+  private async clearStale(): Promise<void> {
+    const ringing = new Set(ringingCallIds(this.options.session().calls));
+    const shown = Object.keys(await browser.notifications.getAll());
+    for (const id of shown) {
+      const callId = callIdOf(id);
+      if (callId !== undefined && !ringing.has(callId)) await this.clear(id);
+    }
+  }
+
+  private async clear(notificationId: string): Promise<void> {
+    await browser.notifications.clear(notificationId);
+  }
+
+  private async paintBadge(badge: BadgeView): Promise<void> {
+    // MV3 has `action`, Firefox's MV2 build `browserAction`.
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeBackgroundColor({ color: badge.color });
+    await action.setBadgeText({ text: badge.text });
+  }
+}

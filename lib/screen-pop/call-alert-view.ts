@@ -1,0 +1,69 @@
+import type { CallsState } from '../calls/index.ts';
+import type { NumberForms, PopCall } from './types.ts';
+
+/** Text of the incoming-call notification. Plain text only: notifications never render HTML. */
+export interface CallAlertText {
+  title: string;
+  message: string;
+  contextMessage?: string;
+}
+
+/** Longer attached-data values are cut: a notification is a glance, not a record. */
+const MAX_VALUE_CHARS = 80;
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_VALUE_CHARS ? `${oneLine.slice(0, MAX_VALUE_CHARS - 1)}…` : oneLine;
+}
+
+/**
+ * Who is calling, formatted for a glance: the international form of the number (the raw ANI
+ * when it cannot be read), where it is from, the number dialled, and one chosen attached-data
+ * value. `words` carries the (localised) fixed words.
+ */
+export function describeIncomingCall(
+  call: PopCall,
+  ani: NumberForms | undefined,
+  userDataKey: string,
+  words: { title: (caller: string) => string; to: (dnis: string) => string; unknown: string },
+): CallAlertText {
+  const caller = (ani?.internal ? call.ani : ani?.international) ?? call.ani ?? words.unknown;
+  const place = [ani?.region, ani?.country?.name]
+    .filter((p, i, all): p is string => !!p && all.indexOf(p) === i)
+    .join(', ');
+  const lines = [place, call.dnis ? words.to(call.dnis) : ''].filter(Boolean);
+  const text: CallAlertText = { title: words.title(clip(caller)), message: lines.join(' · ') };
+  const value = userDataKey ? call.userData[userDataKey] : undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    const shown = clip(String(value));
+    if (shown) text.contextMessage = `${userDataKey}: ${shown}`;
+  }
+  return text;
+}
+
+export interface BadgeView {
+  /** The number of live calls; empty with none. */
+  text: string;
+  /** Red while a call rings, green while calls are up. */
+  color: string;
+  ringing: boolean;
+}
+
+export const BADGE_RINGING_COLOR = '#C5221F';
+export const BADGE_ACTIVE_COLOR = '#137333';
+
+/** The toolbar badge for the store: call count, ringing or active colour. */
+export function badgeFor(state: CallsState): BadgeView {
+  const count = state.calls.length;
+  const ringing = state.calls.some((r) => r.call.state === 'Ringing');
+  return {
+    text: count > 0 ? String(count) : '',
+    color: ringing ? BADGE_RINGING_COLOR : BADGE_ACTIVE_COLOR,
+    ringing,
+  };
+}
+
+/** Ids of the calls ringing now (their notifications stay; every other one is cleared). */
+export function ringingCallIds(state: CallsState): string[] {
+  return state.calls.filter((r) => r.call.state === 'Ringing').map((r) => r.call.id);
+}

@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findNumbers, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import minMetadata from 'libphonenumber-js/min/metadata';
+import maxMetadata from 'libphonenumber-js/max/metadata';
+import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { createPhoneFinder, type PhoneFinder } from '../../lib/phone/detect-core.ts';
+import type { PhoneMatch } from '../../lib/phone/types.ts';
+
+interface Expected {
+  raw: string;
+  e164: string;
+  extension?: string;
+}
+interface CorpusEntry {
+  text: string;
+  region?: string;
+  expected: Expected[];
+  tag: string;
+  core?: boolean;
+}
+
+const corpus: CorpusEntry[] = JSON.parse(
+  readFileSync(new URL('../fixtures/phone/detect-corpus.json', import.meta.url), 'utf8'),
+);
+
+interface Span {
+  start: number;
+  end: number;
+  e164: string;
+}
+
+/** libphonenumber-js's own text search, as a product would use it unwrapped. */
+function baseline(metadata: MetadataJson): (text: string, region?: string) => Span[] {
+  return (text, region) =>
+    findNumbers(
+      text,
+      { defaultCountry: region as CountryCode | undefined, v2: true },
+      metadata,
+    ).map((m) => ({ start: m.startsAt, end: m.endsAt, e164: m.number.number }));
+}
+
+/** Where each expected number sits in its text (searched left to right). */
+function expectedSpans(entry: CorpusEntry): Span[] {
+  let from = 0;
+  return entry.expected.map((x) => {
+    const start = entry.text.indexOf(x.raw, from);
+    if (start < 0) throw new Error(`corpus: ${JSON.stringify(x.raw)} not in ${entry.text}`);
+    from = start + x.raw.length;
+    return { start, end: from, e164: x.e164 };
+  });
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** A found number counts when it has an expected number's E.164 and overlaps its position. */
+function score(entries: CorpusEntry[], find: (text: string, region?: string) => Span[]): Score {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const entry of entries) {
+    const open = expectedSpans(entry).map((span) => ({ span, used: false }));
+    for (const got of find(entry.text, entry.region)) {
+      const hit = open.find(
+        (x) =>
+          !x.used && x.span.e164 === got.e164 && got.start < x.span.end && x.span.start < got.end,
+      );
+      if (hit) {
+        hit.used = true;
+        tp++;
+      } else fp++;
+    }
+    fn += open.filter((x) => !x.used).length;
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  return { tp, fp, fn, precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+}
+
+const fmt = (s: Score): string =>
+  `P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)} F1=${s.f1.toFixed(4)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+
+describe('detect corpus', () => {
+  it('is large, varied and consistent', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    const regions = new Set(corpus.map((e) => e.region).filter(Boolean));
+    expect(regions.size).toBeGreaterThanOrEqual(30);
+    expect(corpus.filter((e) => e.expected.length === 0).length).toBeGreaterThanOrEqual(150);
+    for (const entry of corpus) expect(() => expectedSpans(entry)).not.toThrow();
+  });
+
+  const core = corpus.filter((e) => e.core);
+  it.each(core.map((e) => [e.text, e] as const))('core case %j', (_text, entry) => {
+    const found = findPhoneNumbers(entry.text, entry.region).map((m) => {
+      const { raw, e164, extension } = m;
+      return extension === undefined ? { raw, e164 } : { raw, e164, extension };
+    });
+    expect(found).toEqual(entry.expected);
+  });
+
+  it('beats bare libphonenumber-js findNumbers on precision, recall and F1', () => {
+    const ours = score(corpus, findPhoneNumbers);
+    const base = score(corpus, baseline(minMetadata));
+    const oursMax = score(corpus, createPhoneFinder(maxMetadata));
+    const baseMax = score(corpus, baseline(maxMetadata));
+    console.log(`corpus: ${corpus.length} texts, ${ours.tp + ours.fn} numbers`);
+    console.log(`findPhoneNumbers (min metadata):        ${fmt(ours)}`);
+    console.log(`libphonenumber findNumbers (min):       ${fmt(base)}`);
+    console.log(`findPhoneNumbers with max metadata:     ${fmt(oursMax)}`);
+    console.log(`libphonenumber findNumbers (max):       ${fmt(baseMax)}`);
+    for (const tag of ['holdout', 'holdout-2']) {
+      const set = corpus.filter((e) => e.tag === tag);
+      console.log(
+        `  ${tag} (${set.length} texts): ours ${fmt(score(set, findPhoneNumbers))}; ` +
+          `baseline ${fmt(score(set, baseline(minMetadata)))}`,
+      );
+    }
+    expect(ours.precision).toBeGreaterThanOrEqual(0.98);
+    expect(ours.recall).toBeGreaterThanOrEqual(0.98);
+    expect(ours.f1).toBeGreaterThan(base.f1);
+    expect(ours.f1).toBeGreaterThan(baseMax.f1);
+  });
+});
+
+describe('findPhoneNumbers', () => {
+  it('reports UTF-16 offsets, also after astral characters', () => {
+    const text = '📞📞 call +44 20 7946 0958 now';
+    const [m] = findPhoneNumbers(text, 'US');
+    expect(m).toBeDefined();
+    expect(m?.start).toBe(text.indexOf('+44'));
+    expect(text.slice(m?.start, m?.end)).toBe('+44 20 7946 0958');
+  });
+
+  it('reads national numbers only with a default region', () => {
+    const text = 'Office 020 7946 0958, mobile +44 7911 123456';
+    expect(findPhoneNumbers(text).map((m) => m.e164)).toEqual(['+447911123456']);
+    expect(findPhoneNumbers(text, 'gb').map((m) => m.e164)).toEqual([
+      '+442079460958',
+      '+447911123456',
+    ]);
+    expect(findPhoneNumbers(text, 'not-a-region').map((m) => m.e164)).toEqual(['+447911123456']);
+  });
+
+  it('finds every number of a 20 000-row table and nothing else', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const line = String(i % 10_000).padStart(4, '0');
+      rows.push(`Row ${i}\t(212) 555-${line}\t2024-03-15\tINV-2024-${String(i).padStart(6, '0')}`);
+    }
+    const found = findPhoneNumbers(rows.join('\n'), 'US');
+    expect(found).toHaveLength(20_000);
+    expect(found[12_345]?.e164).toBe('+12125552345');
+  });
+
+  it('keeps a huge junk run cheap and empty', () => {
+    expect(findPhoneNumbers('1 '.repeat(200_000), 'US')).toEqual([]);
+    expect(findPhoneNumbers('9'.repeat(200_000), 'US')).toEqual([]);
+  });
+
+  it('uses the injected metadata', () => {
+    const finders: PhoneFinder[] = [createPhoneFinder(minMetadata), createPhoneFinder(maxMetadata)];
+    for (const find of finders) {
+      expect(find('Tel. 030 901820', 'DE').map((m) => m.e164)).toEqual(['+4930901820']);
+    }
+  });
+});
+
+/** Text made of the pieces phone numbers and their look-alikes are built from. */
+const phoneishText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '+',
+        '++',
+        '00',
+        '(',
+        ')',
+        ' ',
+        '\u00a0',
+        '\u2009',
+        '-',
+        '.',
+        '/',
+        '#',
+        'x',
+        'ext. ',
+        ',',
+        ':',
+        '\n',
+        '\t',
+        'Tel: ',
+        'Order #',
+        'IBAN DE',
+        'Ref: ',
+        '2024-03-15',
+        '＋',
+        '０',
+        '９',
+        '٣',
+        'é',
+        '電話',
+        '😀',
+        '\ud800',
+        'INV-',
+        '$',
+        '€',
+        '°',
+        '%',
+        'kg',
+      ),
+      fc.stringMatching(/^[0-9]{1,6}$/),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+function assertWellFormed(text: string, matches: PhoneMatch[]): void {
+  let previousEnd = 0;
+  for (const m of matches) {
+    expect(m.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(m.end).toBeGreaterThan(m.start);
+    expect(m.end).toBeLessThanOrEqual(text.length);
+    expect(text.slice(m.start, m.end)).toBe(m.raw);
+    expect(m.e164).toMatch(/^\+[1-9]\d{5,14}$/);
+    if (m.extension !== undefined) expect(m.extension).toMatch(/^\d{1,7}$/);
+    previousEnd = m.end;
+  }
+}
+
+describe('findPhoneNumbers properties', () => {
+  const regions = fc.constantFrom(undefined, 'US', 'GB', 'DE', 'FR', 'JP', 'IN', 'BR', 'xx');
+
+  it('never throws; matches are ordered, disjoint and slice to raw (any string)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), regions, (text, region) => {
+        assertWellFormed(text, findPhoneNumbers(text, region));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws; matches are ordered, disjoint and slice to raw (phone-like text)', () => {
+    fc.assert(
+      fc.property(phoneishText, regions, (text, region) => {
+        assertWellFormed(text, findPhoneNumbers(text, region));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds a valid number wherever it is put between neutral words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('please', 'call', 'Jane', 'on', 'or', 'tomorrow'), {
+          maxLength: 6,
+        }),
+        fc.array(fc.constantFrom('today', 'thanks', 'after', '3pm'), { maxLength: 6 }),
+        (before, after) => {
+          const head = before.length ? `${before.join(' ')} ` : '';
+          const tail = after.length ? ` ${after.join(' ')}` : '';
+          const text = `${head}(212) 555-0123${tail}`;
+          const found = findPhoneNumbers(text, 'US');
+          expect(found.map((m) => [m.start, m.e164])).toEqual([[head.length, '+12125550123']]);
+        },
+      ),
+    );
+  });
+});
