@@ -12,7 +12,10 @@ export default defineConfig({
     name: 'GWS CTI Overlay',
     default_locale: 'en',
     description: 'Genesys Web Services call control on top of any CRM.',
-    permissions: ['storage', 'alarms'],
+    // notifications: the incoming-call alert with Answer/Decline (lib/background/call-alerts.ts).
+    // No `tabs`: the screen-pop reads tab URLs only on hosts it holds host permissions for
+    // (the CRM origins the agent grants), which is all it needs to find a CRM tab.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: LOCAL_ORIGINS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'

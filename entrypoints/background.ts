@@ -8,13 +8,25 @@ import { ViewPorts } from '@/lib/background/view-ports';
 import { storageSessionPersistence } from '@/lib/background/storage-session-persistence';
 import { recallLogin } from '@/lib/background/remembered-login';
 import { managedCredentials, readManagedSettings } from '@/lib/background/managed-login';
+import { ScreenPop } from '@/lib/background/screen-pop';
+import { CallAlerts } from '@/lib/background/call-alerts';
 
 export default defineBackground(() => {
   const keepAlive = new KeepAlive();
   let views: ViewPorts | undefined;
-  const session = new GwsSession({
+  const screenPop = new ScreenPop(() => session);
+  const callAlerts = new CallAlerts(() => session);
+  const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
-    onChange: (view) => views?.broadcast(view),
+    onChange: (view) => {
+      views?.broadcast(view);
+      screenPop.onChange(view.calls);
+      callAlerts.onChange(view.calls);
+    },
+    onAlerts: (alerts) => {
+      screenPop.onAlerts(alerts);
+      callAlerts.onAlerts(alerts);
+    },
     onActiveChange: (active) => (active ? keepAlive.start() : keepAlive.stop()),
   });
   views = new ViewPorts(() => session.view);
@@ -28,6 +40,8 @@ export default defineBackground(() => {
     route(message, sender),
   );
   views.listen();
+  callAlerts.listen();
+  screenPop.start();
   browser.alarms.onAlarm.addListener((alarm) => {
     // Waking the worker already resumed the session; the alarm only needs to exist.
     if (alarm.name === WATCHDOG_ALARM) session.diagnostics.record('session', 'watchdog');
@@ -35,7 +49,7 @@ export default defineBackground(() => {
 
   const ready = start(session);
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
-  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready };
+  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready, screenPop, callAlerts };
 });
 
 /**

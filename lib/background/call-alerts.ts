@@ -41,11 +41,10 @@ function supportsButtons(): boolean {
   return !browser.runtime.getURL('').startsWith('moz-extension:');
 }
 
-export interface CallAlertsOptions {
-  /** The live session: calls are read from it and Answer/Hangup go through it. */
-  session: () => Pick<GwsSession, 'calls' | 'perform'>;
-  diagnostics?: Pick<DiagnosticsLog, 'record'>;
-}
+/** The live session: calls are read from it and Answer/Hangup go through it. */
+export type CallAlertsSession = Pick<GwsSession, 'calls' | 'perform'> & {
+  readonly diagnostics: Pick<DiagnosticsLog, 'record'>;
+};
 
 /**
  * Incoming-call alerts outside the page: a system notification per ringing call (with
@@ -53,13 +52,13 @@ export interface CallAlertsOptions {
  * anywhere or ends, and the toolbar badge (call count; red while ringing).
  */
 export class CallAlerts {
-  private readonly options: CallAlertsOptions;
+  private readonly session: () => CallAlertsSession;
   private queue: Promise<void> = Promise.resolve();
   private lastBadge: BadgeView | undefined;
   private lastRinging: string | undefined;
 
-  constructor(options: CallAlertsOptions) {
-    this.options = options;
+  constructor(session: () => CallAlertsSession) {
+    this.session = session;
   }
 
   /** Registers the notification listeners; call synchronously at the worker's top level. */
@@ -70,7 +69,7 @@ export class CallAlerts {
   }
 
   onAlerts(alerts: CallAlert[]): void {
-    const state = this.options.session().calls;
+    const state = this.session().calls;
     for (const alert of alerts) {
       const record = state.calls.find((r) => r.call.id === alert.callId);
       const call = record ? popCallFromRecord(record) : popCallFromAlert(alert);
@@ -100,7 +99,7 @@ export class CallAlerts {
   async onButtonClicked(notificationId: string, buttonIndex: number): Promise<void> {
     const callId = callIdOf(notificationId);
     if (callId === undefined) return;
-    const session = this.options.session();
+    const session = this.session();
     const record = session.calls.calls.find((r) => r.call.id === callId);
     let operation: CallOperation | undefined;
     if (buttonIndex === ANSWER_BUTTON) operation = 'Answer';
@@ -113,13 +112,13 @@ export class CallAlerts {
     try {
       await session.perform(op, callId, (rest, state) => runCallOperation(rest, state, callId, op));
     } catch (error) {
-      this.options.diagnostics?.record('error', `notification ${op} failed`, String(error));
+      this.session().diagnostics.record('error', `notification ${op} failed`, String(error));
     }
   }
 
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.options.diagnostics?.record('error', 'call alert failed', String(error));
+      this.session().diagnostics.record('error', 'call alert failed', String(error));
     });
   }
 
@@ -150,13 +149,13 @@ export class CallAlerts {
         : {}),
     });
     // Answered elsewhere while the notification was being built: take it down again.
-    const live = this.options.session().calls.calls.find((r) => r.call.id === call.id);
+    const live = this.session().calls.calls.find((r) => r.call.id === call.id);
     if (live?.call.state !== 'Ringing') await this.clear(id);
   }
 
   /** Clears our notifications whose call no longer rings (also those a previous worker left). */
   private async clearStale(): Promise<void> {
-    const ringing = new Set(ringingCallIds(this.options.session().calls));
+    const ringing = new Set(ringingCallIds(this.session().calls));
     const shown = Object.keys(await browser.notifications.getAll());
     for (const id of shown) {
       const callId = callIdOf(id);

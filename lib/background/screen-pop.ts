@@ -15,11 +15,11 @@ export const POP_LEDGER_KEY = 'screenPopLedger';
 /** A claim a dead worker left is finished only while its call can still matter. */
 const CLAIM_SETTLE_MAX_AGE_MS = 60_000;
 
-export interface ScreenPopOptions {
+/** What the screen-pop reads from the session: its call store and its diagnostics log. */
+export interface ScreenPopSession {
   /** The live call store (the full call behind an alert: connId, callUuid, history). */
-  calls: () => CallsState;
-  diagnostics?: Pick<DiagnosticsLog, 'record'>;
-  enrich?: EnrichNumber;
+  readonly calls: CallsState;
+  readonly diagnostics: Pick<DiagnosticsLog, 'record'>;
 }
 
 /** What the last pop did, for diagnostics and tests. */
@@ -42,7 +42,8 @@ function reachedEstablished(record: CallRecord): boolean {
  * work runs one item at a time, so two triggers never race for the same tab or ledger entry.
  */
 export class ScreenPop {
-  private readonly options: ScreenPopOptions;
+  private readonly session: () => ScreenPopSession;
+  private readonly enrich: EnrichNumber;
   private readonly ledger: PopLedger;
   private queue: Promise<void> = Promise.resolve();
   private started = false;
@@ -51,8 +52,9 @@ export class ScreenPop {
   /** The most recent pops, newest last (bounded). */
   readonly outcomes: PopOutcome[] = [];
 
-  constructor(options: ScreenPopOptions) {
-    this.options = options;
+  constructor(session: () => ScreenPopSession, enrich: EnrichNumber = enrichNumber) {
+    this.session = session;
+    this.enrich = enrich;
     this.ledger = new PopLedger(
       {
         read: async () => (await browser.storage.session.get(POP_LEDGER_KEY))[POP_LEDGER_KEY],
@@ -74,7 +76,7 @@ export class ScreenPop {
 
   /** The session's new incoming-call alerts: each is a Ringing moment. */
   onAlerts(alerts: CallAlert[]): void {
-    const state = this.options.calls();
+    const state = this.session().calls;
     for (const alert of alerts) {
       const record = state.calls.find((r) => r.call.id === alert.callId);
       // Read now: by the time the queue gets to it the call may be answered already.
@@ -118,7 +120,7 @@ export class ScreenPop {
       call,
       trigger,
       alreadyPopped: (key) => this.ledger.has(key),
-      enrich: this.options.enrich ?? enrichNumber,
+      enrich: this.enrich,
     });
     if (decision.kind === 'skip') {
       if (decision.ruleId !== undefined || decision.reason.startsWith('unsafe')) {
@@ -148,7 +150,10 @@ export class ScreenPop {
     let outcome: Omit<PopOutcome, 'plan' | 'at'> | undefined;
     if (action.kind === 'navigate') {
       try {
-        await browser.tabs.update(action.tabId, action.sameUrl ? { active: true } : { url, active: true });
+        await browser.tabs.update(
+          action.tabId,
+          action.sameUrl ? { active: true } : { url, active: true },
+        );
         if (action.windowId !== undefined) await this.focusWindow(action.windowId);
         outcome = { tabId: action.tabId, how: action.reason };
       } catch (error) {
@@ -167,10 +172,7 @@ export class ScreenPop {
     });
   }
 
-  private async create(
-    url: string,
-    newWindow: boolean,
-  ): Promise<Omit<PopOutcome, 'plan' | 'at'>> {
+  private async create(url: string, newWindow: boolean): Promise<Omit<PopOutcome, 'plan' | 'at'>> {
     if (newWindow) {
       const window = await browser.windows.create({ url, focused: true });
       const tabId = window.tabs?.[0]?.id;
@@ -204,7 +206,12 @@ export class ScreenPop {
       if (shown || Date.now() - claim.at > CLAIM_SETTLE_MAX_AGE_MS) {
         await this.ledger.complete(claim.key, shown?.id);
         if (shown?.id !== undefined) {
-          this.outcomes.push({ plan: claim.plan, tabId: shown.id, how: 'already-open', at: Date.now() });
+          this.outcomes.push({
+            plan: claim.plan,
+            tabId: shown.id,
+            how: 'already-open',
+            at: Date.now(),
+          });
         }
       } else {
         await this.open(claim.plan);
@@ -213,6 +220,6 @@ export class ScreenPop {
   }
 
   private record(kind: 'session' | 'error', summary: string, detail?: unknown): void {
-    this.options.diagnostics?.record(kind, summary, detail);
+    this.session().diagnostics.record(kind, summary, detail);
   }
 }

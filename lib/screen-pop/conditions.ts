@@ -33,7 +33,10 @@ export function compileRegex(pattern: string, ignoreCase = false): RegExp | Erro
 }
 
 /** True when any of the candidate strings passes the text condition. */
-export function textMatches(condition: TextCondition, candidates: Array<string | undefined>): boolean {
+export function textMatches(
+  condition: TextCondition,
+  candidates: Array<string | undefined>,
+): boolean {
   const fold = (s: string) => (condition.ignoreCase ? s.toLowerCase() : s);
   const wanted = fold(condition.value);
   for (const candidate of candidates) {

@@ -38,8 +38,7 @@ export interface PopPlan {
 }
 
 export type PopDecision =
-  | { kind: 'pop'; plan: PopPlan }
-  | { kind: 'skip'; reason: string; ruleId?: string };
+  { kind: 'pop'; plan: PopPlan } | { kind: 'skip'; reason: string; ruleId?: string };
 
 /** The bookkeeping key: one pop per call and trigger. */
 export function popKey(callId: string, trigger: PopTrigger): string {
@@ -67,7 +66,8 @@ export function firstMatchingRule(
   ani: NumberForms | undefined,
 ): ScreenPopRule | undefined {
   return rules.find(
-    (rule) => rule.enabled && isValidRule(rule) && failedConditions(rule.when, call, ani).length === 0,
+    (rule) =>
+      rule.enabled && isValidRule(rule) && failedConditions(rule.when, call, ani).length === 0,
   );
 }
 
@@ -123,7 +123,11 @@ export function decidePop(input: {
   if (rule.trigger !== 'both' && rule.trigger !== trigger) {
     return { kind: 'skip', reason: `the rule pops on ${rule.trigger}`, ruleId: rule.id };
   }
-  if (rule.trigger === 'both' && trigger === 'established' && alreadyPopped(popKey(call.id, 'ringing'))) {
+  if (
+    rule.trigger === 'both' &&
+    trigger === 'established' &&
+    alreadyPopped(popKey(call.id, 'ringing'))
+  ) {
     return { kind: 'skip', reason: 'already popped when ringing', ruleId: rule.id };
   }
   const url = ruleUrl(rule, ruleSet.crmBaseUrl, call, ani);

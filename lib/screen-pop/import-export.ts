@@ -18,8 +18,7 @@ export function exportRules(rules: ScreenPopRule[]): string {
 }
 
 export type RulesImport =
-  | { ok: true; rules: ScreenPopRule[] }
-  | { ok: false; problems: RuleProblem[] };
+  { ok: true; rules: ScreenPopRule[] } | { ok: false; problems: RuleProblem[] };
 
 /**
  * Reads an exported file (or a bare list of rules). All or nothing: any problem rejects the
@@ -31,7 +30,10 @@ export function importRules(json: string): RulesImport {
     parsed = JSON.parse(json);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: '', code: 'bad-value', message: `Not JSON: ${reason}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '', code: 'bad-value', message: `Not JSON: ${reason}` }],
+    };
   }
   let rules: unknown = parsed;
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
@@ -39,7 +41,9 @@ export function importRules(json: string): RulesImport {
     if (file.format !== RULES_FILE_FORMAT) {
       return {
         ok: false,
-        problems: [{ path: 'format', code: 'bad-value', message: 'This is not a screen-pop rules file' }],
+        problems: [
+          { path: 'format', code: 'bad-value', message: 'This is not a screen-pop rules file' },
+        ],
       };
     }
     if (typeof file.version !== 'number' || file.version > RULES_FILE_VERSION) {
@@ -57,5 +61,7 @@ export function importRules(json: string): RulesImport {
     rules = file.rules;
   }
   const problems = validateRules(rules);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rules: rules as ScreenPopRule[] };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, rules: rules as ScreenPopRule[] };
 }

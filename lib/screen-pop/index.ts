@@ -1,6 +1,11 @@
 export type * from './types.ts';
 export { TEMPLATE_VARIABLES, parseTemplate, renderTemplate, encodeValue } from './template.ts';
-export { checkPopUrl, checkBaseUrl, templateOriginProblem, matchesUrlPattern } from './url-safety.ts';
+export {
+  checkPopUrl,
+  checkBaseUrl,
+  templateOriginProblem,
+  matchesUrlPattern,
+} from './url-safety.ts';
 export { failedConditions } from './conditions.ts';
 export { validateRule, validateRules, isValidRule } from './validate.ts';
 export { decidePop, popKey, type PopDecision, type PopPlan, type PopRuleSet } from './decide.ts';

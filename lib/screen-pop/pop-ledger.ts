@@ -99,7 +99,9 @@ export class PopLedger {
   /** The pop reached its tab; that tab is the one to reuse next time. */
   async complete(key: string, tabId: number | undefined): Promise<void> {
     const entries = this.data.entries.map((e) =>
-      e.key === key ? { ...e, state: 'done' as const, ...(tabId === undefined ? {} : { tabId }) } : e,
+      e.key === key
+        ? { ...e, state: 'done' as const, ...(tabId === undefined ? {} : { tabId }) }
+        : e,
     );
     const next: LedgerData = { ...this.data, entries };
     if (tabId !== undefined) next.lastPopTabId = tabId;

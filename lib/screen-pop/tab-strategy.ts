@@ -42,7 +42,10 @@ export function decideTab(
   const usable = tabs.filter(
     (t): t is TabInfo & { id: number } => typeof t.id === 'number' && t.id >= 0 && !t.incognito,
   );
-  const navigate = (tab: TabInfo & { id: number }, reason: 'matching-tab' | 'pop-tab'): TabAction => ({
+  const navigate = (
+    tab: TabInfo & { id: number },
+    reason: 'matching-tab' | 'pop-tab',
+  ): TabAction => ({
     kind: 'navigate',
     tabId: tab.id,
     ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),

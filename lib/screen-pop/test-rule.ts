@@ -51,7 +51,13 @@ export function testRule(
   options: RuleTestOptions = {},
 ): RuleTestResult {
   const problems = validateRule(rule);
-  const result: RuleTestResult = { problems, matches: false, failed: [], triggers: [], missing: [] };
+  const result: RuleTestResult = {
+    problems,
+    matches: false,
+    failed: [],
+    triggers: [],
+    missing: [],
+  };
   if (problems.length > 0) return result;
   const valid = rule as ScreenPopRule;
   const sample = sampleCall(call);

@@ -1,9 +1,5 @@
 import browser, { type Storage } from 'webextension-polyfill';
-import {
-  DEFAULT_CRM_BASE_URL,
-  DEFAULT_REGION,
-  defaultRules,
-} from '../screen-pop/defaults.ts';
+import { DEFAULT_CRM_BASE_URL, DEFAULT_REGION, defaultRules } from '../screen-pop/defaults.ts';
 import { checkBaseUrl } from '../screen-pop/url-safety.ts';
 import { validateRules } from '../screen-pop/validate.ts';
 import type { RuleProblem, ScreenPopRule } from '../screen-pop/types.ts';
@@ -62,7 +58,8 @@ export interface LoadedSettings {
  */
 export function migrateScreenPopSettings(raw: unknown): LoadedSettings {
   const defaults = defaultScreenPopSettings();
-  if (raw === undefined || raw === null) return { settings: defaults, problems: [], migrated: false };
+  if (raw === undefined || raw === null)
+    return { settings: defaults, problems: [], migrated: false };
   let item: Stored = Array.isArray(raw)
     ? { version: 0, rules: raw }
     : typeof raw === 'object'
