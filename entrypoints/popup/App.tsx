@@ -5,6 +5,8 @@ import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
 import { connectViewStore, createViewStore, type StateSource } from '@/lib/ui/view-store';
 import { describeError, type ErrorText } from '@/lib/ui/error-text';
+import { requestServerAccess } from '@/lib/ui/server-access';
+import { CommandError } from '@/lib/messaging/errors';
 import { t, tOr } from '@/lib/ui/i18n';
 import { groupCalls } from '@/lib/ui/call-view';
 import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
@@ -30,6 +32,8 @@ export interface AppProps {
   clock?: () => number;
   recentNumbers?: RecentNumbers;
   loginDefaults?: () => Promise<LoginDefaults>;
+  /** Asks the browser for access to the GWS origin (`permissions.request`). */
+  requestAccess?: (serverUrl: string) => Promise<boolean>;
 }
 
 interface Failure {
@@ -44,6 +48,7 @@ interface Failure {
  */
 export function App(props: AppProps) {
   const send = props.send ?? sendCommand;
+  const requestAccess = props.requestAccess ?? requestServerAccess;
   const clock = props.clock ?? Date.now;
   const recentNumbers = props.recentNumbers ?? storageRecentNumbers;
   const store = useMemo(() => createViewStore(clock), []);
@@ -116,7 +121,17 @@ export function App(props: AppProps) {
   const login = (request: LoginRequest) => {
     setLoginPending(true);
     setLoginError(undefined);
-    send('session.login', request)
+    requestAccess(request.serverUrl)
+      .then((granted) => {
+        if (!granted) {
+          throw new CommandError({
+            name: 'PermissionDenied',
+            message: request.serverUrl,
+            code: 'server-access-denied',
+          });
+        }
+        return send('session.login', request);
+      })
       .then(() => saveLoginDefaults({ serverUrl: request.serverUrl, username: request.username }))
       .catch((error: unknown) => setLoginError(describeError(error)))
       .finally(() => setLoginPending(false));

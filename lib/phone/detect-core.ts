@@ -3,8 +3,9 @@
  * content script can use a small metadata set and the background a complete one.
  *
  * Pipeline per digit run (see detect-scan.ts): reject the run from its context (labels, glued
- * letters, IBAN, units) and shape (cards, long ids); drop tokens that are dates, IPs, versions or
- * decimals; then cut the remaining tokens into the longest windows that libphonenumber validates.
+ * letters, IBAN) and shape (cards, long ids); drop tokens that are dates, IPs, versions or
+ * decimals, and a last token glued to a unit or word; then cut the remaining tokens into the
+ * longest windows that libphonenumber validates (with the national prefix where required).
  * Cost is linear in the text: one regex pass, and a bounded number of parses per run.
  */
 import {
@@ -12,6 +13,7 @@ import {
   type CountryCode,
   type MetadataJson,
 } from 'libphonenumber-js/core';
+import { toCountryCode } from './country-code.ts';
 import { continuesIban, extensionAt, leadingContext, trailingRejects } from './detect-context.ts';
 import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
@@ -94,14 +96,6 @@ function parseUncached(
   return undefined;
 }
 
-function toRegion(metadata: MetadataJson, region: string | undefined): CountryCode | undefined {
-  if (!region) return undefined;
-  const upper = region.toUpperCase();
-  return upper in (metadata as { countries: Record<string, unknown> }).countries
-    ? (upper as CountryCode)
-    : undefined;
-}
-
 const finders = new WeakMap<MetadataJson, PhoneFinder>();
 
 /**
@@ -124,7 +118,7 @@ export function findPhoneNumbersWith(
 function findWith(ctx: FinderContext, text: string, defaultRegion?: string): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   if (typeof text !== 'string' || text.length === 0) return matches;
-  const region = toRegion(ctx.metadata, defaultRegion);
+  const region = toCountryCode(ctx.metadata, defaultRegion);
   const re = createRunRegex();
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

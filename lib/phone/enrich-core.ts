@@ -11,6 +11,7 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
+import { toCountryCode } from './country-code.ts';
 import { countryName } from './country-info.ts';
 import { countryTimeZone } from './country-zones.ts';
 import { readDialInput } from './dial-input.ts';
@@ -34,17 +35,6 @@ const NON_GEOGRAPHIC: ReadonlySet<string> = new Set([
   'PAGER',
   'VOICEMAIL',
 ]);
-
-export function toCountryCode(
-  metadata: MetadataJson,
-  region: string | undefined,
-): CountryCode | undefined {
-  if (typeof region !== 'string' || region === '') return undefined;
-  const upper = region.toUpperCase();
-  return Object.hasOwn((metadata as { countries: object }).countries, upper)
-    ? (upper as CountryCode)
-    : undefined;
-}
 
 function isInternal(international: boolean, digits: string): boolean {
   return !international && digits.length >= INTERNAL_MIN && digits.length <= INTERNAL_MAX;

@@ -24,6 +24,7 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   'no-device': 'errorNoDevice',
   'not-signed-in': 'errorNotSignedIn',
   'forbidden-sender': 'errorForbidden',
+  'server-access-denied': 'errorServerAccessDenied',
 };
 
 export interface ErrorText {

@@ -211,6 +211,10 @@ export interface PopupHarness {
   holdNext(command: CommandName): () => void;
   /** Moves the popup's clock. */
   setNow(now: number): void;
+  /** Server URLs the popup asked the browser for access to. */
+  accessRequests: string[];
+  /** The browser's answer to the next access requests (default: granted). */
+  grantAccess(granted: boolean): void;
   unmount(): void;
   container: HTMLElement;
 }
@@ -224,6 +228,12 @@ export function renderPopup(
   const holds = new Map<CommandName, Promise<void>>();
   let listener: ((state: ViewState) => void) | undefined;
   let now = initial?.clock ?? T0;
+  const accessRequests: string[] = [];
+  let accessGranted = true;
+  const requestAccess = async (serverUrl: string) => {
+    accessRequests.push(serverUrl);
+    return accessGranted;
+  };
   const send = (async (command: CommandName, ...payload: [CommandRequest<CommandName>?]) => {
     sent.push({ command, payload: payload[0] });
     const hold = holds.get(command);
@@ -243,9 +253,15 @@ export function renderPopup(
     if (initial) onState({ ...extra, calls: initial });
     return () => (listener = undefined);
   };
-  const result = render(<App send={send} source={source} clock={() => now} />);
+  const result = render(
+    <App send={send} source={source} clock={() => now} requestAccess={requestAccess} />,
+  );
   return {
     sent,
+    accessRequests,
+    grantAccess(granted) {
+      accessGranted = granted;
+    },
     push(state, more = extra) {
       void act(() => listener?.({ ...more, calls: state }));
     },

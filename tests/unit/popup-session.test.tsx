@@ -63,6 +63,16 @@ describe('popup: session', () => {
     expect(stored.lastLogin).toEqual({ serverUrl: 'http://127.0.0.1:8090', username: 'agent1' });
   });
 
+  it('asks for access to the server first; refused, it explains and sends nothing', async () => {
+    const popup = renderPopup(loggedOut());
+    popup.grantAccess(false);
+    await fillLogin('agent1', 'password');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/not allowed to reach this server/)).toBeTruthy();
+    expect(popup.accessRequests).toEqual(['http://127.0.0.1:8090']);
+    expect(popup.sent).toEqual([]);
+  });
+
   it('prefills server and user from the last sign-in', async () => {
     await fakeBrowser.storage.local.set({
       lastLogin: { serverUrl: 'https://gws.example.test', username: 'agent7' },
