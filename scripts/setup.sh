@@ -68,7 +68,13 @@ fi
 if $needs_install; then
   if [[ -f package-lock.json ]]; then
     say "npm ci (node_modules missing or older than package-lock.json)"
-    npm ci --no-audit --no-fund
+    # npm ci refuses a lockfile that lacks optional platform packages the registry mirror
+    # does not carry (e.g. @unrs/resolver-binding-android-*); npm install still installs
+    # exactly the locked versions in that case.
+    if ! npm ci --no-audit --no-fund; then
+      say "npm ci failed; falling back to npm install (same lockfile)"
+      npm install --no-audit --no-fund
+    fi
   else
     say "npm install (no package-lock.json)"
     npm install --no-audit --no-fund

@@ -116,6 +116,11 @@ export class CallAlerts {
     }
   }
 
+  /** Resolves when everything queued so far is done (tests, diagnostics). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
       this.session().diagnostics.record('error', 'call alert failed', String(error));

@@ -3,13 +3,7 @@ import fc from 'fast-check';
 import { getCountries } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import minMetadata from 'libphonenumber-js/min/metadata';
-import {
-  countryName,
-  enrichNumber,
-  flagEmoji,
-  formatAsYouType,
-  normalizeDialString,
-} from '../../lib/phone/enrich.ts';
+import { countryName, enrichNumber, flagEmoji } from '../../lib/phone/enrich.ts';
 import { enrichNumberWith } from '../../lib/phone/enrich-core.ts';
 import { countryTimeZone } from '../../lib/phone/country-zones.ts';
 import { nanpArea } from '../../lib/phone/nanp-areas.ts';
@@ -262,5 +256,43 @@ describe('flagEmoji', () => {
     expect(flagEmoji('GB')).toBe('🇬🇧');
     expect(flagEmoji('us')).toBe('🇺🇸');
     for (const bad of ['', 'G', 'GBR', '12', 'Ü1']) expect(flagEmoji(bad)).toBe('');
+  });
+});
+
+describe('enrichNumber on hostile input', () => {
+  const regions = fc.constantFrom(undefined, 'US', 'GB', 'JP', 'BR', 'xx', '', '__proto__');
+  const numberish = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('+', '00', '(', ')', ' ', '-', '.', 'x', 'ext.', '#', ';ext=', 'tel:'),
+        fc.constantFrom('sip:', '@', 'FLOWERS', '０', '٣', '\u00a0', '\ud83d', '😀', '*'),
+        fc.stringMatching(/^[0-9]{1,8}$/),
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(''));
+  const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), numberish);
+
+  it('never throws and keeps its shape', () => {
+    fc.assert(
+      fc.property(anyText, regions, (raw, region) => {
+        const n = enrichNumber(raw, region);
+        expect(n.raw).toBe(raw);
+        expect(n.digits).toMatch(/^\d*$/);
+        if (n.internal) expect(n.e164).toBeUndefined();
+        if (n.valid) {
+          expect(n.possible).toBe(true);
+          expect(n.e164).toMatch(/^\+[1-9]\d{4,15}$/);
+        }
+        if (n.country) expect(n.country.code).toMatch(/^[A-Z]{2}$/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses non-string input without throwing', () => {
+    for (const bad of [undefined, null, 42, {}, []] as unknown as string[]) {
+      expect(enrichNumber(bad, 'US')).toMatchObject({ valid: false, raw: '' });
+    }
   });
 });

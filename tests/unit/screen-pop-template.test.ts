@@ -16,17 +16,14 @@ function render(template: string, call: Partial<PopCall>, region = 'US') {
 
 describe('URL templates: variables and encoding', () => {
   it('fills every call variable, URL-encoded', () => {
-    const r = render(
-      'x?a={ani}&d={dnis}&u={callUuid}&c={connId}&t={callType}&id={callId}',
-      {
-        id: 'CALL/1',
-        ani: '+44 20 7946 0958',
-        dnis: '8012',
-        callUuid: 'U&1',
-        connId: '00710271926fb001',
-        callType: 'Inbound',
-      },
-    );
+    const r = render('x?a={ani}&d={dnis}&u={callUuid}&c={connId}&t={callType}&id={callId}', {
+      id: 'CALL/1',
+      ani: '+44 20 7946 0958',
+      dnis: '8012',
+      callUuid: 'U&1',
+      connId: '00710271926fb001',
+      callType: 'Inbound',
+    });
     expect(r.text).toBe(
       'x?a=%2B44%2020%207946%200958&d=8012&u=U%261&c=00710271926fb001&t=Inbound&id=CALL%2F1',
     );

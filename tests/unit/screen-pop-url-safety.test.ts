@@ -63,9 +63,10 @@ describe('only http(s) pages are ever opened', () => {
     ]) {
       expect(templateOriginProblem(template), template).toBeDefined();
       const problems = validateRule(rule(template));
-      expect(problems.some((p) => p.code === 'unsafe-url' && p.path === 'url'), template).toBe(
-        true,
-      );
+      expect(
+        problems.some((p) => p.code === 'unsafe-url' && p.path === 'url'),
+        template,
+      ).toBe(true);
     }
     expect(templateOriginProblem('https://crm.example:8443/c/{userData.id}')).toBeUndefined();
     expect(templateOriginProblem('/crm/contacts?phone={ani}')).toBeUndefined();
@@ -90,7 +91,10 @@ describe('only http(s) pages are ever opened', () => {
     const template = 'https://crm.example/c/{userData.a}?q={userData.b}#{userData.c}';
     fc.assert(
       fc.property(
-        fc.oneof(fc.constantFrom(...HOSTILE, '../../admin', '@evil.example', '%2F%2F'), fc.string()),
+        fc.oneof(
+          fc.constantFrom(...HOSTILE, '../../admin', '@evil.example', '%2F%2F'),
+          fc.string(),
+        ),
         fc.string(),
         fc.string(),
         (a, b, c) => {

@@ -1,0 +1,191 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  ANSWER_BUTTON,
+  CallAlerts,
+  DECLINE_BUTTON,
+  notificationIdFor,
+  type CallAlertsSession,
+} from '@/lib/background/call-alerts';
+import { initialCallsState, reduce, type CallsState } from '@/lib/calls';
+import { DiagnosticsLog } from '@/lib/diagnostics/diagnostics-log';
+import { parseNotification } from '@/lib/gws/parse';
+import type { GwsRestClient } from '@/lib/gws/rest';
+import { enrichNumber } from '@/lib/phone/enrich';
+import {
+  BADGE_ACTIVE_COLOR,
+  BADGE_RINGING_COLOR,
+  badgeFor,
+  describeIncomingCall,
+} from '@/lib/screen-pop/call-alert-view';
+import { sampleCall } from '@/lib/screen-pop/test-rule';
+import { SCREEN_POP_SETTINGS_KEY } from '@/lib/settings/screen-pop-rules';
+import { loadFixture } from '../fixtures/gws/load.ts';
+
+const WORDS = {
+  title: (caller: string) => `Incoming call: ${caller}`,
+  to: (dnis: string) => `to ${dnis}`,
+  unknown: 'Unknown caller',
+};
+
+type Json = Record<string, unknown>;
+
+function apply(state: CallsState, id: string, callState: string, capabilities: string[]): CallsState {
+  const message = loadFixture<{ data: { call: Json } }>('call-ringing-inbound');
+  const call = {
+    ...message.data.call,
+    id,
+    state: callState,
+    ani: '+442079460958',
+    dnis: '8012',
+    participants: [{ phoneNumber: '+442079460958' }],
+    userData: { Ticket: 'T-1001' },
+    capabilities,
+  };
+  const event = parseNotification({ ...message, data: { ...message.data, call } });
+  if (event.kind === 'unrecognised') throw new Error(event.reason);
+  return reduce(state, { type: 'event', event }, state.clock + 1000);
+}
+
+/**
+ * The session's state is the real store. GWS cannot run in a unit test, so `perform` hands
+ * the operation a REST client that only records what it was asked to do; the real path
+ * (Answer through the simulator) is covered end to end in screen-pop-chromium.test.ts.
+ */
+function fakeSession(): CallAlertsSession & { state: CallsState; sent: string[] } {
+  const sent: string[] = [];
+  const rest = {
+    answer: async (id: string) => void sent.push(`Answer ${id}`),
+    hangup: async (id: string) => void sent.push(`Hangup ${id}`),
+  } as unknown as GwsRestClient;
+  return {
+    state: initialCallsState(0),
+    sent,
+    diagnostics: new DiagnosticsLog(),
+    get calls() {
+      return this.state;
+    },
+    async perform(_operation, _callId, run) {
+      await run(rest, this.state);
+    },
+  };
+}
+
+describe('incoming-call notification text', () => {
+  it('formats the caller, where the number is from, the DNIS and the chosen attached data', () => {
+    const call = sampleCall({ ani: '+442079460958', dnis: '8012', userData: { Ticket: 'T-1001' } });
+    const text = describeIncomingCall(call, enrichNumber(call.ani!, 'US'), 'Ticket', WORDS);
+    expect(text).toEqual({
+      title: 'Incoming call: +44 20 7946 0958',
+      message: 'London, United Kingdom · to 8012',
+      contextMessage: 'Ticket: T-1001',
+    });
+  });
+
+  it('internal numbers as they are; hostile text stays plain text, clipped to one line', () => {
+    const call = sampleCall({ ani: '7002', userData: { Note: `<img src=x onerror=alert(1)>\n${'x'.repeat(200)}` } });
+    const text = describeIncomingCall(call, enrichNumber('7002', 'US'), 'Note', WORDS);
+    expect(text.title).toBe('Incoming call: 7002');
+    expect(text.message).toBe('');
+    expect(text.contextMessage?.startsWith('Note: <img src=x onerror=alert(1)> xxx')).toBe(true);
+    expect(text.contextMessage?.length).toBeLessThanOrEqual('Note: '.length + 80);
+    expect(describeIncomingCall(sampleCall(), undefined, '', WORDS).title).toBe(
+      'Incoming call: Unknown caller',
+    );
+  });
+});
+
+describe('call alerts in the browser (fake browser APIs)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // Chrome answers '' for a message the catalogue lacks; the fallback text is then used.
+    fakeBrowser.i18n.getMessage = () => '';
+  });
+
+  it('a ringing call: notification with Answer/Decline and a red badge; answered: cleared, green', async () => {
+    await fakeBrowser.storage.local.set({
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, notificationUserDataKey: 'Ticket' },
+    });
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C1', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    alerts.onChange(session.state);
+    await alerts.idle();
+
+    const shown = fakeBrowser.notifications.getAllCreateOptions();
+    expect(Object.keys(shown)).toEqual([notificationIdFor('C1')]);
+    expect(shown[notificationIdFor('C1')]).toMatchObject({
+      type: 'basic',
+      title: 'Incoming call: +44 20 7946 0958',
+      contextMessage: 'Ticket: T-1001',
+      buttons: [{ title: 'Answer' }, { title: 'Decline' }],
+      requireInteraction: true,
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([197, 34, 31, 255]);
+
+    session.state = apply(session.state, 'C1', 'Established', ['Hangup']);
+    alerts.onChange(session.state);
+    await alerts.idle();
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([19, 115, 51, 255]);
+  });
+
+  it('Answer goes through the session; Decline hangs up only when GWS offers Hangup', async () => {
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C2', 'Ringing', ['Answer']);
+    session.state = apply(session.state, 'C3', 'Ringing', ['Answer', 'Hangup']);
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+
+    await alerts.onButtonClicked(notificationIdFor('C2'), ANSWER_BUTTON);
+    await alerts.onButtonClicked(notificationIdFor('C2'), DECLINE_BUTTON);
+    await alerts.onButtonClicked(notificationIdFor('C3'), DECLINE_BUTTON);
+    await alerts.onButtonClicked('someone-else', ANSWER_BUTTON);
+    expect(session.sent).toEqual(['Answer C2', 'Hangup C3']);
+    // Declined alerts are dismissed either way.
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+  });
+
+  it('a notification a previous worker left is cleared once its call no longer rings', async () => {
+    await fakeBrowser.notifications.create(notificationIdFor('OLD'), {
+      type: 'basic',
+      title: 't',
+      message: 'm',
+    });
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C4', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    alerts.onChange(session.state);
+    await alerts.idle();
+    expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual([
+      notificationIdFor('C4'),
+    ]);
+  });
+
+  it('notifications can be turned off', async () => {
+    await fakeBrowser.storage.local.set({
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, notifications: false },
+    });
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C5', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+  });
+});
+
+describe('badge', () => {
+  it('counts live calls; red while any rings, green otherwise, empty with none', () => {
+    let state = initialCallsState(0);
+    expect(badgeFor(state)).toMatchObject({ text: '', ringing: false });
+    state = apply(state, 'A', 'Established', ['Hangup']);
+    expect(badgeFor(state)).toEqual({ text: '1', color: BADGE_ACTIVE_COLOR, ringing: false });
+    state = apply(state, 'B', 'Ringing', ['Answer']);
+    expect(badgeFor(state)).toEqual({ text: '2', color: BADGE_RINGING_COLOR, ringing: true });
+  });
+});
