@@ -4,11 +4,37 @@ import preact from '@preact/preset-vite';
 // Origins of the bundled simulator and demo CRM. A real GWS origin is added at run
 // time as an optional host permission (see README, "Permissions").
 const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+// Any other origin (the GWS server, CRM sites) is asked for one at a time, when configured.
+const REQUESTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
+
+// Keyboard shortcuts (lib/background/keyboard-commands.ts). Chrome takes suggested keys for at
+// most four commands; "toggle-ready" has none until the agent assigns one.
+function keyboardCommands(manifestVersion: number) {
+  return {
+    [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+      suggested_key: { default: 'Alt+Shift+P' },
+      description: '__MSG_commandOpenPopup__',
+    },
+    'answer-call': {
+      suggested_key: { default: 'Alt+Shift+A' },
+      description: '__MSG_commandAnswer__',
+    },
+    'hang-up-call': {
+      suggested_key: { default: 'Alt+Shift+H' },
+      description: '__MSG_commandHangup__',
+    },
+    'toggle-hold': {
+      suggested_key: { default: 'Alt+Shift+O' },
+      description: '__MSG_commandHold__',
+    },
+    'toggle-ready': { description: '__MSG_commandReady__' },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'GWS CTI Overlay',
     default_locale: 'en',
     description: 'Genesys Web Services call control on top of any CRM.',
@@ -17,9 +43,12 @@ export default defineConfig({
     // (the CRM origins the agent grants), which is all it needs to find a CRM tab.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: LOCAL_ORIGINS,
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: keyboardCommands(manifestVersion),
+    optional_host_permissions: REQUESTABLE_ORIGINS,
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions (WXT drops it): host patterns go here.
+          optional_permissions: REQUESTABLE_ORIGINS,
           browser_specific_settings: {
             gecko: {
               id: 'gws-cti-overlay@example.org',

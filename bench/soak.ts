@@ -27,6 +27,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
 /** A worker that died is woken by the 30 s watchdog alarm; allow one period and margin. */
 const PICKUP_TIMEOUT_MS = 40_000;
 const LATE_GAP_MARGIN_MS = 2_000;
+const SETTLE_MS = 3_000;
 
 type Commands = ReturnType<typeof extensionCommands>;
 
@@ -93,8 +94,12 @@ function analyseDiagnostics(dump: DiagnosticsDump) {
   const restarts = session.filter((s) => s === 'resume after restart').length;
   return {
     workerRestarts: restarts,
-    /** The login entry is still in this worker's (in-memory) log: it never restarted. */
-    sameWorkerSinceLogin: restarts === 0 && session.some((s) => s.startsWith('login ')),
+    /** The login entry is still in this worker's (in-memory) log: it never restarted.
+     * Unknown (null) once the bounded log has dropped entries. */
+    sameWorkerSinceLogin:
+      dump.dropped.session > 0
+        ? null
+        : restarts === 0 && session.some((s) => s.startsWith('login ')),
     handshakesSeenByWorker: dump.entries.meta.filter((e) => e.summary.startsWith('/meta/handshake'))
       .length,
     recoveriesAfterGap: session.filter((s) => s === 'recovering after a gap').length,
@@ -149,6 +154,9 @@ async function runLane(holdMs: number, idleMs: number, signal: AbortSignal) {
       intervalMs: 50,
       message: 'the extension to fetch the call',
     }).catch(() => undefined);
+    // The worker stamps firstSeenAt itself; waiting here only keeps the read from racing
+    // the worker's handling of the event it has just received.
+    if (pickedUpAt !== undefined) await sleep(SETTLE_MS);
 
     const readStartedAt = Date.now();
     const { record, dump } = await withPopup(browser, async ({ until, command }) => {
@@ -171,8 +179,10 @@ async function runLane(holdMs: number, idleMs: number, signal: AbortSignal) {
       firstSeenAt,
       publishToWireMs: pickedUpAt === undefined ? undefined : pickedUpAt - publishSentAt,
       publishToStateMs: firstSeenAt === undefined ? undefined : firstSeenAt - publishSentAt,
-      // Seen only after the benchmark's own message woke the worker does not count.
-      reachedOnItsOwn: firstSeenAt !== undefined && firstSeenAt < readStartedAt,
+      // The extension fetched the call before the benchmark touched the browser again; a call
+      // found only after the benchmark's own message woke the worker does not count.
+      reachedOnItsOwn:
+        firstSeenAt !== undefined && pickedUpAt !== undefined && pickedUpAt < readStartedAt,
     };
     console.log(
       `${tag} call ${publish.reachedOnItsOwn ? 'reached' : 'DID NOT reach'} the extension`,

@@ -6,8 +6,8 @@ import { createCommandHandlers } from '@/lib/background/command-handlers';
 import { KeepAlive, WATCHDOG_ALARM } from '@/lib/background/keep-alive';
 import { ViewPorts } from '@/lib/background/view-ports';
 import { storageSessionPersistence } from '@/lib/background/storage-session-persistence';
-import { recallLogin } from '@/lib/background/remembered-login';
-import { managedCredentials, readManagedSettings } from '@/lib/background/managed-login';
+import { startupCredentials } from '@/lib/background/settings-startup';
+import { listenToKeyboardCommands } from '@/lib/background/keyboard-commands';
 import { ScreenPop } from '@/lib/background/screen-pop';
 import { CallAlerts } from '@/lib/background/call-alerts';
 
@@ -40,6 +40,7 @@ export default defineBackground(() => {
     route(message, sender),
   );
   views.listen();
+  listenToKeyboardCommands(() => session);
   callAlerts.listen();
   screenPop.start();
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -54,12 +55,12 @@ export default defineBackground(() => {
 
 /**
  * Every worker start: resume the session persisted in storage.session (a worker restart),
- * else sign in with policy-managed or remembered credentials (a browser start).
+ * else sign in with policy-managed or remembered credentials (a browser start), as policy and
+ * the agent's settings allow.
  */
 async function start(session: GwsSession): Promise<void> {
   if (await session.resume()) return;
-  const credentials =
-    managedCredentials(await readManagedSettings()) ?? (await recallLogin().catch(() => undefined));
+  const credentials = await startupCredentials();
   if (!credentials) return;
   await session.login(credentials).catch((error: unknown) => {
     session.diagnostics.record('error', 'automatic sign-in failed', String(error));

@@ -1,7 +1,13 @@
 import { render } from 'preact';
+import { applyPageSettings } from '@/lib/settings/page-settings';
+import { t } from '@/lib/ui/i18n';
+import { OptionsApp } from './OptionsApp';
+import '../popup/style.css';
+import './style.css';
 
-function Options() {
-  return <main>Options</main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+void applyPageSettings()
+  .catch(() => undefined)
+  .then(() => {
+    document.title = t('optionsTitle');
+    render(<OptionsApp />, document.getElementById('app')!);
+  });

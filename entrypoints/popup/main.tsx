@@ -1,8 +1,14 @@
-import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { applyPageSettings } from '@/lib/settings/page-settings';
+import { loadSignInDefaults } from '@/lib/settings/sign-in-defaults';
+import { t } from '@/lib/ui/i18n';
 import { App } from './App';
 import './style.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = browser.i18n.getMessage('appName');
-render(<App />, document.getElementById('app')!);
+// The agent's language and region apply from the first render.
+void applyPageSettings()
+  .catch(() => undefined)
+  .then(() => {
+    document.title = t('appName');
+    render(<App loginDefaults={loadSignInDefaults} />, document.getElementById('app')!);
+  });

@@ -24,7 +24,7 @@ export const DECLINE_BUTTON = 1;
 
 /** A 48 px handset disc (Chrome requires an icon for basic notifications). */
 const ICON_URL =
-  'data:image/png;base64,data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAx0lEQVR42u2aSwqAMAxEvYNH8WjeH10KClLNJJlME3Dte8XafLosHVes+3aMPCWh6WSs4GkiaPAwEW9wV5FoeKhEFjxEIhveJMEC/0uCDf6zhOUl9wgXQIF7CAxJoMBTBNDwHgKvEmj4UAHmz2ZIgnHDuggwwD8ErKuffrBVW32oAEVq0QIt0AITC5T6jdIeZOVTiamSOdp0unxBI1FSli/qJdoq5RtbEq3F8s1difa6xIBDYsQkMeSTGLPKDLplrhrIXPbIjhO6NaTN9ZKHBwAAAABJRU5ErkJggg==';
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAx0lEQVR42u2aSwqAMAxEvYNH8WjeH10KClLNJJlME3Dte8XafLosHVes+3aMPCWh6WSs4GkiaPAwEW9wV5FoeKhEFjxEIhveJMEC/0uCDf6zhOUl9wgXQIF7CAxJoMBTBNDwHgKvEmj4UAHmz2ZIgnHDuggwwD8ErKuffrBVW32oAEVq0QIt0AITC5T6jdIeZOVTiamSOdp0unxBI1FSli/qJdoq5RtbEq3F8s1difa6xIBDYsQkMeSTGLPKDLplrhrIXPbIjhO6NaTN9ZKHBwAAAABJRU5ErkJggg==';
 
 export function notificationIdFor(callId: string): string {
   return NOTIFICATION_PREFIX + callId;
@@ -128,7 +128,7 @@ export class CallAlerts {
   }
 
   private async show(call: PopCall): Promise<void> {
-    const { settings } = await loadScreenPopSettings();
+    const settings = await loadScreenPopSettings();
     if (!settings.notifications) return;
     const ani = enrichAni(call, settings.region, enrichNumber);
     const text = describeIncomingCall(call, ani, settings.notificationUserDataKey, {

@@ -114,7 +114,7 @@ export class ScreenPop {
 
   private async consider(call: PopCall, trigger: PopTrigger): Promise<void> {
     // Read per decision (one storage read): a change saved a moment ago always applies.
-    const { settings } = await loadScreenPopSettings();
+    const settings = await loadScreenPopSettings();
     const decision = decidePop({
       ruleSet: settings,
       call,

@@ -1,5 +1,11 @@
 import type { ViewState } from './view-state.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
+import type {
+  PageConfig,
+  PageLookup,
+  PageNumberInfo,
+  PageOperation,
+} from '../overlay/page-messages.ts';
 
 /** Who may send a command: extension pages only, or content scripts too. */
 export type Access = 'extension-page' | 'content-script';
@@ -68,6 +74,23 @@ export interface CommandMap {
     access: 'extension-page';
   };
   'diagnostics.export': { request: void; response: DiagnosticsDump; access: 'extension-page' };
+  // The CRM page overlay (content script). The background also checks that the sending frame
+  // and its tab are on an enabled CRM site (lib/background/page-commands.ts).
+  'page.config': { request: void; response: PageConfig; access: 'content-script' };
+  'page.enrich': {
+    request: { numbers: string[] };
+    response: PageNumberInfo[];
+    access: 'content-script';
+  };
+  /** Live-call information for numbers seen on the page. */
+  'page.lookup': { request: { numbers: string[] }; response: PageLookup[]; access: 'content-script' };
+  'page.dial': { request: { number: string }; response: void; access: 'content-script' };
+  /** A call operation on a call that involves `number` (or a transfer/conference *to* it). */
+  'page.callOperation': {
+    request: { callId: string; operation: PageOperation; number: string };
+    response: void;
+    access: 'content-script';
+  };
 }
 
 export type CommandName = keyof CommandMap;
@@ -86,6 +109,11 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'call.dial': 'extension-page',
   'call.operation': 'extension-page',
   'diagnostics.export': 'extension-page',
+  'page.config': 'content-script',
+  'page.enrich': 'content-script',
+  'page.lookup': 'content-script',
+  'page.dial': 'content-script',
+  'page.callOperation': 'content-script',
 };
 
 /** Marks our messages so they never collide with anything else on runtime messaging. */

@@ -1,9 +1,7 @@
-import browser from 'webextension-polyfill';
 import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from '../phone/enrich.ts';
 import { t, tOr } from './i18n.ts';
-
-/** The agent's default region for numbers typed without a country code. One place to change. */
-export const DEFAULT_REGION = 'US';
+import { agentRegion } from '../settings/agent-region.ts';
+import { uiLanguage } from '../settings/ui-language.ts';
 
 /** A number as the popup shows it. All fields are plain text. */
 export interface NumberView {
@@ -22,38 +20,31 @@ export interface NumberView {
 const MAX_CACHED = 200;
 const cache = new Map<string, NumberView>();
 
-/** Country names follow the browser's UI language, like the rest of the popup. */
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
-
 /**
- * Describes a number for display. The popup re-renders every second while calls run, so
- * results are cached (bounded) per raw text and language.
+ * Describes a number for display, in the agent's region and the page's language. The popup
+ * re-renders every second while calls run, so results are cached (bounded) per raw text,
+ * region and language.
  */
 export function describeNumber(raw: string): NumberView {
   const locale = uiLanguage();
-  const key = `${locale}\n${raw}`;
+  const region = agentRegion();
+  const key = `${locale}\n${region}\n${raw}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const view = compute(raw, locale);
+  const view = compute(raw, locale, region);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, view);
   return view;
 }
 
-function compute(raw: string, locale: string): NumberView {
+function compute(raw: string, locale: string, region: string): NumberView {
   const text = raw.trim();
   if (!text) return { display: '', internal: false };
-  const info = enrichNumber(text, DEFAULT_REGION, locale);
+  const info = enrichNumber(text, region, locale);
   if (info.internal || !info.possible) return { display: text, internal: info.internal };
   // Numbers of the agent's own country read best in national form, others in international.
   // A possible number outside known ranges is still formatted; country and type need validity.
-  const sameCountry = info.country?.code === DEFAULT_REGION;
+  const sameCountry = info.country?.code === region;
   const view: NumberView = {
     display: (sameCountry ? info.national : info.international) ?? info.international ?? text,
     internal: false,
@@ -85,7 +76,7 @@ export type DialCheck = { ok: true; dial: string } | { ok: false; problem: DialP
  */
 export function checkDialInput(input: string): DialCheck {
   if (input.trim() === '') return { ok: false, problem: 'empty' };
-  const result = normalizeDialString(input, DEFAULT_REGION);
+  const result = normalizeDialString(input, agentRegion());
   if (!result.ok || !result.dial) return { ok: false, problem: 'invalid' };
   return { ok: true, dial: result.dial };
 }
@@ -101,7 +92,7 @@ export function dialProblemText(problem: DialProblem): string {
  */
 export function formatTyping(input: string): string {
   if (!/^[0-9+\s().-]*$/.test(input)) return input;
-  return formatAsYouType(input, DEFAULT_REGION);
+  return formatAsYouType(input, agentRegion());
 }
 
 /** Removes the last dialable character (a digit, +, * or #), whatever formatting follows it. */

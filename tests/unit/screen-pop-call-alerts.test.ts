@@ -30,7 +30,12 @@ const WORDS = {
 
 type Json = Record<string, unknown>;
 
-function apply(state: CallsState, id: string, callState: string, capabilities: string[]): CallsState {
+function apply(
+  state: CallsState,
+  id: string,
+  callState: string,
+  capabilities: string[],
+): CallsState {
   const message = loadFixture<{ data: { call: Json } }>('call-ringing-inbound');
   const call = {
     ...message.data.call,
@@ -83,7 +88,10 @@ describe('incoming-call notification text', () => {
   });
 
   it('internal numbers as they are; hostile text stays plain text, clipped to one line', () => {
-    const call = sampleCall({ ani: '7002', userData: { Note: `<img src=x onerror=alert(1)>\n${'x'.repeat(200)}` } });
+    const call = sampleCall({
+      ani: '7002',
+      userData: { Note: `<img src=x onerror=alert(1)>\n${'x'.repeat(200)}` },
+    });
     const text = describeIncomingCall(call, enrichNumber('7002', 'US'), 'Note', WORDS);
     expect(text.title).toBe('Incoming call: 7002');
     expect(text.message).toBe('');
@@ -104,7 +112,7 @@ describe('call alerts in the browser (fake browser APIs)', () => {
 
   it('a ringing call: notification with Answer/Decline and a red badge; answered: cleared, green', async () => {
     await fakeBrowser.storage.local.set({
-      [SCREEN_POP_SETTINGS_KEY]: { version: 1, notificationUserDataKey: 'Ticket' },
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { notificationUserDataKey: 'Ticket' } },
     });
     const session = fakeSession();
     const alerts = new CallAlerts(() => session);
@@ -122,6 +130,12 @@ describe('call alerts in the browser (fake browser APIs)', () => {
       buttons: [{ title: 'Answer' }, { title: 'Decline' }],
       requireInteraction: true,
     });
+    // The fake accepts any icon; Chrome refuses the notification unless the image decodes.
+    const icon = String(shown[notificationIdFor('C1')]?.iconUrl);
+    const [, base64] = /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/.exec(icon) ?? [];
+    expect(Buffer.from(base64 ?? '', 'base64').subarray(0, 8)).toEqual(
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([197, 34, 31, 255]);
 
@@ -152,6 +166,7 @@ describe('call alerts in the browser (fake browser APIs)', () => {
   it('a notification a previous worker left is cleared once its call no longer rings', async () => {
     await fakeBrowser.notifications.create(notificationIdFor('OLD'), {
       type: 'basic',
+      iconUrl: 'icon.png',
       title: 't',
       message: 'm',
     });
@@ -168,7 +183,7 @@ describe('call alerts in the browser (fake browser APIs)', () => {
 
   it('notifications can be turned off', async () => {
     await fakeBrowser.storage.local.set({
-      [SCREEN_POP_SETTINGS_KEY]: { version: 1, notifications: false },
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { notifications: false } },
     });
     const session = fakeSession();
     const alerts = new CallAlerts(() => session);

@@ -95,7 +95,7 @@ async function openCrmTabs(count: number): Promise<number[]> {
 
 async function useRules(rules: ScreenPopRule[]): Promise<void> {
   await fakeBrowser.storage.local.set({
-    [SCREEN_POP_SETTINGS_KEY]: { version: 1, crmBaseUrl: CRM, rules },
+    [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { crmBaseUrl: CRM, rules } },
   });
 }
 
@@ -241,7 +241,9 @@ describe('screen-pop: once per call and trigger', () => {
   it('without a matching tab: a new tab, then that tab again; a closed pop tab means a new one', async () => {
     const tabs = watchTabs();
     const session = fakeSession(initialCallsState(T0));
-    await useRules([{ ...defaultRules()[0]!, tab: { matchUrl: '', reusePopTab: true, newWindow: false } }]);
+    await useRules([
+      { ...defaultRules()[0]!, tab: { matchUrl: '', reusePopTab: true, newWindow: false } },
+    ]);
     const pop = new ScreenPop(() => session);
     pop.start();
     const ring = async (id: string, ani: string) => {

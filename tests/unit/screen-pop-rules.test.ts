@@ -66,9 +66,9 @@ describe('rule conditions', () => {
     expect(holds({ ani: { op: 'prefix', value: '+1415' } }, national)).toEqual([]);
     expect(holds({ ani: { op: 'prefix', value: '+44' } }, national)).toEqual(['ani']);
     expect(holds({ ani: { op: 'country', countries: ['us', 'CA'] } }, national)).toEqual([]);
-    expect(holds({ ani: { op: 'country', countries: ['GB'] } }, { ani: '+33123456789' })).toEqual(
-      ['ani'],
-    );
+    expect(holds({ ani: { op: 'country', countries: ['GB'] } }, { ani: '+33123456789' })).toEqual([
+      'ani',
+    ]);
     // An internal extension has no country: a country rule does not match it.
     expect(holds({ ani: { op: 'country', countries: ['US'] } }, { ani: '7002' })).toEqual(['ani']);
   });
@@ -81,7 +81,9 @@ describe('rule conditions', () => {
     expect(check([{ key: 'Missing', present: false }])).toEqual([]);
     expect(check([{ key: 'Segment', present: false }])).toEqual(['userData[0]']);
     expect(
-      check([{ key: 'Segment', match: { op: 'regex', value: '^günther gold$', ignoreCase: true } }]),
+      check([
+        { key: 'Segment', match: { op: 'regex', value: '^günther gold$', ignoreCase: true } },
+      ]),
     ).toEqual([]);
     expect(check([{ key: 'Count', match: { op: 'equals', value: '3' } }])).toEqual([]);
     expect(check([{ key: 'Segment' }, { key: 'Nope' }])).toEqual(['userData[1]']);
@@ -158,7 +160,11 @@ describe('choosing the rule and the moment', () => {
       trigger: 'established',
       url: '/crm/contacts?phone={dnis}',
     });
-    const d = decide([outbound, ...defaultRules()], { ...dialled, dnis: '+14155550199' }, 'established');
+    const d = decide(
+      [outbound, ...defaultRules()],
+      { ...dialled, dnis: '+14155550199' },
+      'established',
+    );
     expect(d.kind === 'pop' && d.plan.url).toBe(`${BASE}/crm/contacts?phone=%2B14155550199`);
   });
 });
@@ -181,9 +187,7 @@ describe('validation for the rule editor', () => {
 
   it('an unknown variable is reported by name', () => {
     const problems = validateRule(rule({ url: '/crm/contacts?phone={ani.e165}' }));
-    expect(problems).toEqual([
-      expect.objectContaining({ path: 'url', code: 'unknown-variable' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ path: 'url', code: 'unknown-variable' })]);
     expect(problems[0]?.message).toContain('"ani.e165"');
   });
 
@@ -203,7 +207,10 @@ describe('validation for the rule editor', () => {
   });
 
   it('testRule shows what a rule would do with a sample call', () => {
-    const r = rule({ when: { userData: [{ key: 'Ticket' }] }, url: '/t/{userData.Ticket}/{connId}' });
+    const r = rule({
+      when: { userData: [{ key: 'Ticket' }] },
+      url: '/t/{userData.Ticket}/{connId}',
+    });
     const hit = testRule(r, { userData: { Ticket: 'T 9' } });
     expect(hit).toMatchObject({
       problems: [],

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/ui/i18n';
+import {
+  siteLabel,
+  siteToPattern,
+  withSite,
+  withoutSite,
+  type SiteProblem,
+} from '@/lib/settings/crm-sites';
+import { revokeDecision, type SiteAccess } from '@/lib/settings/site-access';
+import { PendingButton } from '../PendingButton';
+import { OptionsSection } from './OptionsSection';
+import { ExplainedError, SaveStatus, useSaver } from './SaveStatus';
+
+interface Props {
+  sites: readonly string[];
+  access: SiteAccess;
+  /** Where the GWS server lives: its access is never given back from here. */
+  serverUrls: readonly string[];
+  onChange: (sites: string[]) => Promise<void>;
+}
+
+const PROBLEMS: Readonly<Record<SiteProblem, MessageKey>> = {
+  empty: 'optionsSiteProblemEmpty',
+  invalid: 'optionsSiteProblemInvalid',
+  scheme: 'optionsSiteProblemScheme',
+  'too-broad': 'optionsSiteProblemTooBroad',
+};
+
+/**
+ * The CRM sites the overlay runs on. Adding one asks the browser for that site alone (from
+ * the click itself, which browsers require); removing one gives the access back.
+ */
+export function CrmSitesSection({ sites, access, serverUrls, onChange }: Props) {
+  const [input, setInput] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [granted, setGranted] = useState<Readonly<Record<string, boolean>>>({});
+  const saver = useSaver();
+
+  const refresh = () => {
+    Promise.all(sites.map(async (s) => [s, await access.granted(s).catch(() => false)] as const))
+      .then((entries) => setGranted(Object.fromEntries(entries)))
+      .catch(() => undefined);
+  };
+  useEffect(refresh, [sites.join('\n')]);
+
+  /** Must run inside the click: no await before `access.request`. */
+  const ask = (pattern: string): Promise<boolean> => {
+    try {
+      return access.request(pattern);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    if (saver.pending) return;
+    const check = siteToPattern(input);
+    if (!check.ok) return setProblem(t(PROBLEMS[check.problem]));
+    const { pattern } = check;
+    if (sites.includes(pattern)) return setProblem(t('optionsSiteDuplicate'));
+    setProblem(undefined);
+    const asked = ask(pattern);
+    const label = siteLabel(pattern);
+    void saver.run(t('optionsSiteAddFailed', label), async () => {
+      if (!(await asked)) throw new ExplainedError(t('optionsSiteDenied', label));
+      await onChange(withSite(sites, pattern));
+      setInput('');
+      return t('optionsSiteAdded', label);
+    });
+  };
+
+  const remove = (pattern: string) => {
+    const label = siteLabel(pattern);
+    void saver.run(t('optionsSiteRemoveFailed', label), async () => {
+      const decision = revokeDecision(pattern, access.required(), serverUrls);
+      if (decision === 'revoke') await access.revoke(pattern);
+      await onChange(withoutSite(sites, pattern));
+      if (decision === 'required') return t('optionsSiteRemovedKeptRequired', label);
+      if (decision === 'in-use') return t('optionsSiteRemovedKeptInUse', label);
+      return t('optionsSiteRemoved', label);
+    });
+  };
+
+  const grant = (pattern: string) => {
+    const asked = ask(pattern);
+    const label = siteLabel(pattern);
+    void saver.run(t('optionsSiteAddFailed', label), async () => {
+      if (!(await asked)) throw new ExplainedError(t('optionsSiteDenied', label));
+      refresh();
+      return t('optionsSiteGrantedNow', label);
+    });
+  };
+
+  return (
+    <OptionsSection id="crm-sites" title={t('optionsSitesTitle')} help={t('optionsSitesHelp')}>
+      {sites.length === 0 ? (
+        <p class="muted">{t('optionsSitesNone')}</p>
+      ) : (
+        <ul class="site-list" aria-label={t('optionsSitesTitle')}>
+          {sites.map((pattern) => {
+            const label = siteLabel(pattern);
+            const ok = granted[pattern];
+            return (
+              <li key={pattern} class="site">
+                <span class="site-name mono">{label}</span>
+                <span class={`site-access ${ok === false ? 'site-missing' : ''}`}>
+                  {ok === undefined
+                    ? ''
+                    : ok
+                      ? t('optionsSiteGranted')
+                      : t('optionsSiteNotGranted')}
+                </span>
+                <span class="button-row">
+                  {ok === false ? (
+                    <PendingButton
+                      class="btn-small"
+                      label={t('optionsSiteGrant')}
+                      ariaLabel={t('optionsSiteGrantNamed', label)}
+                      onClick={() => grant(pattern)}
+                    />
+                  ) : null}
+                  <PendingButton
+                    class="btn-small"
+                    label={t('optionsSiteRemove')}
+                    ariaLabel={t('optionsSiteRemoveNamed', label)}
+                    disabled={saver.pending}
+                    onClick={() => remove(pattern)}
+                  />
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form class="site-add" onSubmit={add} noValidate>
+        <label class="field">
+          <span>{t('optionsSiteInput')}</span>
+          <input
+            type="text"
+            name="site"
+            value={input}
+            spellcheck={false}
+            autoComplete="off"
+            placeholder={t('optionsSitePlaceholder')}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={problem ? 'site-problem' : undefined}
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+        </label>
+        <PendingButton
+          type="submit"
+          variant="primary"
+          label={t('optionsSiteAdd')}
+          pending={saver.pending}
+        />
+      </form>
+      {problem ? (
+        <p id="site-problem" class="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <SaveStatus outcome={saver.outcome} onDismiss={saver.clear} />
+    </OptionsSection>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMemo } from 'preact/hooks';
+import { t } from '@/lib/ui/i18n';
+import { regionChoices } from '@/lib/settings/regions';
+import { uiLanguage } from '@/lib/settings/ui-language';
+import { OptionsSection } from './OptionsSection';
+import { SaveStatus, useSaver } from './SaveStatus';
+
+interface Props {
+  region: string;
+  onChange: (region: string) => Promise<void>;
+}
+
+/** The agent's country: numbers without a country code are read as numbers of it. */
+export function RegionSection({ region, onChange }: Props) {
+  const language = uiLanguage();
+  const choices = useMemo(() => regionChoices(language), [language]);
+  const saver = useSaver();
+  return (
+    <OptionsSection id="region" title={t('optionsRegionTitle')} help={t('optionsRegionHelp')}>
+      <label class="field">
+        <span>{t('optionsRegion')}</span>
+        <select
+          name="region"
+          value={region}
+          disabled={saver.pending}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            void saver.run(t('optionsSaveFailed'), () => onChange(next));
+          }}
+        >
+          {choices.some((c) => c.code === region) ? null : <option value={region}>{region}</option>}
+          {choices.map((c) => (
+            <option key={c.code} value={c.code}>
+              {t('optionsRegionOption', [c.name, c.callingCode])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SaveStatus outcome={saver.outcome} onDismiss={saver.clear} />
+    </OptionsSection>
+  );
+}

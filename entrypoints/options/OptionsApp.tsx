@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '@/lib/ui/i18n';
+import type { AgentSettings, UiLanguage } from '@/lib/settings/agent-settings';
+import type { ManagedSettings } from '@/lib/background/managed-login';
+import type { LoginDefaults } from '@/lib/ui/login-defaults';
+import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
+import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
+import {
+  screenPopSettingsProblems,
+  type ScreenPopSettings,
+} from '@/lib/settings/screen-pop-rules';
+import { SignInSection, type SignInValues } from '@/components/options/SignInSection';
+import { RegionSection } from '@/components/options/RegionSection';
+import { CrmSitesSection } from '@/components/options/CrmSitesSection';
+import { NotificationsSection } from '@/components/options/NotificationsSection';
+import { ScreenPopSection } from '@/components/options/ScreenPopSection';
+import { LanguageSection } from '@/components/options/LanguageSection';
+import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
+import { browserOptionsDeps, type OptionsDeps } from './deps';
+
+interface Loaded {
+  settings: AgentSettings;
+  managed: ManagedSettings;
+  login: LoginDefaults;
+}
+
+/**
+ * The options page. Each section saves its own change at once (the sign-in fields on
+ * "Save") and says so; what policy fixes is shown read-only.
+ */
+export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
+  const deps = useMemo(() => given ?? browserOptionsDeps(), []);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
+  // Bumped when the language changes: every text is read again.
+  const [languageEpoch, setLanguageEpoch] = useState(0);
+
+  useEffect(() => {
+    Promise.all([deps.settings.get(), deps.managed().catch(() => ({})), deps.loginDefaults.load()])
+      .then(([settings, managed, login]) => setLoaded({ settings, managed, login }))
+      .catch(() => undefined);
+    deps.screenPop.load().then(setScreenPop, () => undefined);
+  }, []);
+
+  if (!loaded) {
+    return (
+      <main class="options">
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      </main>
+    );
+  }
+
+  const { settings, managed } = loaded;
+  const locks = signInLocks(managed);
+  const login = withManaged(loaded.login, managed);
+
+  const saveSettings = async (patch: Partial<AgentSettings>) => {
+    const next = await deps.settings.set({ ...settings, ...patch });
+    setLoaded((l) => (l ? { ...l, settings: next } : l));
+    return next;
+  };
+
+  const saveSignIn = async (values: SignInValues) => {
+    await deps.loginDefaults.save({
+      serverUrl: locks.serverUrl ? loaded.login.serverUrl : values.serverUrl,
+      username: locks.username ? loaded.login.username : values.username,
+    });
+    const fresh = await deps.loginDefaults.load();
+    setLoaded((l) => (l ? { ...l, login: fresh } : l));
+    if (!locks.autoLogin) await saveSettings({ signInAtStartup: values.signInAtStartup });
+  };
+
+  const saveScreenPop = async (change: Partial<ScreenPopSettings>) => {
+    if (!screenPop) return;
+    await deps.screenPop.save({ ...screenPop, ...change });
+    setScreenPop(await deps.screenPop.load());
+  };
+
+  const exportDiagnostics = async () => {
+    const file = diagnosticsFile(await deps.exportDiagnostics(), {
+      extensionVersion: deps.extensionVersion(),
+      userAgent: navigator.userAgent,
+      settings,
+    });
+    deps.download(file.fileName, file.text);
+    return file.fileName;
+  };
+
+  const changeLanguage = async (language: UiLanguage) => {
+    await saveSettings({ language });
+    await deps.applyLanguage(language);
+    document.title = t('optionsTitle');
+    setLanguageEpoch((n) => n + 1);
+  };
+
+  return (
+    <main class="options" key={languageEpoch}>
+      <header class="options-header">
+        <h1>{t('optionsTitle')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
+      </header>
+      <SignInSection
+        values={{
+          ...login,
+          signInAtStartup: managed.autoLogin ?? settings.signInAtStartup,
+        }}
+        locks={locks}
+        onSave={saveSignIn}
+      />
+      <RegionSection
+        region={settings.region}
+        onChange={async (region) => {
+          const next = await saveSettings({ region });
+          deps.applyRegion(next.region);
+        }}
+      />
+      <CrmSitesSection
+        sites={settings.crmSites}
+        access={deps.sites}
+        serverUrls={[login.serverUrl, loaded.login.serverUrl]}
+        onChange={async (crmSites) => void (await saveSettings({ crmSites }))}
+      />
+      <NotificationsSection
+        {...(screenPop ? { desktop: screenPop.notifications } : {})}
+        sound={settings.notificationSound}
+        onDesktop={(notifications) => saveScreenPop({ notifications })}
+        onSound={async (notificationSound) => void (await saveSettings({ notificationSound }))}
+      />
+      <ScreenPopSection
+        {...(screenPop
+          ? { rules: screenPop.rules, problems: screenPopSettingsProblems(screenPop) }
+          : {})}
+        onImport={(rules) => saveScreenPop({ rules })}
+        download={deps.download}
+      />
+      <LanguageSection language={settings.language} onChange={changeLanguage} />
+      <ShortcutsSection
+        load={deps.shortcuts}
+        {...(deps.openShortcutEditor ? { openEditor: deps.openShortcutEditor } : {})}
+      />
+      <DiagnosticsSection onExport={exportDiagnostics} />
+    </main>
+  );
+}

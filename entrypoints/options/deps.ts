@@ -1,0 +1,86 @@
+import browser from 'webextension-polyfill';
+import { sendCommand } from '@/lib/messaging/client';
+import { agentSettings, type AgentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
+import { readManagedSettings, type ManagedSettings } from '@/lib/background/managed-login';
+import { loadLoginDefaults, saveLoginDefaults, type LoginDefaults } from '@/lib/ui/login-defaults';
+import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
+import {
+  loadScreenPopSettings,
+  saveScreenPopSettings,
+  type ScreenPopSettings,
+} from '@/lib/settings/screen-pop-rules';
+import type { DiagnosticsDump } from '@/lib/diagnostics/diagnostics-log';
+import { applyUiLanguage, uiLanguage } from '@/lib/settings/ui-language';
+import { setAgentRegion } from '@/lib/settings/agent-region';
+import type { Shortcut } from '@/components/options/ShortcutsSection';
+
+/** Everything the options page reads and changes; tests pass their own. */
+export interface OptionsDeps {
+  settings: { get(): Promise<AgentSettings>; set(value: AgentSettings): Promise<AgentSettings> };
+  managed(): Promise<ManagedSettings>;
+  loginDefaults: { load(): Promise<LoginDefaults>; save(value: LoginDefaults): Promise<void> };
+  sites: SiteAccess;
+  screenPop: {
+    load(): Promise<ScreenPopSettings>;
+    /** Refuses (throws) settings with problems. */
+    save(value: ScreenPopSettings): Promise<void>;
+  };
+  exportDiagnostics(): Promise<DiagnosticsDump>;
+  download(fileName: string, text: string): void;
+  shortcuts(): Promise<Shortcut[]>;
+  openShortcutEditor?: () => void;
+  /** Switches the page's language (and the region numbers are read in). */
+  applyLanguage(language: UiLanguage): Promise<void>;
+  applyRegion(region: string): void;
+  extensionVersion(): string;
+}
+
+function downloadFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has taken its copy once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Chrome's shortcut page cannot be linked to, only opened as a tab; Firefox has an API. */
+function shortcutEditor(): (() => void) | undefined {
+  const commands = browser.commands as typeof browser.commands & {
+    openShortcutSettings?: () => Promise<void>;
+  };
+  if (typeof commands.openShortcutSettings === 'function') {
+    return () => void commands.openShortcutSettings?.();
+  }
+  if (browser.runtime.getURL('').startsWith('chrome-extension:')) {
+    return () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  }
+  return undefined;
+}
+
+export function browserOptionsDeps(): OptionsDeps {
+  const editor = shortcutEditor();
+  return {
+    settings: agentSettings,
+    managed: readManagedSettings,
+    loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
+    sites: browserSiteAccess,
+    screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
+    exportDiagnostics: () => sendCommand('diagnostics.export'),
+    download: downloadFile,
+    shortcuts: async () =>
+      (await browser.commands.getAll()).map((c) => ({
+        name: c.name ?? '',
+        description: c.description ?? '',
+        shortcut: c.shortcut ?? '',
+      })),
+    ...(editor ? { openShortcutEditor: editor } : {}),
+    applyLanguage: async (language) => {
+      await applyUiLanguage(language);
+      document.documentElement.lang = uiLanguage();
+    },
+    applyRegion: setAgentRegion,
+    extensionVersion: () => browser.runtime.getManifest().version,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * What the CRM page overlay (a content script) and the background say to each other. These
+ * are the only commands a content script may send (access 'content-script' in the protocol
+ * map), and the background checks the sending tab against the enabled CRM sites for each.
+ */
+
+/** `storage.local` keys whose change may change a page's configuration. */
+export const PAGE_SETTINGS_KEYS: readonly string[] = ['agentSettings', 'overlaySettings'];
+
+/** Why the overlay is off on a page. */
+export type PageOffReason = 'not-a-crm-site' | 'turned-off';
+
+/** What a page needs to know before it scans anything. */
+export interface PageConfig {
+  enabled: boolean;
+  reason?: PageOffReason;
+  /** ISO 3166-1 alpha-2 region national numbers on the page are read in. */
+  region: string;
+  /** A click on a number asks for confirmation before dialling. */
+  confirmBeforeDial: boolean;
+}
+
+/** Everything the card shows about a number itself (no call data). */
+export interface PageNumberInfo {
+  /** The number as requested (the key the page asked with). */
+  number: string;
+  valid: boolean;
+  /** A 3–6 digit internal directory number. */
+  internal: boolean;
+  e164?: string;
+  national?: string;
+  international?: string;
+  countryCode?: string;
+  countryName?: string;
+  /** State / province for NANP numbers, else a city or the country. */
+  location?: string;
+  type?: string;
+  /** IANA time zone of the number's area, when it has one. */
+  timeZone?: string;
+}
+
+/** Controls the card offers on a live call that involves the number. */
+export type PageCallAction = 'Answer' | 'Hangup' | 'Hold' | 'Retrieve';
+/** Controls that bring the number into another live call. */
+export type PageTransferAction = 'SingleStepTransfer' | 'SingleStepConference';
+export type PageOperation = PageCallAction | PageTransferAction;
+
+export interface PageLiveCall {
+  callId: string;
+  state: string;
+  callType: string;
+  /** Epoch ms the call started (the duration is counted from it). */
+  startedAt: number;
+  /** Attached data as text pairs, in the order GWS sent them (bounded). */
+  userData: Array<[string, string]>;
+  actions: PageCallAction[];
+}
+
+/** Another live call the agent could transfer or conference to this number. */
+export interface PageOtherCall {
+  callId: string;
+  state: string;
+  /** The other party of that call, for the button's label. */
+  party: string;
+  actions: PageTransferAction[];
+}
+
+export interface PageLookup {
+  number: string;
+  signedIn: boolean;
+  calls: PageLiveCall[];
+  otherCalls: PageOtherCall[];
+}
+
+/** Most numbers a page may ask about in one message. */
+export const PAGE_BATCH_LIMIT = 100;

@@ -1,0 +1,236 @@
+import type { DecorationStore } from './decorations.ts';
+import { ancestorVerdict, hasEnoughDigits } from './scan-filter.ts';
+import { SubtreeWalk, type WalkSink } from './subtree-walk.ts';
+
+type Task =
+  | { kind: 'scan'; node: Node }
+  /** A text node whose content changed. */
+  | { kind: 'text'; node: Text }
+  /** A subtree that left the page (dropped only if it did not come back). */
+  | { kind: 'forget'; node: Node }
+  /** Attributes that decide what is scanned changed: forget the subtree, then scan it again. */
+  | { kind: 'reset'; node: Node }
+  /** After a flood of changes: drop every hit that is no longer in the page. */
+  | { kind: 'sweep' };
+
+export interface ScanStats {
+  slices: number;
+  busyMs: number;
+  maxSliceMs: number;
+  nodesVisited: number;
+  fullRescans: number;
+}
+
+export interface PageScannerOptions {
+  store: DecorationStore;
+  /** Our own UI's host element, never scanned. */
+  ownHost: () => Element | null;
+  /** Asks for `slice` to run soon (idle callback or timer). */
+  schedule: (slice: () => void) => void;
+  now: () => number;
+  /** Longest stretch of work per slice, in ms. */
+  budgetMs?: number;
+  /** Queued tasks above which the queue is replaced by one full rescan. */
+  fullRescanThreshold?: number;
+  /** Roots a full rescan walks (the body and the open shadow roots seen). */
+  fullRoots: () => Node[];
+  /** An open shadow root met while walking (to observe it and style it). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+export const DEFAULT_SLICE_BUDGET_MS = 8;
+const DEFAULT_FULL_RESCAN_THRESHOLD = 2000;
+const CHECK_EVERY_TASKS = 16;
+
+/**
+ * The work queue between what changed on the page and the decorations. Producers (the first
+ * scan, the MutationObserver) only enqueue; the queue drains in slices of at most
+ * `budgetMs`, so no slice becomes a long task whatever the page does, and each slice costs
+ * what was queued, not the size of the page. A flood of changes (above the threshold)
+ * becomes one full rescan instead, where unchanged nodes are cheap no-ops.
+ */
+export class PageScanner {
+  readonly stats: ScanStats = { slices: 0, busyMs: 0, maxSliceMs: 0, nodesVisited: 0, fullRescans: 0 };
+  private tasks: Task[] = [];
+  private head = 0;
+  private walk: SubtreeWalk | undefined;
+  private scheduled = false;
+  private stopped = false;
+  private idleWaiters: Array<() => void> = [];
+  private readonly options: PageScannerOptions;
+  private readonly budgetMs: number;
+  private readonly threshold: number;
+  private readonly sink: WalkSink;
+
+  constructor(options: PageScannerOptions) {
+    this.options = options;
+    this.budgetMs = options.budgetMs ?? DEFAULT_SLICE_BUDGET_MS;
+    this.threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
+    this.sink = {
+      text: (node) => void options.store.scanText(node),
+      link: (link) => void options.store.scanLink(link),
+      input: () => {},
+      shadowRoot: (root) => {
+        options.onShadowRoot?.(root);
+        this.push({ kind: 'scan', node: root });
+      },
+    };
+  }
+
+  /** Work is queued or under way. */
+  get busy(): boolean {
+    return this.walk !== undefined || this.head < this.tasks.length;
+  }
+
+  scan(node: Node): void {
+    this.push({ kind: 'scan', node });
+  }
+
+  textChanged(node: Text): void {
+    this.push({ kind: 'text', node });
+  }
+
+  removed(node: Node): void {
+    this.push({ kind: 'forget', node });
+  }
+
+  /** An opt-out, contenteditable or href attribute of `node` changed. */
+  attributesChanged(node: Node): void {
+    this.push({ kind: 'reset', node });
+  }
+
+  /** Queues one walk over every root, dropping whatever was queued. */
+  rescanAll(): void {
+    this.tasks = [{ kind: 'sweep' }, ...this.options.fullRoots().map((node) => ({ kind: 'scan' as const, node }))];
+    this.head = 0;
+    this.walk = undefined;
+    this.stats.fullRescans++;
+    this.request();
+  }
+
+  /** Resolves once nothing is queued (at once when idle). */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.tasks = [];
+    this.head = 0;
+    this.walk = undefined;
+    this.settleIdle();
+  }
+
+  /** Runs one slice of queued work (normally called by the scheduler). */
+  runSlice(): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const { now } = this.options;
+    const start = now();
+    const shouldYield = () => now() - start >= this.budgetMs;
+    let sinceCheck = 0;
+    while (this.busy) {
+      if (this.walk) {
+        const finished = this.walk.step(shouldYield);
+        this.stats.nodesVisited += this.walk.visited;
+        this.walk.visited = 0;
+        if (!finished) break;
+        this.walk = undefined;
+        continue;
+      }
+      const task = this.tasks[this.head++]!;
+      this.run(task);
+      if (++sinceCheck % CHECK_EVERY_TASKS === 0 && shouldYield()) break;
+    }
+    if (this.head >= this.tasks.length && this.head > 0) {
+      this.tasks = [];
+      this.head = 0;
+    }
+    const spent = now() - start;
+    this.stats.slices++;
+    this.stats.busyMs += spent;
+    this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
+    if (this.busy) this.request();
+    else this.settleIdle();
+  }
+
+  private push(task: Task): void {
+    if (this.stopped) return;
+    this.tasks.push(task);
+    if (this.tasks.length - this.head > this.threshold) {
+      this.rescanAll();
+      return;
+    }
+    this.request();
+  }
+
+  private request(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.options.schedule(() => this.runSlice());
+  }
+
+  private settleIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private run(task: Task): void {
+    const { store } = this.options;
+    switch (task.kind) {
+      case 'sweep':
+        store.sweepDisconnected();
+        return;
+      case 'forget':
+        if (!task.node.isConnected) forgetSubtree(task.node, store);
+        return;
+      case 'text': {
+        const node = task.node;
+        if (!node.isConnected) return;
+        const where = ancestorVerdict(node, this.options.ownHost());
+        if (where.kind === 'unit') store.scanLink(where.element);
+        else if (where.kind === 'excluded' || !hasEnoughDigits(node.data)) store.forget(node);
+        else store.scanText(node);
+        return;
+      }
+      case 'reset':
+      case 'scan': {
+        const node = task.node;
+        if (!node.isConnected) return;
+        if (task.kind === 'reset') forgetSubtree(node, store);
+        const where = ancestorVerdict(node, this.options.ownHost());
+        if (where.kind === 'excluded') {
+          forgetSubtree(node, store);
+          return;
+        }
+        if (where.kind === 'unit') {
+          store.scanLink(where.element);
+          return;
+        }
+        this.walk = new SubtreeWalk(node, this.sink, this.options.ownHost(), hasEnoughDigits);
+        return;
+      }
+    }
+  }
+}
+
+/** Drops the hits of every text node and link in a subtree (and its open shadow roots). */
+export function forgetSubtree(root: Node, store: DecorationStore): void {
+  store.forget(root);
+  if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return;
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  if (root.nodeType === 1) {
+    const shadow = (root as Element).shadowRoot;
+    if (shadow) forgetSubtree(shadow, store);
+  }
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    store.forget(node);
+    if (node.nodeType === 1) {
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) forgetSubtree(shadow, store);
+    }
+  }
+}

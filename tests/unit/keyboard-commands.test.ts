@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { initialCallsState, type CallsState } from '@/lib/calls';
+import { pickKeyboardAction, runKeyboardCommand } from '@/lib/background/keyboard-commands';
+import {
+  CONSULT_ID,
+  ESTABLISHED_CAPS,
+  MAIN_ID,
+  RINGING_ID,
+  T0,
+  build,
+  callEventFrom,
+  consultPair,
+  establishedCall,
+  eventAction,
+  signedIn,
+  snapshotAction,
+} from './popup-harness';
+
+// States are built with the real store from the GWS fixtures (tests/unit/popup-harness.tsx).
+const ringing = (id: string, patch: Record<string, unknown> = {}) =>
+  eventAction(callEventFrom('call-ringing-inbound', { id, ...patch }));
+const held = (id: string, caps = ['Retrieve', 'Hangup']) =>
+  eventAction(establishedCall({ id, state: 'Held', capabilities: caps }));
+
+function pick(command: string, state: CallsState) {
+  return pickKeyboardAction(command, state);
+}
+
+describe('pickKeyboardAction', () => {
+  it('does nothing while signed out', () => {
+    const state = build([ringing(RINGING_ID)], initialCallsState(T0));
+    expect(pick('answer-call', state)).toEqual({ kind: 'none', reason: 'not signed in' });
+  });
+
+  it('answer takes the ringing call that has waited longest', () => {
+    const state = signedIn(ringing('second-ring'), ringing(RINGING_ID));
+    expect(pick('answer-call', state)).toEqual({
+      kind: 'call',
+      callId: 'second-ring',
+      operation: 'Answer',
+    });
+  });
+
+  it('answer ignores calls that do not offer Answer, and non-ringing calls', () => {
+    const state = signedIn(ringing(RINGING_ID, { capabilities: ['Hangup'] }), eventAction(establishedCall()));
+    expect(pick('answer-call', state)).toMatchObject({ kind: 'none' });
+  });
+
+  it('hang up and hold act on the call being talked on, never on the ringing one', () => {
+    const state = signedIn(eventAction(establishedCall({ id: MAIN_ID })), ringing(RINGING_ID));
+    expect(pick('hang-up-call', state)).toEqual({ kind: 'call', callId: MAIN_ID, operation: 'Hangup' });
+    expect(pick('toggle-hold', state)).toEqual({ kind: 'call', callId: MAIN_ID, operation: 'Hold' });
+    expect(pick('answer-call', state)).toEqual({
+      kind: 'call',
+      callId: RINGING_ID,
+      operation: 'Answer',
+    });
+  });
+
+  it('a ringing call alone is neither hung up nor held by the shortcuts', () => {
+    const state = signedIn(ringing(RINGING_ID));
+    expect(pick('hang-up-call', state)).toMatchObject({ kind: 'none' });
+    expect(pick('toggle-hold', state)).toMatchObject({ kind: 'none' });
+  });
+
+  it('hold toggle retrieves the held call; hang up leaves a held call alone', () => {
+    const state = signedIn(held(MAIN_ID));
+    expect(pick('toggle-hold', state)).toEqual({
+      kind: 'call',
+      callId: MAIN_ID,
+      operation: 'Retrieve',
+    });
+    expect(pick('hang-up-call', state)).toMatchObject({ kind: 'none' });
+  });
+
+  it('of two held calls, retrieves the one held last', () => {
+    const state = signedIn(held('held-first'), held('held-last'));
+    expect(pick('toggle-hold', state)).toMatchObject({ callId: 'held-last', operation: 'Retrieve' });
+  });
+
+  it('during a consultation, hang up ends the consult call and hold retrieves nothing', () => {
+    const state = signedIn(...consultPair());
+    expect(pick('hang-up-call', state)).toEqual({
+      kind: 'call',
+      callId: CONSULT_ID,
+      operation: 'Hangup',
+    });
+    // The original call is held for the transfer; bringing it back while the consult call
+    // is live would leave the agent on two calls.
+    expect(pick('toggle-hold', state)).toMatchObject({ kind: 'none' });
+  });
+
+  it('only chooses operations the call offers', () => {
+    const noHangup = ESTABLISHED_CAPS.filter((c) => c !== 'Hangup' && c !== 'Hold');
+    const state = signedIn(eventAction(establishedCall({ capabilities: noHangup })));
+    expect(pick('hang-up-call', state)).toMatchObject({ kind: 'none' });
+    expect(pick('toggle-hold', state)).toMatchObject({ kind: 'none' });
+  });
+
+  it('ready toggle: Not Ready → Ready, Ready → Not Ready', () => {
+    expect(pick('toggle-ready', signedIn())).toEqual({ kind: 'agent-state', operationName: 'Ready' });
+    const ready = build([
+      { type: 'connection', connection: { kind: 'connecting' } },
+      snapshotAction((user) => {
+        const devices = user.devices as Array<Record<string, unknown>>;
+        devices[0]!.userState = {
+          id: '9430250E-0A1B-421F-B372-F29E69366DED',
+          displayName: 'Ready',
+          state: 'Ready',
+        };
+      }),
+      { type: 'connection', connection: { kind: 'connected' } },
+    ]);
+    expect(pick('toggle-ready', ready)).toEqual({ kind: 'agent-state', operationName: 'NotReady' });
+  });
+
+  it('ready toggle needs a phone device', () => {
+    const noDevice = build([
+      { type: 'connection', connection: { kind: 'connecting' } },
+      snapshotAction((user) => (user.devices = [])),
+      { type: 'connection', connection: { kind: 'connected' } },
+    ]);
+    expect(pick('toggle-ready', noDevice)).toEqual({ kind: 'none', reason: 'no phone device' });
+  });
+
+  it('an unknown command does nothing', () => {
+    expect(pick('make-coffee', signedIn())).toMatchObject({ kind: 'none' });
+  });
+});
+
+describe('runKeyboardCommand', () => {
+  it('sends the picked operation as a pending intent and records what it did', async () => {
+    const performed: Array<[string, string | undefined]> = [];
+    const records: string[] = [];
+    await runKeyboardCommand(
+      {
+        calls: signedIn(ringing(RINGING_ID)),
+        perform: async (operation, callId) => void performed.push([operation, callId]),
+        diagnostics: { record: (_kind, summary) => void records.push(summary) },
+      },
+      'answer-call',
+    );
+    expect(performed).toEqual([['Answer', RINGING_ID]]);
+    expect(records).toEqual([`shortcut answer-call: Answer ${RINGING_ID}`]);
+  });
+
+  it('a failed operation is recorded, not thrown', async () => {
+    const records: string[] = [];
+    await runKeyboardCommand(
+      {
+        calls: signedIn(eventAction(establishedCall({ id: MAIN_ID }))),
+        perform: async () => {
+          throw new Error('voice down');
+        },
+        diagnostics: { record: (kind, summary) => void records.push(`${kind}: ${summary}`) },
+      },
+      'hang-up-call',
+    );
+    expect(records.at(-1)).toBe('error: shortcut hang-up-call failed');
+  });
+});
