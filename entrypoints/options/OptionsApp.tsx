@@ -5,10 +5,7 @@ import type { ManagedSettings } from '@/lib/background/managed-login';
 import type { LoginDefaults } from '@/lib/ui/login-defaults';
 import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
 import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
-import {
-  screenPopSettingsProblems,
-  type ScreenPopSettings,
-} from '@/lib/settings/screen-pop-rules';
+import { screenPopSettingsProblems, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
 import { SignInSection, type SignInValues } from '@/components/options/SignInSection';
 import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';

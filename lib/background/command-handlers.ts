@@ -3,6 +3,7 @@ import type { GwsSession } from '../session/gws-session.ts';
 import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
+import { createPageCommandHandlers, type PageCommandOptions } from './page-commands.ts';
 
 function requireText(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -12,8 +13,13 @@ function requireText(value: unknown, what: string): string {
 }
 
 /** One handler per command of the protocol map; each delegates to the session. */
-export function createCommandHandlers(session: GwsSession): CommandHandlers {
+export function createCommandHandlers(
+  session: GwsSession,
+  pageOptions?: PageCommandOptions,
+): CommandHandlers {
   return {
+    // The CRM page overlay's narrow set (content scripts, enabled CRM sites only).
+    ...createPageCommandHandlers(session, pageOptions),
     'session.getState': () => session.view,
     'session.login': async ({ serverUrl, username, password, remember }) => {
       const credentials = {

@@ -68,7 +68,7 @@ export function createHighlightPainter(win: Window): HighlightPainter | undefine
     } catch {
       // Constructed sheets from an isolated world are refused by some engines: a plain
       // <style> does the same job.
-      const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+      const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
       const style = doc.createElement('style');
       style.textContent = HIGHLIGHT_CSS;
       (root.nodeType === 9 ? (doc.head ?? doc.documentElement) : root).append(style);

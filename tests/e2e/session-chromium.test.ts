@@ -4,6 +4,7 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
 import {
   extensionCommands,
+  inboundCallToTransfer,
   dumpLocalStorage,
   readSessionStorage,
   removeSessionStorage,
@@ -19,9 +20,9 @@ describe('Chromium: background session end to end', () => {
   let ext: ChromiumExtension;
   let page: Page;
 
-  const { command, view, until, callOp, login } = extensionCommands((message) =>
-    page.evaluate(sendRuntimeMessage, message),
-  );
+  const commands = extensionCommands((message) => page.evaluate(sendRuntimeMessage, message));
+
+  const { command, view, until, callOp, login } = commands;
 
   beforeAll(async () => {
     sim = await startSim({ longPollTimeoutMs: 10_000, maxIntervalMs: 15_000 });
@@ -49,23 +50,7 @@ describe('Chromium: background session end to end', () => {
   });
 
   it('handles an inbound call: ringing → answer → hold → retrieve → transfer → released', async () => {
-    const { callId } = await sim.control.call({
-      to: 'agent1',
-      from: '+14155550132',
-      userData: { Ticket: 'T-1001' },
-    });
-    await until(
-      (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Ringing'),
-      'ringing',
-    );
-    await callOp(callId, 'Answer');
-    await until((v) => v.calls.calls[0]?.call.state === 'Established', 'established');
-    await callOp(callId, 'Hold');
-    await until((v) => v.calls.calls[0]?.call.state === 'Held', 'held');
-    await callOp(callId, 'Retrieve');
-    await until((v) => v.calls.calls[0]?.call.state === 'Established', 'retrieved');
-    await callOp(callId, 'SingleStepTransfer', { destination: '7003' });
-    await until((v) => v.calls.calls.length === 0, 'released');
+    await inboundCallToTransfer(commands, sim.control, '7003');
     const ops = (await sim.control.requests('agent1')).map((r) => r.operationName).filter(Boolean);
     expect(ops).toEqual(
       expect.arrayContaining(['Answer', 'Hold', 'Retrieve', 'SingleStepTransfer']),

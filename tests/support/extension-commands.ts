@@ -1,6 +1,7 @@
 import type { ViewState } from '../../lib/messaging/view-state.ts';
 import type { CommandReply } from '../../lib/messaging/protocol.ts';
 import { waitFor } from './wait-for.ts';
+import type { SimControl } from './sim.ts';
 
 interface ExtensionApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -75,4 +76,35 @@ export async function dumpLocalStorage(): Promise<string> {
   const api = scope.browser ?? scope.chrome;
   if (!api) throw new Error('not an extension page');
   return JSON.stringify(await api.storage.local.get(null));
+}
+
+/**
+ * The agent's everyday path, driven through the background: an inbound call rings, is
+ * answered, held, retrieved and transferred in one step to `transferTo` (a DN). Resolves once
+ * the call is gone from the agent's view; the caller checks what the simulator received.
+ */
+export async function inboundCallToTransfer(
+  commands: ReturnType<typeof extensionCommands>,
+  control: SimControl,
+  transferTo: string,
+): Promise<string> {
+  const { until, callOp } = commands;
+  const { callId } = await control.call({
+    to: 'agent1',
+    from: '+14155550132',
+    userData: { Ticket: 'T-1001' },
+  });
+  await until(
+    (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Ringing'),
+    'ringing',
+  );
+  await callOp(callId, 'Answer');
+  await until((v) => v.calls.calls[0]?.call.state === 'Established', 'established');
+  await callOp(callId, 'Hold');
+  await until((v) => v.calls.calls[0]?.call.state === 'Held', 'held');
+  await callOp(callId, 'Retrieve');
+  await until((v) => v.calls.calls[0]?.call.state === 'Established', 'retrieved');
+  await callOp(callId, 'SingleStepTransfer', { destination: transferTo });
+  await until((v) => v.calls.calls.length === 0, 'released');
+  return callId;
 }

@@ -43,14 +43,25 @@ describe('pickKeyboardAction', () => {
   });
 
   it('answer ignores calls that do not offer Answer, and non-ringing calls', () => {
-    const state = signedIn(ringing(RINGING_ID, { capabilities: ['Hangup'] }), eventAction(establishedCall()));
+    const state = signedIn(
+      ringing(RINGING_ID, { capabilities: ['Hangup'] }),
+      eventAction(establishedCall()),
+    );
     expect(pick('answer-call', state)).toMatchObject({ kind: 'none' });
   });
 
   it('hang up and hold act on the call being talked on, never on the ringing one', () => {
     const state = signedIn(eventAction(establishedCall({ id: MAIN_ID })), ringing(RINGING_ID));
-    expect(pick('hang-up-call', state)).toEqual({ kind: 'call', callId: MAIN_ID, operation: 'Hangup' });
-    expect(pick('toggle-hold', state)).toEqual({ kind: 'call', callId: MAIN_ID, operation: 'Hold' });
+    expect(pick('hang-up-call', state)).toEqual({
+      kind: 'call',
+      callId: MAIN_ID,
+      operation: 'Hangup',
+    });
+    expect(pick('toggle-hold', state)).toEqual({
+      kind: 'call',
+      callId: MAIN_ID,
+      operation: 'Hold',
+    });
     expect(pick('answer-call', state)).toEqual({
       kind: 'call',
       callId: RINGING_ID,
@@ -76,7 +87,10 @@ describe('pickKeyboardAction', () => {
 
   it('of two held calls, retrieves the one held last', () => {
     const state = signedIn(held('held-first'), held('held-last'));
-    expect(pick('toggle-hold', state)).toMatchObject({ callId: 'held-last', operation: 'Retrieve' });
+    expect(pick('toggle-hold', state)).toMatchObject({
+      callId: 'held-last',
+      operation: 'Retrieve',
+    });
   });
 
   it('during a consultation, hang up ends the consult call and hold retrieves nothing', () => {
@@ -99,7 +113,10 @@ describe('pickKeyboardAction', () => {
   });
 
   it('ready toggle: Not Ready → Ready, Ready → Not Ready', () => {
-    expect(pick('toggle-ready', signedIn())).toEqual({ kind: 'agent-state', operationName: 'Ready' });
+    expect(pick('toggle-ready', signedIn())).toEqual({
+      kind: 'agent-state',
+      operationName: 'Ready',
+    });
     const ready = build([
       { type: 'connection', connection: { kind: 'connecting' } },
       snapshotAction((user) => {

@@ -36,6 +36,11 @@ function handlers(log: string[]): CommandHandlers {
       throw Object.assign(new Error('Invalid state'), { name: 'GwsApiError', statusCode: 2 });
     },
     'diagnostics.export': () => ({ exportedAt: 1, entries: {}, dropped: {} }) as never,
+    'page.config': () => ({ enabled: false, region: 'US', confirmBeforeDial: false }),
+    'page.enrich': () => [],
+    'page.lookup': () => [],
+    'page.dial': ok('page.dial'),
+    'page.callOperation': ok('page.callOperation'),
   };
 }
 

@@ -266,7 +266,9 @@ describe('options page', () => {
 
     fireEvent.click(within(sites).getByRole('button', { name: 'Remove https://gws.example.test' }));
     await settle();
-    expect(within(sites).getByRole('status').textContent).toContain('the GWS server is on this site');
+    expect(within(sites).getByRole('status').textContent).toContain(
+      'the GWS server is on this site',
+    );
 
     fireEvent.click(within(sites).getByRole('button', { name: 'Remove http://127.0.0.1' }));
     await settle();
@@ -281,7 +283,9 @@ describe('options page', () => {
     await ready();
     const sites = section('CRM sites');
     expect(await within(sites).findByText('No access: the overlay cannot run here')).toBeTruthy();
-    fireEvent.click(within(sites).getByRole('button', { name: 'Allow access to https://crm.example.com' }));
+    fireEvent.click(
+      within(sites).getByRole('button', { name: 'Allow access to https://crm.example.com' }),
+    );
     await settle();
     expect(page.granted()).toEqual(['https://crm.example.com/*']);
     expect(await within(sites).findByText('Access allowed')).toBeTruthy();
@@ -302,7 +306,9 @@ describe('options page', () => {
     await settle();
     expect(page.screenPop().notifications).toBe(false);
     // No notification, no sound to choose.
-    expect((within(box).getByLabelText('Play the notification sound') as HTMLInputElement).disabled).toBe(true);
+    expect(
+      (within(box).getByLabelText('Play the notification sound') as HTMLInputElement).disabled,
+    ).toBe(true);
   });
 
   it('lists the screen-pop rules and exports them as JSON', async () => {
@@ -334,7 +340,9 @@ describe('options page', () => {
       await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
     };
 
-    const broken = [{ ...defaultRules()[0], id: 'bad', url: 'javascript:alert(1)', trigger: 'never' }];
+    const broken = [
+      { ...defaultRules()[0], id: 'bad', url: 'javascript:alert(1)', trigger: 'never' },
+    ];
     await choose('broken.json', JSON.stringify(broken));
     const alert = within(box).getByRole('alert');
     expect(alert.textContent).toContain('broken.json was not imported.');

@@ -39,7 +39,9 @@ describe('agent settings item', () => {
       crmSites: ['https://crm.example.com/*'],
       notificationSound: false,
     });
-    expect(agentSettings.decode({ version: 1, value: { region: 'Europe' } }).value.region).toBe('US');
+    expect(agentSettings.decode({ version: 1, value: { region: 'Europe' } }).value.region).toBe(
+      'US',
+    );
   });
 
   it('refuses to store a broad site even when asked to', async () => {

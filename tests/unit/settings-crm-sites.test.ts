@@ -100,7 +100,10 @@ describe('revokeDecision', () => {
 
 describe('site list helpers', () => {
   it('adds once, sorted; removes exactly one', () => {
-    const list = withSite(withSite(['https://b.example/*'], 'https://a.example/*'), 'https://a.example/*');
+    const list = withSite(
+      withSite(['https://b.example/*'], 'https://a.example/*'),
+      'https://a.example/*',
+    );
     expect(list).toEqual(['https://a.example/*', 'https://b.example/*']);
     expect(withoutSite(list, 'https://a.example/*')).toEqual(['https://b.example/*']);
   });

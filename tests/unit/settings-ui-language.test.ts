@@ -32,7 +32,9 @@ describe('catalogueMessage', () => {
       const browserLike = getMessageFrom(catalogue);
       for (const key of Object.keys(catalogue)) {
         const subs = ['S1', 'S2', 'S3'];
-        expect(catalogueMessage(catalogue as Catalogue, key, subs), key).toBe(browserLike(key, subs));
+        expect(catalogueMessage(catalogue as Catalogue, key, subs), key).toBe(
+          browserLike(key, subs),
+        );
       }
     }
   });

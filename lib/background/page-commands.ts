@@ -1,0 +1,139 @@
+import type { CommandHandlers } from '../messaging/router.ts';
+import type { SenderLike } from '../messaging/sender.ts';
+import type { CallsState } from '../calls/index.ts';
+import type { GwsSession } from '../session/gws-session.ts';
+import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
+import { CommandRejectedError } from '../session/errors.ts';
+import { enrichNumber, normalizeDialString } from '../phone/enrich.ts';
+import type { EnrichedNumber } from '../phone/types.ts';
+import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../overlay/page-messages.ts';
+import { checkPageOperation, pageLookup } from './page-live-calls.ts';
+import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
+
+export type PageCommand =
+  | 'page.config'
+  | 'page.enrich'
+  | 'page.lookup'
+  | 'page.dial'
+  | 'page.callOperation';
+
+export type PageCommandHandlers = Pick<CommandHandlers, PageCommand>;
+
+/** What the page commands need of the session. */
+export type PageSession = Pick<GwsSession, 'perform'> & { readonly calls: CallsState };
+
+export interface PageCommandOptions {
+  lists?: () => Promise<SiteLists>;
+  enrich?: (raw: string, region: string) => EnrichedNumber;
+}
+
+const MAX_NUMBER_LENGTH = 64;
+
+/** The frame's URL and its tab's URL, as the browser reports them for the sender. */
+function senderUrls(sender: SenderLike): { frame?: string; tab?: string } {
+  const tab = sender.tab as { url?: unknown } | undefined;
+  return {
+    ...(typeof sender.url === 'string' ? { frame: sender.url } : {}),
+    ...(typeof tab?.url === 'string' ? { tab: tab.url } : {}),
+  };
+}
+
+/**
+ * The overlay may act for a frame only when the frame and the tab's page are both on an
+ * enabled CRM site: a CRM page framed by another site (where the framing page could lure
+ * clicks onto our targets) gets nothing.
+ */
+function senderVerdict(sender: SenderLike, lists: SiteLists) {
+  const { frame, tab } = senderUrls(sender);
+  const ofFrame = siteVerdict(frame, lists);
+  if (!ofFrame.on) return ofFrame;
+  return siteVerdict(tab, lists);
+}
+
+function numbersOf(request: { numbers?: unknown } | undefined): string[] {
+  const list = Array.isArray(request?.numbers) ? request.numbers : [];
+  return list
+    .filter((n): n is string => typeof n === 'string' && n.length <= MAX_NUMBER_LENGTH)
+    .slice(0, PAGE_BATCH_LIMIT);
+}
+
+function numberOf(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_NUMBER_LENGTH) {
+    throw new CommandRejectedError('missing-parameter', 'A number is required');
+  }
+  return value.trim();
+}
+
+export function toPageNumberInfo(number: string, e: EnrichedNumber): PageNumberInfo {
+  const info: PageNumberInfo = { number, valid: e.valid, internal: e.internal };
+  if (e.e164 !== undefined) info.e164 = e.e164;
+  if (e.national !== undefined) info.national = e.national;
+  if (e.international !== undefined) info.international = e.international;
+  if (e.country) {
+    info.countryCode = e.country.code;
+    info.countryName = e.country.name;
+  }
+  if (e.region !== undefined) info.location = e.region;
+  if (e.type !== undefined) info.type = e.type;
+  if (e.timeZone !== undefined) info.timeZone = e.timeZone;
+  return info;
+}
+
+/**
+ * The content-script commands. Each checks the sender's site first: the router already keeps
+ * content scripts to these commands, and this keeps them to enabled CRM sites.
+ */
+export function createPageCommandHandlers(
+  session: PageSession,
+  options: PageCommandOptions = {},
+): PageCommandHandlers {
+  const lists = options.lists ?? readSiteLists;
+  const enrich = options.enrich ?? ((raw: string, region: string) => enrichNumber(raw, region));
+
+  const requireSite = async (sender: SenderLike): Promise<SiteLists> => {
+    const current = await lists();
+    const verdict = senderVerdict(sender, current);
+    if (!verdict.on) {
+      throw new CommandRejectedError('site-not-enabled', 'The overlay is not enabled on this site');
+    }
+    return current;
+  };
+
+  return {
+    'page.config': async (_request, sender) => {
+      const current = await lists();
+      const verdict = senderVerdict(sender, current);
+      return {
+        enabled: verdict.on,
+        ...(verdict.on ? {} : { reason: verdict.reason }),
+        region: current.region,
+        confirmBeforeDial: current.confirmBeforeDial,
+      };
+    },
+    'page.enrich': async (request, sender) => {
+      const { region } = await requireSite(sender);
+      return numbersOf(request).map((n) => toPageNumberInfo(n, enrich(n, region)));
+    },
+    'page.lookup': async (request, sender) => {
+      await requireSite(sender);
+      return numbersOf(request).map((n) => pageLookup(session.calls, n));
+    },
+    'page.dial': async (request, sender) => {
+      const { region } = await requireSite(sender);
+      const normalized = normalizeDialString(numberOf(request?.number), region);
+      if (!normalized.ok) throw new CommandRejectedError('invalid-number', normalized.reason);
+      await session.perform('Dial', undefined, async (rest, state) => {
+        await rest.dial(dialDeviceId(state), normalized.dial, {});
+      });
+    },
+    'page.callOperation': async (request, sender) => {
+      await requireSite(sender);
+      const callId = typeof request?.callId === 'string' ? request.callId : '';
+      const number = numberOf(request?.number);
+      const params = checkPageOperation(session.calls, callId, request.operation, number);
+      await session.perform(request.operation, callId, (rest, state) =>
+        runCallOperation(rest, state, callId, request.operation, params),
+      );
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import {
+  callNumbers,
+  hasCapability,
+  sameNumber,
+  selectActiveCalls,
+  type CallRecord,
+  type CallsState,
+} from '../calls/index.ts';
+import type {
+  PageCallAction,
+  PageLiveCall,
+  PageLookup,
+  PageOperation,
+  PageOtherCall,
+  PageTransferAction,
+} from '../overlay/page-messages.ts';
+import { CommandRejectedError } from '../session/errors.ts';
+import { formatDataValue } from '../ui/format.ts';
+
+const CALL_ACTIONS: readonly PageCallAction[] = ['Answer', 'Hangup', 'Hold', 'Retrieve'];
+const TRANSFER_ACTIONS: readonly PageTransferAction[] = [
+  'SingleStepTransfer',
+  'SingleStepConference',
+];
+/** Attached-data pairs a page card shows at most, and the longest value. */
+const MAX_USER_DATA = 20;
+const MAX_VALUE_LENGTH = 200;
+
+function involves(record: CallRecord, number: string): boolean {
+  return callNumbers(record.call).some((n) => sameNumber(n, number));
+}
+
+function userDataPairs(data: Record<string, unknown>): Array<[string, string]> {
+  return Object.entries(data)
+    .slice(0, MAX_USER_DATA)
+    .map(([key, value]): [string, string] => [key, formatDataValue(value).slice(0, MAX_VALUE_LENGTH)]);
+}
+
+function otherParty(record: CallRecord): string {
+  const p = record.call.participants[0];
+  return p?.formattedPhoneNumber ?? p?.phoneNumber ?? record.call.ani ?? record.call.dnis ?? '';
+}
+
+/**
+ * What a page card may know about one number: the live calls it is a party to (state, start,
+ * attached data, the controls GWS offers now) and the other live calls that could be
+ * transferred or conferenced to it. Only calls that involve the number carry call data.
+ */
+export function pageLookup(state: CallsState, number: string): PageLookup {
+  const signedIn = state.connection.kind !== 'loggedOut';
+  const calls: PageLiveCall[] = [];
+  const otherCalls: PageOtherCall[] = [];
+  for (const record of selectActiveCalls(state)) {
+    const { call } = record;
+    if (involves(record, number)) {
+      calls.push({
+        callId: call.id,
+        state: call.state,
+        callType: call.callType,
+        startedAt: record.startedAt,
+        userData: userDataPairs(call.userData),
+        actions: CALL_ACTIONS.filter((a) => hasCapability(record, a)),
+      });
+      continue;
+    }
+    const actions = TRANSFER_ACTIONS.filter((a) => hasCapability(record, a));
+    if (actions.length > 0 && (call.state === 'Established' || call.state === 'Held')) {
+      otherCalls.push({ callId: call.id, state: call.state, party: otherParty(record), actions });
+    }
+  }
+  return { number, signedIn, calls, otherCalls };
+}
+
+/**
+ * Refuses an operation a page may not ask for: the call must be live and involve the number
+ * (answer, hang up, hold, retrieve), or — for a transfer or conference — the destination is
+ * the number itself and the call is another live call. Returns the operation's parameters.
+ */
+export function checkPageOperation(
+  state: CallsState,
+  callId: string,
+  operation: PageOperation,
+  number: string,
+): Record<string, unknown> | undefined {
+  const record = state.calls.find((r) => r.call.id === callId);
+  if (!record) throw new CommandRejectedError('unknown-call', 'That call has ended');
+  if ((CALL_ACTIONS as readonly string[]).includes(operation)) {
+    if (!involves(record, number)) {
+      throw new CommandRejectedError('not-this-number', 'That call does not involve this number');
+    }
+    return undefined;
+  }
+  if ((TRANSFER_ACTIONS as readonly string[]).includes(operation)) {
+    if (involves(record, number)) {
+      throw new CommandRejectedError('not-this-number', 'The call already involves this number');
+    }
+    return { destination: number };
+  }
+  throw new CommandRejectedError('not-available', `${String(operation)} is not offered on pages`);
+}

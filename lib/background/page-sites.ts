@@ -1,0 +1,58 @@
+import browser from 'webextension-polyfill';
+import { agentSettings } from '../settings/agent-settings.ts';
+import { overlaySettings } from '../overlay/overlay-settings.ts';
+import { matchingPattern } from '../overlay/site-patterns.ts';
+import type { PageOffReason } from '../overlay/page-messages.ts';
+
+/** The site lists the overlay's reach derives from. */
+export interface SiteLists {
+  /** The agent's CRM sites (options page) and those an administrator set by policy. */
+  crmSites: string[];
+  /** CRM sites the overlay is switched off on. */
+  disabledSites: string[];
+  region: string;
+  confirmBeforeDial: boolean;
+}
+
+/** CRM sites set by policy (managed storage key `crmSites`), when any. */
+async function managedSites(): Promise<string[]> {
+  try {
+    const raw = (await browser.storage.managed.get('crmSites')) as { crmSites?: unknown };
+    return Array.isArray(raw.crmSites)
+      ? raw.crmSites.filter((s): s is string => typeof s === 'string')
+      : [];
+  } catch {
+    // No policy (Firefox without policies.json throws): nothing managed.
+    return [];
+  }
+}
+
+export async function readSiteLists(): Promise<SiteLists> {
+  const [agent, overlay, managed] = await Promise.all([
+    agentSettings.get().catch(() => agentSettings.defaults()),
+    overlaySettings.get().catch(() => overlaySettings.defaults()),
+    managedSites(),
+  ]);
+  return {
+    crmSites: [...new Set([...agent.crmSites, ...managed])],
+    disabledSites: overlay.disabledSites,
+    region: agent.region,
+    confirmBeforeDial: overlay.confirmBeforeDial,
+  };
+}
+
+/** The patterns the content script is registered for: CRM sites not switched off. */
+export function activePatterns(lists: SiteLists): string[] {
+  const off = new Set(lists.disabledSites);
+  return lists.crmSites.filter((p) => !off.has(p)).sort();
+}
+
+export type SiteVerdict = { on: true; pattern: string } | { on: false; reason: PageOffReason };
+
+/** Whether the overlay may run on `url`, and under which CRM site pattern. */
+export function siteVerdict(url: string | undefined, lists: SiteLists): SiteVerdict {
+  const pattern = url ? matchingPattern(url, lists.crmSites) : undefined;
+  if (!pattern) return { on: false, reason: 'not-a-crm-site' };
+  if (lists.disabledSites.includes(pattern)) return { on: false, reason: 'turned-off' };
+  return { on: true, pattern };
+}
