@@ -41,7 +41,18 @@ export default defineConfig({
     // notifications: the incoming-call alert with Answer/Decline (lib/background/call-alerts.ts).
     // No `tabs`: the screen-pop reads tab URLs only on hosts it holds host permissions for
     // (the CRM origins the agent grants), which is all it needs to find a CRM tab.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // contextMenus: "Call <selection>" and the per-site overlay switch on CRM sites
+    // (lib/background/page-context-menu.ts).
+    // scripting (Chrome): registers the CRM overlay content script at run time for the CRM sites
+    // the agent enabled only (lib/background/page-registration.ts); Firefox MV2 does the same
+    // with contentScripts.register, which needs no permission.
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
     host_permissions: LOCAL_ORIGINS,
     commands: keyboardCommands(manifestVersion),
     optional_host_permissions: REQUESTABLE_ORIGINS,

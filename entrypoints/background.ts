@@ -10,6 +10,7 @@ import { startupCredentials } from '@/lib/background/settings-startup';
 import { listenToKeyboardCommands } from '@/lib/background/keyboard-commands';
 import { ScreenPop } from '@/lib/background/screen-pop';
 import { CallAlerts } from '@/lib/background/call-alerts';
+import { startPageIntegration } from '@/lib/background/page-integration';
 
 export default defineBackground(() => {
   const keepAlive = new KeepAlive();
@@ -43,6 +44,7 @@ export default defineBackground(() => {
   listenToKeyboardCommands(() => session);
   callAlerts.listen();
   screenPop.start();
+  const pages = startPageIntegration(() => session);
   browser.alarms.onAlarm.addListener((alarm) => {
     // Waking the worker already resumed the session; the alarm only needs to exist.
     if (alarm.name === WATCHDOG_ALARM) session.diagnostics.record('session', 'watchdog');
@@ -50,7 +52,7 @@ export default defineBackground(() => {
 
   const ready = start(session);
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
-  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready, screenPop, callAlerts };
+  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready, screenPop, callAlerts, pages };
 });
 
 /**

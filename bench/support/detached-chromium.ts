@@ -68,10 +68,14 @@ async function cdpOnce<T>(wsUrl: string, method: string): Promise<T> {
  */
 export async function launchDetachedChromium(label: string): Promise<DetachedChromium> {
   const executable = requireBrowser('chromium');
+  const build = requireBuild('chromium');
   const profile = await freshProfileDir(`gws-cti-bench-${label}`);
   const extensionDir = path.join(profile.dir, 'extension');
   const userDataDir = path.join(profile.dir, 'profile');
-  await cp(requireBuild('chromium'), extensionDir, { recursive: true });
+  await cp(build, extensionDir, { recursive: true }).catch(async (error: unknown) => {
+    await profile.remove();
+    throw error;
+  });
   const child = spawn(
     executable,
     [

@@ -121,6 +121,8 @@ export function App(props: AppProps) {
   const login = (request: LoginRequest) => {
     setLoginPending(true);
     setLoginError(undefined);
+    // The form is unmounted while connecting; a failed attempt brings back what was typed.
+    setDefaults({ serverUrl: request.serverUrl, username: request.username });
     requestAccess(request.serverUrl)
       .then((granted) => {
         if (!granted) {

@@ -35,7 +35,14 @@ export interface NotificationMetaEvent {
   error?: string;
   /** Transport-level failure: what went wrong locally. */
   failure?: { reason?: string; httpStatus?: number; exception?: string };
-  advice?: { reconnect?: string; interval?: number; timeout?: number; maxInterval?: number };
+  advice?: {
+    reconnect?: string;
+    interval?: number;
+    timeout?: number;
+    maxInterval?: number;
+    /** Another long poll of this browser is held (see multiple-clients-advice.ts). */
+    multipleClients?: boolean;
+  };
   /** What the client does about it. */
   note?: string;
 }
@@ -60,7 +67,9 @@ export function summarizeMeta(message: Message, at: number, note?: string): Noti
   if (failure) event.failure = failure;
   if (m.advice && typeof m.advice === 'object') {
     const { reconnect, interval, timeout, maxInterval } = m.advice;
+    const multipleClients = (m.advice as Record<string, unknown>)['multiple-clients'] === true;
     event.advice = {
+      ...(multipleClients ? { multipleClients } : {}),
       ...(typeof reconnect === 'string' ? { reconnect } : {}),
       ...(typeof interval === 'number' ? { interval } : {}),
       ...(typeof timeout === 'number' ? { timeout } : {}),

@@ -2,6 +2,7 @@ import './cometd-env.ts';
 import { CometD, type Message } from 'cometd';
 import { Backoff, DEFAULT_BACKOFF } from './backoff.ts';
 import { FetchLongPollingTransport } from './fetch-long-polling.ts';
+import { resetIntervalWhenMultipleClientsClear } from './multiple-clients-advice.ts';
 import { isSessionRefusal, reconnectReason, summarizeMeta } from './notifications-meta.ts';
 import { normalizeServerUrl } from './rest-core.ts';
 import {
@@ -49,6 +50,7 @@ export class GwsNotifications {
   private handshakeGeneration = 0;
   private pendingTopics = new Set<string>();
   private lastConnectSucceeded = false;
+  private multipleClients = false;
   private retryTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(options: GwsNotificationsOptions) {
@@ -121,6 +123,7 @@ export class GwsNotifications {
       logLevel: 'warn',
     });
     this.installFailureHook(cometd);
+    resetIntervalWhenMultipleClientsClear(cometd);
     cometd.addListener('/meta/handshake', (m) => this.onHandshakeReply(cometd, m));
     cometd.addListener('/meta/connect', (m) => this.onConnectReply(cometd, m));
     cometd.addListener('/meta/disconnect', (m) => this.meta(m));
@@ -222,7 +225,15 @@ export class GwsNotifications {
       this.lastConnectSucceeded = false;
       return; // reported and retried by afterFailure
     }
+    const multipleClients = message.advice?.['multiple-clients'] === true;
     if (!this.lastConnectSucceeded) this.meta(message, 'long poll answered');
+    else if (multipleClients !== this.multipleClients) {
+      this.meta(
+        message,
+        multipleClients ? 'another poll of this browser is held' : 'sole poll again',
+      );
+    }
+    this.multipleClients = multipleClients;
     this.lastConnectSucceeded = true;
     this.stopIfAdvisedNone(cometd, message);
     this.updateConnected();

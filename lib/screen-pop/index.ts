@@ -15,3 +15,4 @@ export { popCallFromAlert, popCallFromRecord, directionOf } from './pop-call.ts'
 export { testRule, sampleCall, type RuleTestResult, type RuleTestOptions } from './test-rule.ts';
 export { exportRules, importRules, type RulesImport } from './import-export.ts';
 export { DEFAULT_CRM_BASE_URL, DEFAULT_REGION, defaultRules } from './defaults.ts';
+export { describeIncomingCall, badgeFor, ringingCallIds } from './call-alert-view.ts';

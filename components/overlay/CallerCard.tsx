@@ -1,0 +1,112 @@
+import { flagOf, localTimeIn, numberTypeText, CALLING_HOURS } from '../../lib/overlay/card-facts.ts';
+import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import { LiveCalls } from './LiveCalls.tsx';
+
+interface Props {
+  model: OverlayModel;
+  actions: OverlayActions;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The compact card: who the number is, where and what time it is there, and its live calls. */
+export function CallerCard({ model, actions }: Props) {
+  const { info, live, status } = model;
+  const shown = info?.international ?? info?.national ?? model.raw;
+  const local = info?.timeZone ? localTimeIn(info.timeZone, model.now) : undefined;
+  const type = numberTypeText(info?.type);
+  const position = {
+    left: model.cardAt.left,
+    ...(model.cardAt.top !== undefined ? { top: model.cardAt.top } : {}),
+    ...(model.cardAt.bottom !== undefined ? { bottom: model.cardAt.bottom } : {}),
+  };
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`Phone number ${shown}`}
+      style={position}
+      onMouseEnter={(e) => actions.pointer(e, true)}
+      onMouseLeave={(e) => actions.pointer(e, false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.dismiss(e);
+      }}
+    >
+      <div class="head">
+        {info?.countryCode && <span class="flag">{flagOf(info.countryCode)}</span>}
+        <span class="number">{shown}</span>
+        {model.extension && <span>ext. {model.extension}</span>}
+      </div>
+      <dl class="facts">
+        {info?.e164 && (
+          <>
+            <dt>E.164</dt>
+            <dd class="e164">{info.e164}</dd>
+          </>
+        )}
+        {info?.internal && (
+          <>
+            <dt>Type</dt>
+            <dd>Internal number</dd>
+          </>
+        )}
+        {info?.countryName && (
+          <>
+            <dt>Country</dt>
+            <dd>{info.countryName}</dd>
+          </>
+        )}
+        {info?.location && info.location !== info.countryName && (
+          <>
+            <dt>Location</dt>
+            <dd>{info.location}</dd>
+          </>
+        )}
+        {type && (
+          <>
+            <dt>Type</dt>
+            <dd>{type}</dd>
+          </>
+        )}
+        {local && (
+          <>
+            <dt>Local time</dt>
+            <dd>
+              {local.time} {local.weekday}
+              {local.outsideCallingHours && (
+                <span class="warn">
+                  {' '}
+                  · outside calling hours ({pad(CALLING_HOURS.from)}:00–{pad(CALLING_HOURS.to)}:00)
+                </span>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      {model.confirming ? (
+        <div class="row" role="group" aria-label="Confirm the call">
+          <span>Call {shown}?</span>
+          <button type="button" class="act primary" onClick={(e) => actions.confirm(e)}>
+            Call
+          </button>
+          <button type="button" class="act" onClick={(e) => actions.cancel(e)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div class="row">
+          <button type="button" class="act primary" onClick={(e) => actions.activate(e)}>
+            Call
+          </button>
+        </div>
+      )}
+      {status && (
+        <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
+          {status.text}
+        </p>
+      )}
+      {live && <LiveCalls live={live} now={model.now} actions={actions} />}
+      {live && !live.signedIn && <p class="hint">Sign in to the phone extension to call.</p>}
+    </div>
+  );
+}

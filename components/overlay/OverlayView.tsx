@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import { CallerCard } from './CallerCard.tsx';
+
+interface Props {
+  model: OverlayModel | undefined;
+  actions: OverlayActions;
+}
+
+/**
+ * The interaction layer: a button laid over the number under the pointer (or reached with
+ * the keyboard) and the card. Page text is never changed; this layer lives in the overlay's
+ * closed shadow root.
+ */
+export function OverlayView({ model, actions }: Props) {
+  const first = useRef<HTMLButtonElement>(null);
+  const key = model ? `${model.number}|${model.raw}|${model.boxes[0]?.left}` : '';
+  useEffect(() => {
+    if (model?.focusTarget) first.current?.focus({ preventScroll: true });
+  }, [model?.focusTarget, model?.number, model?.raw]);
+  if (!model) return null;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') actions.navigate(e, 1);
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') actions.navigate(e, -1);
+    else if (e.key === 'Escape') actions.dismiss(e);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <>
+      {model.boxes.map((box, i) => (
+        <button
+          key={`${key}|${i}`}
+          ref={i === 0 ? first : undefined}
+          type="button"
+          class={model.kind === 'input' ? 'hit input' : 'hit'}
+          tabIndex={i === 0 ? 0 : -1}
+          aria-label={`Call ${model.raw}`}
+          style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
+          onClick={(e) => actions.activate(e)}
+          onKeyDown={onKeyDown}
+          onMouseEnter={(e) => actions.pointer(e, true)}
+          onMouseLeave={(e) => actions.pointer(e, false)}
+        />
+      ))}
+      {model.open && <CallerCard model={model} actions={actions} />}
+    </>
+  );
+}

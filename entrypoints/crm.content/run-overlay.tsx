@@ -1,0 +1,129 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { sendCommand } from '../../lib/messaging/client.ts';
+import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/overlay/page-messages.ts';
+import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
+import { documentOptsOut } from '../../lib/overlay/scan-filter.ts';
+import { describePageError } from '../../lib/overlay/page-errors.ts';
+import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import { OverlayView } from '../../components/overlay/OverlayView.tsx';
+import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
+
+interface Running {
+  region: string;
+  config: PageConfig;
+  overlay: PageOverlay;
+  stop(): void;
+}
+
+/**
+ * A tag name the page cannot know in advance: a page that defined a custom element under our
+ * name could otherwise run its own code on our host element.
+ */
+function hostName(): string {
+  return `gws-cti-${Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, 'x')}`;
+}
+
+async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Promise<Running> {
+  const lifetime = new AbortController();
+  ctx.onInvalidated(() => lifetime.abort());
+  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    name: hostName(),
+    position: 'inline',
+    anchor: 'html',
+    append: 'last',
+    // Closed: page scripts cannot reach the card (call state, attached data) or its buttons.
+    mode: 'closed',
+    isolateEvents: true,
+    css: OVERLAY_CSS,
+    onMount: (container) => container,
+    onRemove: (container) => {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  const running: Running = {
+    region: config.region,
+    config,
+    overlay: undefined as unknown as PageOverlay,
+    stop: () => {
+      lifetime.abort();
+      ui.remove();
+    },
+  };
+  const draw = (model: OverlayModel | undefined, actions: OverlayActions) =>
+    render(<OverlayView model={model} actions={actions} />, ui.uiContainer);
+  running.overlay = new PageOverlay({
+    win: window,
+    find: (text) => findPhoneNumbers(text, config.region),
+    signal: lifetime.signal,
+    ownHost: () => ui.shadowHost,
+    onOwnHostRemoved: () => {
+      ctx.setTimeout(() => {
+        if (!lifetime.signal.aborted && !ui.shadowHost.isConnected) ui.mount();
+      }, 0);
+    },
+    render: draw,
+    transport: {
+      enrich: (numbers) => sendCommand('page.enrich', { numbers }),
+      lookup: (numbers) => sendCommand('page.lookup', { numbers }),
+    },
+    sender: {
+      dial: (number) => sendCommand('page.dial', { number }),
+      operate: (callId, operation, number) =>
+        sendCommand('page.callOperation', { callId, operation, number }),
+    },
+    confirmBeforeDial: () => running.config.confirmBeforeDial,
+    describeError: describePageError,
+  });
+  running.overlay.start();
+  // Diagnostics for tests and benchmarks. This global lives in the content script's own
+  // world: page scripts cannot see it.
+  (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
+    stats: running.overlay.scanner.stats,
+    hits: () => running.overlay.store.size,
+    busy: () => running.overlay.scanner.busy,
+  };
+  return running;
+}
+
+/**
+ * Runs the overlay while the background says this page is on an enabled CRM site and the
+ * page has not opted out; follows settings changes (site switched off, new region) and
+ * dies with the content script's context.
+ */
+export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
+  if (!document.documentElement || document.contentType !== 'text/html') return;
+  let running: Running | undefined;
+  let applying = Promise.resolve();
+  const apply = async () => {
+    const config = await sendCommand('page.config').catch(() => undefined);
+    if (ctx.isInvalid) return;
+    const wanted = !!config?.enabled && !documentOptsOut(document);
+    if (running && (!wanted || running.region !== config?.region)) {
+      running.stop();
+      running = undefined;
+    }
+    if (wanted && config && !running) running = await startOverlay(ctx, config);
+    else if (running && config) running.config = config;
+    // Diagnostics in the content script's own world (see startOverlay).
+    (globalThis as { gwsCtiOverlayStatus?: string }).gwsCtiOverlayStatus = running ? 'on' : 'off';
+  };
+  const reapply = () => {
+    applying = applying.then(apply, apply);
+  };
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && PAGE_SETTINGS_KEYS.some((k) => k in changes)) reapply();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    running?.stop();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', reapply);
+  reapply();
+  await applying;
+}

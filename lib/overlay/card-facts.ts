@@ -1,0 +1,59 @@
+/** Small pure helpers for the caller card: local time, calling hours, flags. */
+
+/** Hours (local to the callee) outside which a call is likely unwelcome: 08:00–21:00. */
+export const CALLING_HOURS = { from: 8, to: 21 };
+
+export interface LocalTime {
+  /** e.g. "14:05" */
+  time: string;
+  /** e.g. "Tue" */
+  weekday: string;
+  outsideCallingHours: boolean;
+}
+
+/** The time now in `timeZone`, or undefined for an unknown zone. */
+export function localTimeIn(timeZone: string, now: number, locale = 'en'): LocalTime | undefined {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    const hour = Number(get('hour'));
+    return {
+      time: `${get('hour')}:${get('minute')}`,
+      weekday: get('weekday'),
+      outsideCallingHours: !(hour >= CALLING_HOURS.from && hour < CALLING_HOURS.to),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The flag emoji for a two-letter country code, or ''. */
+export function flagOf(code: string | undefined): string {
+  if (!code || !/^[A-Z]{2}$/.test(code)) return '';
+  const base = 0x1f1e6 - 65;
+  return String.fromCodePoint(base + code.charCodeAt(0), base + code.charCodeAt(1));
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  MOBILE: 'Mobile',
+  FIXED_LINE: 'Landline',
+  FIXED_LINE_OR_MOBILE: 'Landline or mobile',
+  TOLL_FREE: 'Toll-free',
+  PREMIUM_RATE: 'Premium rate',
+  SHARED_COST: 'Shared cost',
+  VOIP: 'VoIP',
+  PERSONAL_NUMBER: 'Personal number',
+  PAGER: 'Pager',
+  UAN: 'Company number',
+  VOICEMAIL: 'Voicemail',
+};
+
+export function numberTypeText(type: string | undefined): string | undefined {
+  return type === undefined ? undefined : (TYPE_LABELS[type] ?? type);
+}

@@ -1,0 +1,78 @@
+import { PAGE_BATCH_LIMIT, type PageLookup, type PageNumberInfo } from './page-messages.ts';
+
+/** The two background commands behind the lookups. */
+export interface LookupTransport {
+  enrich(numbers: string[]): Promise<PageNumberInfo[]>;
+  lookup(numbers: string[]): Promise<PageLookup[]>;
+}
+
+type Waiter<V> = { resolve: (v: V | undefined) => void };
+
+/**
+ * Collects the keys asked for during `delayMs` into one request (at most PAGE_BATCH_LIMIT per
+ * message), so hovering, prefetching and a live card never send one message per number.
+ */
+export class Batcher<V> {
+  private pending = new Map<string, Array<Waiter<V>>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly flush: (keys: string[]) => Promise<V[]>;
+  private readonly delayMs: number;
+
+  constructor(flush: (keys: string[]) => Promise<V[]>, delayMs = 16) {
+    this.flush = flush;
+    this.delayMs = delayMs;
+  }
+
+  get(key: string): Promise<V | undefined> {
+    return new Promise((resolve) => {
+      const waiters = this.pending.get(key);
+      if (waiters) waiters.push({ resolve });
+      else this.pending.set(key, [{ resolve }]);
+      this.timer ??= setTimeout(() => this.send(), this.delayMs);
+    });
+  }
+
+  private send(): void {
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = new Map();
+    const keys = [...batch.keys()];
+    for (let i = 0; i < keys.length; i += PAGE_BATCH_LIMIT) {
+      const slice = keys.slice(i, i + PAGE_BATCH_LIMIT);
+      this.flush(slice).then(
+        (values) => slice.forEach((k, j) => batch.get(k)?.forEach((w) => w.resolve(values[j]))),
+        () => slice.forEach((k) => batch.get(k)?.forEach((w) => w.resolve(undefined))),
+      );
+    }
+  }
+}
+
+/**
+ * Number facts (cached for the page's life: they never change) and live-call facts (always
+ * asked anew), each batched.
+ */
+export class NumberLookups {
+  private readonly infos = new Map<string, Promise<PageNumberInfo | undefined>>();
+  private readonly infoBatch: Batcher<PageNumberInfo>;
+  private readonly liveBatch: Batcher<PageLookup>;
+
+  constructor(transport: LookupTransport) {
+    this.infoBatch = new Batcher((keys) => transport.enrich(keys));
+    this.liveBatch = new Batcher((keys) => transport.lookup(keys));
+  }
+
+  info(number: string): Promise<PageNumberInfo | undefined> {
+    let known = this.infos.get(number);
+    if (!known) {
+      known = this.infoBatch.get(number);
+      this.infos.set(number, known);
+      // A failed lookup is asked again next time.
+      void known.then((v) => v ?? this.infos.delete(number));
+    }
+    return known;
+  }
+
+  live(number: string): Promise<PageLookup | undefined> {
+    return this.liveBatch.get(number);
+  }
+}

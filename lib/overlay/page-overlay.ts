@@ -1,0 +1,115 @@
+import type { PhoneMatch } from '../phone/types.ts';
+import { DecorationStore } from './decorations.ts';
+import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
+import { Interaction, type CallSender } from './interaction.ts';
+import { intakeMutations, OBSERVE_OPTIONS } from './mutation-intake.ts';
+import { NumberLookups, type LookupTransport } from './number-lookups.ts';
+import type { RenderOverlay } from './overlay-model.ts';
+import { PageScanner } from './page-scanner.ts';
+
+export interface PageOverlayOptions {
+  win: Window;
+  /** Finds numbers in text, national ones read in the agent's region. */
+  find: (text: string) => PhoneMatch[];
+  signal: AbortSignal;
+  ownHost: () => Element | null;
+  /** The overlay UI's host was taken out of the page (re-insert it). */
+  onOwnHostRemoved: () => void;
+  render: RenderOverlay;
+  transport: LookupTransport;
+  sender: CallSender;
+  confirmBeforeDial: () => boolean;
+  describeError: (error: unknown) => string;
+  /** Requests a slice of scanning work later (default: an idle callback). */
+  schedule?: (run: () => void) => void;
+  now?: () => number;
+}
+
+function idleScheduler(win: Window): (run: () => void) => void {
+  if (typeof win.requestIdleCallback === 'function') {
+    // The timeout keeps a busy page from starving the scan; each slice is still short.
+    return (run) => void win.requestIdleCallback(() => run(), { timeout: 50 });
+  }
+  return (run) => void win.setTimeout(run, 0);
+}
+
+/**
+ * The overlay on one document: the first scan, the MutationObserver, the decorations and
+ * the interaction layer. Everything it starts ends when `signal` aborts.
+ */
+export class PageOverlay {
+  readonly store: DecorationStore;
+  readonly scanner: PageScanner;
+  readonly interaction: Interaction;
+  private readonly painter: HighlightPainter;
+  private readonly observer: MutationObserver;
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly o: PageOverlayOptions;
+
+  constructor(options: PageOverlayOptions) {
+    this.o = options;
+    const { win } = options;
+    this.painter = createHighlightPainter(win) ?? NO_PAINTER;
+    this.store = new DecorationStore(this.painter, options.find);
+    this.scanner = new PageScanner({
+      store: this.store,
+      ownHost: options.ownHost,
+      schedule: options.schedule ?? idleScheduler(win),
+      now: options.now ?? (() => win.performance.now()),
+      fullRoots: () => this.roots(),
+      onShadowRoot: (root) => this.adoptShadowRoot(root),
+    });
+    this.observer = new MutationObserver((records) =>
+      intakeMutations(records, this.scanner, options.ownHost(), options.onOwnHostRemoved),
+    );
+    this.interaction = new Interaction({
+      win,
+      store: this.store,
+      find: options.find,
+      ownHost: options.ownHost,
+      lookups: new NumberLookups(options.transport),
+      sender: options.sender,
+      render: options.render,
+      confirmBeforeDial: options.confirmBeforeDial,
+      signal: options.signal,
+      describeError: options.describeError,
+    });
+  }
+
+  start(): void {
+    const doc = this.o.win.document;
+    this.painter.attachStyles(doc);
+    this.observer.observe(doc, OBSERVE_OPTIONS);
+    this.scanner.scan(doc.body ?? doc.documentElement);
+    this.interaction.start();
+    this.o.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.scanner.stop();
+    this.interaction.stop();
+    this.store.clear();
+    this.painter.dispose();
+    this.shadowRoots.clear();
+  }
+
+  /** Resolves when everything queued so far is scanned. */
+  whenIdle(): Promise<void> {
+    return this.scanner.whenIdle();
+  }
+
+  private roots(): Node[] {
+    const doc = this.o.win.document;
+    for (const root of this.shadowRoots) if (!root.isConnected) this.shadowRoots.delete(root);
+    return [doc.body ?? doc.documentElement, ...this.shadowRoots];
+  }
+
+  /** Observers and styles do not cross into shadow trees: each open one is adopted once. */
+  private adoptShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root, OBSERVE_OPTIONS);
+    this.painter.attachStyles(root);
+  }
+}
