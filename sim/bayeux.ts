@@ -278,6 +278,11 @@ export class Bayeux {
     this.held = [];
     for (const p of this.reorderPending.values()) clearTimeout(p.timer);
     this.reorderPending.clear();
+    // The library's close() stops its sweeper but not the timers of held long polls, which
+    // would keep the process alive for a whole hold time: answer them now.
+    for (const id of this.bindings.keys()) {
+      (this.server.getServerSession(id) as { _flush?: () => void } | null)?._flush?.();
+    }
     this.server.close();
   }
 }

@@ -1,6 +1,7 @@
 import { flagOf, localTimeIn, numberTypeText, CALLING_HOURS } from '../../lib/overlay/card-facts.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { LiveCalls } from './LiveCalls.tsx';
+import { px } from './px.ts';
 
 interface Props {
   model: OverlayModel;
@@ -16,9 +17,9 @@ export function CallerCard({ model, actions }: Props) {
   const local = info?.timeZone ? localTimeIn(info.timeZone, model.now) : undefined;
   const type = numberTypeText(info?.type);
   const position = {
-    left: model.cardAt.left,
-    ...(model.cardAt.top !== undefined ? { top: model.cardAt.top } : {}),
-    ...(model.cardAt.bottom !== undefined ? { bottom: model.cardAt.bottom } : {}),
+    left: px(model.cardAt.left),
+    ...(model.cardAt.top !== undefined ? { top: px(model.cardAt.top) } : {}),
+    ...(model.cardAt.bottom !== undefined ? { bottom: px(model.cardAt.bottom) } : {}),
   };
   return (
     <div

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { CallerCard } from './CallerCard.tsx';
+import { px } from './px.ts';
 
 interface Props {
   model: OverlayModel | undefined;
@@ -36,7 +37,12 @@ export function OverlayView({ model, actions }: Props) {
           class={model.kind === 'input' ? 'hit input' : 'hit'}
           tabIndex={i === 0 ? 0 : -1}
           aria-label={`Call ${model.raw}`}
-          style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
+          style={{
+            left: px(box.left),
+            top: px(box.top),
+            width: px(box.width),
+            height: px(box.height),
+          }}
           onClick={(e) => actions.activate(e)}
           onKeyDown={onKeyDown}
           onMouseEnter={(e) => actions.pointer(e, true)}
