@@ -23,7 +23,8 @@ export function DtmfPad({ id, pending, onSend }: Props) {
   useEffect(() => {
     if (pending || queued === '') return;
     onSend(queued);
-    setQueued('');
+    // Keys pressed after this render are already appended: drop only what was sent.
+    setQueued((q) => q.slice(queued.length));
   }, [pending, queued]);
 
   const press = (key: KeypadKey) => {

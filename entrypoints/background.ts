@@ -3,7 +3,7 @@ import { GwsSession } from '@/lib/session/gws-session';
 import { createCommandRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { createCommandHandlers } from '@/lib/background/command-handlers';
-import { KeepAlive, WATCHDOG_ALARM } from '@/lib/background/keep-alive';
+import { KeepAlive } from '@/lib/background/keep-alive';
 import { ViewPorts } from '@/lib/background/view-ports';
 import { storageSessionPersistence } from '@/lib/background/storage-session-persistence';
 import { startupCredentials } from '@/lib/background/settings-startup';
@@ -45,10 +45,9 @@ export default defineBackground(() => {
   callAlerts.listen();
   screenPop.start();
   const pages = startPageIntegration(() => session);
-  browser.alarms.onAlarm.addListener((alarm) => {
-    // Waking the worker already resumed the session; the alarm only needs to exist.
-    if (alarm.name === WATCHDOG_ALARM) session.diagnostics.record('session', 'watchdog');
-  });
+  // The watchdog alarm's only job is to wake a stopped worker, which resumes the session
+  // below; Chrome starts the worker only for events that have a listener.
+  browser.alarms.onAlarm.addListener(() => undefined);
 
   const ready = start(session);
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
