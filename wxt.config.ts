@@ -8,15 +8,16 @@ const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const REQUESTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
 
 // Keyboard shortcuts (lib/background/keyboard-commands.ts). Chrome takes suggested keys for at
-// most four commands; "toggle-ready" has none until the agent assigns one.
+// most four commands; "toggle-ready" has none until the agent assigns one. Chromium on Linux
+// keeps Alt+Shift+A/B/C/N/P/R/T/W/X/Z for itself, so: D(ial pad), U (pick up), H(ang up), (h)O(ld).
 function keyboardCommands(manifestVersion: number) {
   return {
     [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
-      suggested_key: { default: 'Alt+Shift+P' },
+      suggested_key: { default: 'Alt+Shift+D' },
       description: '__MSG_commandOpenPopup__',
     },
     'answer-call': {
-      suggested_key: { default: 'Alt+Shift+A' },
+      suggested_key: { default: 'Alt+Shift+U' },
       description: '__MSG_commandAnswer__',
     },
     'hang-up-call': {

@@ -5,6 +5,7 @@
  *   npm run bench -- <name> [options]  one benchmark by name, e.g. `soak --idle-minutes 1`
  */
 import { runSoak, SOAK_USAGE } from './soak.ts';
+import { runOverlayBench, OVERLAY_USAGE } from './overlay/overlay-bench.ts';
 
 interface Benchmark {
   about: string;
@@ -15,6 +16,12 @@ interface Benchmark {
 }
 
 const BENCHMARKS: Record<string, Benchmark> = {
+  overlay: {
+    about: 'CRM overlay on a 5,000-row page in Chromium: decoration time, long tasks, burst',
+    usage: OVERLAY_USAGE,
+    quick: true,
+    run: runOverlayBench,
+  },
   soak: {
     about: 'MV3 worker + long poll through a long idle stretch, then an inbound call (~11 min)',
     usage: SOAK_USAGE,

@@ -26,7 +26,15 @@ export interface OverlayDiagnostics {
   status: string;
   hits: number;
   busy: boolean;
-  stats?: { slices: number; busyMs: number; maxSliceMs: number; nodesVisited: number; fullRescans: number };
+  stats?: {
+    lastIdleAt: number;
+    slices: number;
+    busyMs: number;
+    maxSliceMs: number;
+    nodesVisited: number;
+    fullRescans: number;
+    recent?: Array<{ at: number; ms: number }>;
+  };
 }
 
 export class OverlayProbe {
@@ -98,19 +106,50 @@ export class OverlayProbe {
     return result.value as OverlayDiagnostics;
   }
 
+  /** Evaluates an expression in the overlay's isolated world (main frame). */
+  async evaluateInOverlay<T>(expression: string): Promise<T | undefined> {
+    const context = this.contentScriptContext(await this.mainFrameId());
+    if (!context) return undefined;
+    const { result } = await this.cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      returnByValue: true,
+      expression,
+    });
+    return result.value as T;
+  }
+
+  /** Texts of everything the overlay decorated in a frame (as they read on the page). */
+  async hitTexts(frameId?: string): Promise<string[]> {
+    const frame = frameId ?? (await this.mainFrameId());
+    const context = this.contentScriptContext(frame);
+    if (!context) return [];
+    const { result } = await this.cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      returnByValue: true,
+      expression: `globalThis.gwsCtiOverlay ? globalThis.gwsCtiOverlay.hitTexts() : []`,
+    });
+    return result.value as string[];
+  }
+
   /** Resolves when the overlay in the frame has settled: decided, and nothing queued. */
-  async settled(frameId?: string, timeoutMs = 20_000): Promise<OverlayDiagnostics> {
+  async settled(
+    frameId?: string,
+    timeoutMs = 20_000,
+    until: (d: OverlayDiagnostics) => boolean = () => true,
+  ): Promise<OverlayDiagnostics> {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     let last: OverlayDiagnostics | undefined;
     for (;;) {
       last = await this.diagnostics(frameId).catch(() => undefined);
-      const done = last && last.status !== 'starting' && !last.busy;
+      const done = last && last.status !== 'starting' && !last.busy && until(last);
       quiet = done ? quiet + 1 : 0;
       // Twice in a row, a frame apart: a mutation in between would have queued work.
       if (quiet >= 2 && last) return last;
       if (Date.now() > deadline) {
-        throw new Error(`The overlay did not settle within ${timeoutMs} ms (${JSON.stringify(last)})`);
+        throw new Error(
+          `The overlay did not settle within ${timeoutMs} ms (${JSON.stringify(last)})`,
+        );
       }
       await new Promise((r) => setTimeout(r, 30));
     }
@@ -171,5 +210,45 @@ export class OverlayProbe {
       }`,
       label,
     ).then((v) => v ?? undefined);
+  }
+}
+
+interface ChromeApi {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<Array<{ matches?: string[] }>> };
+}
+
+/**
+ * Enables CRM sites the way the options page stores them (`agentSettings.crmSites`) from an
+ * extension page, and waits until the background registered the overlay for them.
+ */
+export async function enableCrmSites(
+  extensionPage: Page,
+  sites: string[],
+  region = 'US',
+  overlay: Record<string, unknown> = {},
+): Promise<void> {
+  await extensionPage.evaluate(
+    async ([sites, region, overlay]) => {
+      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      await api.storage.local.set({
+        agentSettings: { version: 1, value: { crmSites: sites, region } },
+        overlaySettings: { version: 1, value: overlay },
+      });
+    },
+    [sites, region, overlay] as const,
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const registered = await extensionPage.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: ChromeApi }
+      ).chrome.scripting.getRegisteredContentScripts(),
+    );
+    const matches = registered.flatMap((r) => r.matches ?? []);
+    if (sites.every((s) => matches.includes(s)) && matches.length === sites.length) return;
+    if (Date.now() > deadline)
+      throw new Error(`The overlay was not registered for ${sites.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 30));
   }
 }

@@ -10,10 +10,13 @@ import {
 import { revokeDecision, type SiteAccess } from '@/lib/settings/site-access';
 import { PendingButton } from '../PendingButton';
 import { OptionsSection } from './OptionsSection';
+import { LockedNote } from './LockedNote';
 import { ExplainedError, SaveStatus, useSaver } from './SaveStatus';
 
 interface Props {
   sites: readonly string[];
+  /** Sites policy adds; listed, locked. */
+  managedSites?: readonly string[];
   access: SiteAccess;
   /** Where the GWS server lives: its access is never given back from here. */
   serverUrls: readonly string[];
@@ -31,7 +34,7 @@ const PROBLEMS: Readonly<Record<SiteProblem, MessageKey>> = {
  * The CRM sites the overlay runs on. Adding one asks the browser for that site alone (from
  * the click itself, which browsers require); removing one gives the access back.
  */
-export function CrmSitesSection({ sites, access, serverUrls, onChange }: Props) {
+export function CrmSitesSection({ sites, managedSites = [], access, serverUrls, onChange }: Props) {
   const [input, setInput] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [granted, setGranted] = useState<Readonly<Record<string, boolean>>>({});
@@ -95,8 +98,20 @@ export function CrmSitesSection({ sites, access, serverUrls, onChange }: Props) 
 
   return (
     <OptionsSection id="crm-sites" title={t('optionsSitesTitle')} help={t('optionsSitesHelp')}>
+      {managedSites.length > 0 ? (
+        <ul class="site-list" aria-label={t('optionsSitesManaged')}>
+          {managedSites.map((pattern, i) => (
+            <li key={pattern} class="site site-locked">
+              <span class="site-name mono">{siteLabel(pattern)}</span>
+              <LockedNote id={`managed-site-${i}`} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {sites.length === 0 ? (
-        <p class="muted">{t('optionsSitesNone')}</p>
+        managedSites.length === 0 ? (
+          <p class="muted">{t('optionsSitesNone')}</p>
+        ) : null
       ) : (
         <ul class="site-list" aria-label={t('optionsSitesTitle')}>
           {sites.map((pattern) => {

@@ -1,4 +1,9 @@
-import { flagOf, localTimeIn, numberTypeText, CALLING_HOURS } from '../../lib/overlay/card-facts.ts';
+import {
+  flagOf,
+  localTimeIn,
+  numberTypeText,
+  CALLING_HOURS,
+} from '../../lib/overlay/card-facts.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { LiveCalls } from './LiveCalls.tsx';
 import { px } from './px.ts';

@@ -1,6 +1,10 @@
 import { formatDuration } from '../../lib/ui/format.ts';
 import type { OverlayActions } from '../../lib/overlay/overlay-model.ts';
-import type { PageCallAction, PageLookup, PageTransferAction } from '../../lib/overlay/page-messages.ts';
+import type {
+  PageCallAction,
+  PageLookup,
+  PageTransferAction,
+} from '../../lib/overlay/page-messages.ts';
 
 const ACTION_LABELS: Record<PageCallAction | PageTransferAction, string> = {
   Answer: 'Answer',

@@ -6,7 +6,7 @@ import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
 import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/overlay/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
-import { documentOptsOut } from '../../lib/overlay/scan-filter.ts';
+import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
@@ -24,7 +24,10 @@ interface Running {
  * name could otherwise run its own code on our host element.
  */
 function hostName(): string {
-  return `gws-cti-${Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, 'x')}`;
+  return `gws-cti-${Math.random()
+    .toString(36)
+    .slice(2, 10)
+    .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Promise<Running> {
@@ -85,7 +88,24 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
   (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
     stats: running.overlay.scanner.stats,
     hits: () => running.overlay.store.size,
+    hitTexts: () =>
+      [...running.overlay.store.hits()].map((h) =>
+        h.kind === 'link'
+          ? (h.node.textContent ?? '')
+          : (h.node as Text).data.slice(h.start, h.end),
+      ),
     busy: () => running.overlay.scanner.busy,
+    /** The detection floor: one synchronous TreeWalker + detector pass, no bookkeeping. */
+    detectFloor: () => {
+      const start = performance.now();
+      let found = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = (n as Text).data;
+        if (hasEnoughDigits(text)) found += findPhoneNumbers(text, config.region).length;
+      }
+      return { ms: performance.now() - start, found };
+    },
   };
   return running;
 }

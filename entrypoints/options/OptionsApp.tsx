@@ -19,6 +19,7 @@ import { browserOptionsDeps, type OptionsDeps } from './deps';
 interface Loaded {
   settings: AgentSettings;
   managed: ManagedSettings;
+  managedSites: string[];
   login: LoginDefaults;
 }
 
@@ -34,8 +35,15 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
   useEffect(() => {
-    Promise.all([deps.settings.get(), deps.managed().catch(() => ({})), deps.loginDefaults.load()])
-      .then(([settings, managed, login]) => setLoaded({ settings, managed, login }))
+    Promise.all([
+      deps.settings.get(),
+      deps.managed().catch(() => ({})),
+      deps.managedSites().catch(() => []),
+      deps.loginDefaults.load(),
+    ])
+      .then(([settings, managed, managedSites, login]) =>
+        setLoaded({ settings, managed, managedSites, login }),
+      )
       .catch(() => undefined);
     deps.screenPop.load().then(setScreenPop, () => undefined);
   }, []);
@@ -116,6 +124,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       />
       <CrmSitesSection
         sites={settings.crmSites}
+        managedSites={loaded.managedSites}
         access={deps.sites}
         serverUrls={[login.serverUrl, loaded.login.serverUrl]}
         onChange={async (crmSites) => void (await saveSettings({ crmSites }))}

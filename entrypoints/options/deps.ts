@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
 import { sendCommand } from '@/lib/messaging/client';
+import { t } from '@/lib/ui/i18n';
 import { agentSettings, type AgentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
 import { readManagedSettings, type ManagedSettings } from '@/lib/background/managed-login';
 import { loadLoginDefaults, saveLoginDefaults, type LoginDefaults } from '@/lib/ui/login-defaults';
 import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
+import { readManagedSites } from '@/lib/settings/managed-sites';
 import {
   loadScreenPopSettings,
   saveScreenPopSettings,
@@ -18,6 +20,8 @@ import type { Shortcut } from '@/components/options/ShortcutsSection';
 export interface OptionsDeps {
   settings: { get(): Promise<AgentSettings>; set(value: AgentSettings): Promise<AgentSettings> };
   managed(): Promise<ManagedSettings>;
+  /** CRM sites set by policy. */
+  managedSites(): Promise<string[]>;
   loginDefaults: { load(): Promise<LoginDefaults>; save(value: LoginDefaults): Promise<void> };
   sites: SiteAccess;
   screenPop: {
@@ -64,6 +68,7 @@ export function browserOptionsDeps(): OptionsDeps {
   return {
     settings: agentSettings,
     managed: readManagedSettings,
+    managedSites: readManagedSites,
     loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
@@ -72,7 +77,9 @@ export function browserOptionsDeps(): OptionsDeps {
     shortcuts: async () =>
       (await browser.commands.getAll()).map((c) => ({
         name: c.name ?? '',
-        description: c.description ?? '',
+        // Chrome reports no description for the built-in "open the popup" command.
+        description:
+          c.description || (c.name?.startsWith('_execute_') ? t('commandOpenPopup') : ''),
         shortcut: c.shortcut ?? '',
       })),
     ...(editor ? { openShortcutEditor: editor } : {}),

@@ -11,11 +11,7 @@ import { checkPageOperation, pageLookup } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 
 export type PageCommand =
-  | 'page.config'
-  | 'page.enrich'
-  | 'page.lookup'
-  | 'page.dial'
-  | 'page.callOperation';
+  'page.config' | 'page.enrich' | 'page.lookup' | 'page.dial' | 'page.callOperation';
 
 export type PageCommandHandlers = Pick<CommandHandlers, PageCommand>;
 

@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import metadata from 'libphonenumber-js/max/metadata';
+import { findPhoneNumbersWith } from '../phone/detect-core.ts';
 import { normalizeDialString } from '../phone/enrich.ts';
 import { overlaySettings } from '../overlay/overlay-settings.ts';
 import { matchingPattern } from '../overlay/site-patterns.ts';
@@ -16,7 +18,7 @@ const MAX_SELECTION = 64;
 
 export type MenuSession = PageSession & { readonly diagnostics: Pick<DiagnosticsLog, 'record'> };
 
-interface MenuClick {
+export interface MenuClick {
   menuItemId: string | number;
   selectionText?: string;
   pageUrl?: string;
@@ -84,34 +86,55 @@ export class PageContextMenu {
   }
 
   private async onClick(info: MenuClick): Promise<void> {
-    const lists = await this.readLists();
-    const url = info.frameUrl ?? info.pageUrl;
-    if (info.menuItemId === MENU_CALL_SELECTION) {
-      if (!siteVerdict(url, lists).on) return;
-      await this.dialSelection((info.selectionText ?? '').slice(0, MAX_SELECTION), lists.region);
-      return;
-    }
-    const pattern = info.pageUrl ? matchingPattern(info.pageUrl, lists.crmSites) : undefined;
-    if (!pattern) return;
-    const turnOff = info.menuItemId === MENU_OVERLAY_OFF;
-    if (!turnOff && info.menuItemId !== MENU_OVERLAY_ON) return;
-    await overlaySettings.update((current) => ({
-      ...current,
-      disabledSites: turnOff
-        ? [...new Set([...current.disabledSites, pattern])]
-        : current.disabledSites.filter((p) => p !== pattern),
-    }));
-  }
-
-  private async dialSelection(text: string, region: string): Promise<void> {
+    const action = menuAction(info, await this.readLists());
     const session = this.session();
-    const normalized = normalizeDialString(text, region);
-    if (!normalized.ok) {
-      session.diagnostics.record('error', 'Call selection: not a number', normalized.reason);
-      return;
+    switch (action.kind) {
+      case 'none':
+        if (action.reason) session.diagnostics.record('error', 'Call selection', action.reason);
+        return;
+      case 'dial':
+        await session.perform('Dial', undefined, async (rest, state) => {
+          await rest.dial(dialDeviceId(state), action.number, {});
+        });
+        return;
+      case 'switch':
+        await overlaySettings.update((current) => ({
+          ...current,
+          disabledSites: action.off
+            ? [...new Set([...current.disabledSites, action.pattern])]
+            : current.disabledSites.filter((p) => p !== action.pattern),
+        }));
     }
-    await session.perform('Dial', undefined, async (rest, state) => {
-      await rest.dial(dialDeviceId(state), normalized.dial, {});
-    });
   }
+}
+
+export type MenuAction =
+  | { kind: 'dial'; number: string }
+  | { kind: 'switch'; pattern: string; off: boolean }
+  | { kind: 'none'; reason?: string };
+
+/**
+ * What a click on one of our menu items does, decided from the click and the site lists:
+ * dial the selection (normalized in the agent's region, on an enabled CRM site only), or
+ * switch the overlay off or on for the CRM site of the page.
+ */
+export function menuAction(info: MenuClick, lists: SiteLists): MenuAction {
+  if (info.menuItemId === MENU_CALL_SELECTION) {
+    if (!siteVerdict(info.frameUrl ?? info.pageUrl, lists).on) return { kind: 'none' };
+    const text = (info.selectionText ?? '').slice(0, MAX_SELECTION);
+    const normalized = normalizeDialString(text, lists.region);
+    if (normalized.ok) return { kind: 'dial', number: normalized.dial };
+    // A selection often takes words with it ("Call +1 415 555 0132 today"): the first number
+    // in it, as the detector reads text, with the complete metadata.
+    const found = findPhoneNumbersWith(metadata, text, lists.region)[0];
+    return found
+      ? { kind: 'dial', number: found.e164 }
+      : { kind: 'none', reason: normalized.reason };
+  }
+  if (info.menuItemId !== MENU_OVERLAY_OFF && info.menuItemId !== MENU_OVERLAY_ON) {
+    return { kind: 'none' };
+  }
+  const pattern = info.pageUrl ? matchingPattern(info.pageUrl, lists.crmSites) : undefined;
+  if (!pattern) return { kind: 'none' };
+  return { kind: 'switch', pattern, off: info.menuItemId === MENU_OVERLAY_OFF };
 }

@@ -16,7 +16,8 @@ export function startPageIntegration(session: () => GwsSession): {
   const registration = new PageRegistration({
     registrar: browserRegistrar(),
     onLists: (lists) => menu.rebuild(lists),
-    onError: (error) => session().diagnostics.record('error', 'overlay registration failed', String(error)),
+    onError: (error) =>
+      session().diagnostics.record('error', 'overlay registration failed', String(error)),
   });
   void registration.start();
   return { registration, menu };

@@ -33,7 +33,10 @@ function involves(record: CallRecord, number: string): boolean {
 function userDataPairs(data: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(data)
     .slice(0, MAX_USER_DATA)
-    .map(([key, value]): [string, string] => [key, formatDataValue(value).slice(0, MAX_VALUE_LENGTH)]);
+    .map(([key, value]): [string, string] => [
+      key,
+      formatDataValue(value).slice(0, MAX_VALUE_LENGTH),
+    ]);
 }
 
 function otherParty(record: CallRecord): string {

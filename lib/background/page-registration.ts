@@ -29,7 +29,8 @@ export function scriptingRegistrar(scripting: ChromeScripting): ScriptRegistrar 
       const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
       const previous = existing[0]?.matches ?? [];
       if (patterns.length === 0) {
-        if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+        if (existing.length > 0)
+          await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
         return previous;
       }
       const script = {
@@ -51,7 +52,10 @@ export function scriptingRegistrar(scripting: ChromeScripting): ScriptRegistrar 
       for (const tab of await browser.tabs.query({ url: patterns })) {
         if (tab.id === undefined) continue;
         await scripting
-          .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+          .executeScript({
+            target: { tabId: tab.id, allFrames: true },
+            files: [CONTENT_SCRIPT_FILE],
+          })
           .catch(() => undefined);
       }
     },
@@ -174,7 +178,8 @@ export class PageRegistration {
     const granted =
       this.o.granted ?? ((p: string) => browser.permissions.contains({ origins: [p] }));
     const patterns: string[] = [];
-    for (const p of activePatterns(lists)) if (await granted(p).catch(() => false)) patterns.push(p);
+    for (const p of activePatterns(lists))
+      if (await granted(p).catch(() => false)) patterns.push(p);
     const previous = await this.o.registrar.sync(patterns);
     this.patterns = patterns;
     const added = patterns.filter((p) => !previous.includes(p));

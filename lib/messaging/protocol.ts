@@ -83,7 +83,11 @@ export interface CommandMap {
     access: 'content-script';
   };
   /** Live-call information for numbers seen on the page. */
-  'page.lookup': { request: { numbers: string[] }; response: PageLookup[]; access: 'content-script' };
+  'page.lookup': {
+    request: { numbers: string[] };
+    response: PageLookup[];
+    access: 'content-script';
+  };
   'page.dial': { request: { number: string }; response: void; access: 'content-script' };
   /** A call operation on a call that involves `number` (or a transfer/conference *to* it). */
   'page.callOperation': {

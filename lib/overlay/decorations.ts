@@ -39,7 +39,12 @@ export type RangeFactory = (
  * makes. Static ranges cost nothing until painted; the store drops them when their text
  * changes or leaves the page.
  */
-export const createStaticRange: RangeFactory = (startContainer, startOffset, endContainer, endOffset) => {
+export const createStaticRange: RangeFactory = (
+  startContainer,
+  startOffset,
+  endContainer,
+  endOffset,
+) => {
   if (typeof StaticRange === 'function') {
     return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
   }

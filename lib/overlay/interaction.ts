@@ -9,7 +9,12 @@ import {
   targetFromHit,
   type NumberTarget,
 } from './number-target.ts';
-import { cardPlacement, type OverlayActions, type OverlayModel, type RenderOverlay } from './overlay-model.ts';
+import {
+  cardPlacement,
+  type OverlayActions,
+  type OverlayModel,
+  type RenderOverlay,
+} from './overlay-model.ts';
 import type { PageOperation } from './page-messages.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
 
@@ -248,12 +253,18 @@ export class Interaction {
     const model = this.model;
     if (!model) return;
     const generation = this.generation;
-    this.update({ open: true, confirming: false, status: { kind: 'busy', text: `Calling ${model.raw}…` } });
+    this.update({
+      open: true,
+      confirming: false,
+      status: { kind: 'busy', text: `Calling ${model.raw}…` },
+    });
     try {
       await this.o.sender.dial(model.number);
-      if (generation === this.generation) this.update({ status: { kind: 'done', text: 'Dialling' } });
+      if (generation === this.generation)
+        this.update({ status: { kind: 'done', text: 'Dialling' } });
     } catch (error) {
-      if (generation === this.generation) this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
+      if (generation === this.generation)
+        this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
     }
     this.refreshLive();
   }
@@ -267,7 +278,8 @@ export class Interaction {
       await this.o.sender.operate(callId, operation, model.number);
       if (generation === this.generation) this.update({ status: undefined });
     } catch (error) {
-      if (generation === this.generation) this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
+      if (generation === this.generation)
+        this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
     }
     this.refreshLive();
   }
@@ -298,7 +310,11 @@ export class Interaction {
     this.o.render(this.model, this.actions);
   }
 
-  private setTimer(name: 'openTimer' | 'hideTimer' | 'liveTimer', run: () => void, ms: number): void {
+  private setTimer(
+    name: 'openTimer' | 'hideTimer' | 'liveTimer',
+    run: () => void,
+    ms: number,
+  ): void {
     this.clearTimer(name);
     this[name] = this.o.win.setTimeout(() => {
       this[name] = 0;

@@ -45,7 +45,9 @@ export function targetBoxes(target: NumberTarget): Box[] {
   const r = input.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) return [];
   const size = Math.min(INPUT_BUTTON, r.height - 2);
-  return [{ left: r.right - size - 3, top: r.top + (r.height - size) / 2, width: size, height: size }];
+  return [
+    { left: r.right - size - 3, top: r.top + (r.height - size) / 2, width: size, height: size },
+  ];
 }
 
 function contains(box: Box, x: number, y: number): boolean {

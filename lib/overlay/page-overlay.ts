@@ -6,6 +6,8 @@ import { intakeMutations, OBSERVE_OPTIONS } from './mutation-intake.ts';
 import { NumberLookups, type LookupTransport } from './number-lookups.ts';
 import type { RenderOverlay } from './overlay-model.ts';
 import { PageScanner } from './page-scanner.ts';
+import { createSliceScheduler } from './slice-scheduler.ts';
+import { ViewportPainter } from './viewport-painter.ts';
 
 export interface PageOverlayOptions {
   win: Window;
@@ -20,17 +22,9 @@ export interface PageOverlayOptions {
   sender: CallSender;
   confirmBeforeDial: () => boolean;
   describeError: (error: unknown) => string;
-  /** Requests a slice of scanning work later (default: an idle callback). */
+  /** Requests a slice of scanning work later (default: createSliceScheduler). */
   schedule?: (run: () => void) => void;
   now?: () => number;
-}
-
-function idleScheduler(win: Window): (run: () => void) => void {
-  if (typeof win.requestIdleCallback === 'function') {
-    // The timeout keeps a busy page from starving the scan; each slice is still short.
-    return (run) => void win.requestIdleCallback(() => run(), { timeout: 50 });
-  }
-  return (run) => void win.setTimeout(run, 0);
 }
 
 /**
@@ -50,11 +44,15 @@ export class PageOverlay {
     this.o = options;
     const { win } = options;
     this.painter = createHighlightPainter(win) ?? NO_PAINTER;
-    this.store = new DecorationStore(this.painter, options.find);
+    const painter =
+      this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
+        ? this.painter
+        : new ViewportPainter(this.painter);
+    this.store = new DecorationStore(painter, options.find);
     this.scanner = new PageScanner({
       store: this.store,
       ownHost: options.ownHost,
-      schedule: options.schedule ?? idleScheduler(win),
+      schedule: options.schedule ?? createSliceScheduler(win, options.signal),
       now: options.now ?? (() => win.performance.now()),
       fullRoots: () => this.roots(),
       onShadowRoot: (root) => this.adoptShadowRoot(root),

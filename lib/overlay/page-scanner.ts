@@ -14,11 +14,17 @@ type Task =
   | { kind: 'sweep' };
 
 export interface ScanStats {
+  /** `now()` when the queue last ran empty. */
+  lastIdleAt: number;
   slices: number;
   busyMs: number;
   maxSliceMs: number;
   nodesVisited: number;
   fullRescans: number;
+  /** Slices that ran well over the budget (start and length), the first 20. */
+  overruns: Array<{ at: number; ms: number }>;
+  /** The last slices (start and length), newest last, bounded. */
+  recent: Array<{ at: number; ms: number }>;
 }
 
 export interface PageScannerOptions {
@@ -40,7 +46,6 @@ export interface PageScannerOptions {
 
 export const DEFAULT_SLICE_BUDGET_MS = 8;
 const DEFAULT_FULL_RESCAN_THRESHOLD = 2000;
-const CHECK_EVERY_TASKS = 16;
 
 /**
  * The work queue between what changed on the page and the decorations. Producers (the first
@@ -50,10 +55,21 @@ const CHECK_EVERY_TASKS = 16;
  * becomes one full rescan instead, where unchanged nodes are cheap no-ops.
  */
 export class PageScanner {
-  readonly stats: ScanStats = { slices: 0, busyMs: 0, maxSliceMs: 0, nodesVisited: 0, fullRescans: 0 };
+  readonly stats: ScanStats = {
+    lastIdleAt: 0,
+    slices: 0,
+    busyMs: 0,
+    maxSliceMs: 0,
+    nodesVisited: 0,
+    fullRescans: 0,
+    overruns: [],
+    recent: [],
+  };
   private tasks: Task[] = [];
   private head = 0;
   private walk: SubtreeWalk | undefined;
+  /** A full rescan is queued and has not started: new scans are already covered by it. */
+  private rescanPending = false;
   private scheduled = false;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
@@ -68,6 +84,7 @@ export class PageScanner {
     this.threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
     this.sink = {
       text: (node) => void options.store.scanText(node),
+      plainText: (node) => options.store.forget(node),
       link: (link) => void options.store.scanLink(link),
       input: () => {},
       shadowRoot: (root) => {
@@ -101,9 +118,13 @@ export class PageScanner {
 
   /** Queues one walk over every root, dropping whatever was queued. */
   rescanAll(): void {
-    this.tasks = [{ kind: 'sweep' }, ...this.options.fullRoots().map((node) => ({ kind: 'scan' as const, node }))];
+    this.tasks = [
+      { kind: 'sweep' },
+      ...this.options.fullRoots().map((node) => ({ kind: 'scan' as const, node })),
+    ];
     this.head = 0;
     this.walk = undefined;
+    this.rescanPending = true;
     this.stats.fullRescans++;
     this.request();
   }
@@ -129,7 +150,6 @@ export class PageScanner {
     const { now } = this.options;
     const start = now();
     const shouldYield = () => now() - start >= this.budgetMs;
-    let sinceCheck = 0;
     while (this.busy) {
       if (this.walk) {
         const finished = this.walk.step(shouldYield);
@@ -141,7 +161,7 @@ export class PageScanner {
       }
       const task = this.tasks[this.head++]!;
       this.run(task);
-      if (++sinceCheck % CHECK_EVERY_TASKS === 0 && shouldYield()) break;
+      if (shouldYield()) break;
     }
     if (this.head >= this.tasks.length && this.head > 0) {
       this.tasks = [];
@@ -151,12 +171,22 @@ export class PageScanner {
     this.stats.slices++;
     this.stats.busyMs += spent;
     this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
+    this.stats.recent.push({ at: start, ms: spent });
+    if (this.stats.recent.length > 64) this.stats.recent.shift();
+    if (spent > 2 * this.budgetMs && this.stats.overruns.length < 20) {
+      this.stats.overruns.push({ at: start, ms: spent });
+    }
     if (this.busy) this.request();
-    else this.settleIdle();
+    else {
+      this.stats.lastIdleAt = now();
+      this.settleIdle();
+    }
   }
 
   private push(task: Task): void {
     if (this.stopped) return;
+    // Attribute resets are kept: a rescan skips a newly opted-out subtree without forgetting it.
+    if (this.rescanPending && task.kind !== 'reset') return;
     this.tasks.push(task);
     if (this.tasks.length - this.head > this.threshold) {
       this.rescanAll();
@@ -181,6 +211,7 @@ export class PageScanner {
     const { store } = this.options;
     switch (task.kind) {
       case 'sweep':
+        this.rescanPending = false;
         store.sweepDisconnected();
         return;
       case 'forget':

@@ -25,7 +25,9 @@ function parse(pattern: string): Pattern | null {
   let parsed: Pattern | null = null;
   if (pattern === '<all_urls>') parsed = { scheme: '*', host: '*', path: /^.*$/ };
   else {
-    const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/:*]+|\[[^\]]+\])(?::(\d+|\*))?(\/.*)$/.exec(pattern);
+    const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/:*]+|\[[^\]]+\])(?::(\d+|\*))?(\/.*)$/.exec(
+      pattern,
+    );
     if (m) {
       parsed = { scheme: m[1]!, host: m[2]!.toLowerCase(), path: globToRegExp(m[4]!) };
       if (m[3] !== undefined && m[3] !== '*') parsed.port = m[3];
@@ -47,7 +49,8 @@ export function urlMatchesPattern(url: string, pattern: string): boolean {
     return false;
   }
   const scheme = u.protocol.slice(0, -1);
-  if (p.scheme === '*' ? scheme !== 'http' && scheme !== 'https' : scheme !== p.scheme) return false;
+  if (p.scheme === '*' ? scheme !== 'http' && scheme !== 'https' : scheme !== p.scheme)
+    return false;
   const host = u.hostname.toLowerCase();
   if (p.host !== '*') {
     if (p.host.startsWith('*.')) {

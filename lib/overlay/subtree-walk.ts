@@ -4,6 +4,8 @@ import { classifyElement } from './scan-filter.ts';
 export interface WalkSink {
   /** A text node with enough digits to hold a number. */
   text(node: Text): void;
+  /** A text node without (it may have held a number before its text changed). */
+  plainText?(node: Text): void;
   link(link: Element): void;
   input(input: Element): void;
   /** An open shadow root met on the way (its content is walked separately). */
@@ -62,13 +64,21 @@ export class SubtreeWalk {
     let count = 0;
     while (node) {
       this.visited++;
+      // Detection is the costly part: after each detector call the clock is looked at;
+      // otherwise every CLOCK_STRIDE nodes.
+      let costly = false;
       if (node.nodeType === 3) {
-        if (this.accepts((node as Text).data)) this.sink.text(node as Text);
+        if (this.accepts((node as Text).data)) {
+          this.sink.text(node as Text);
+          costly = true;
+        } else {
+          this.sink.plainText?.(node as Text);
+        }
         node = walker.nextNode();
       } else {
         node = this.visitElement(walker, node as Element);
       }
-      if (++count % CLOCK_STRIDE === 0 && node && shouldYield()) {
+      if ((costly || ++count % CLOCK_STRIDE === 0) && node && shouldYield()) {
         walker.currentNode = node;
         return false;
       }

@@ -4,6 +4,7 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchChromiumWithExtension, pageErrors, type ChromiumExtension } from '../support/extension.ts';
 import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
 import type { Wire } from '../support/sim-agent.ts';
+import { withoutScreenPop } from './popup-support.ts';
 
 // The popup driven like an agent does it (labels, roles, keyboard) in Debian's Chromium with
 // the built extension, against the simulator. Each step checks what the agent sees and what
@@ -21,6 +22,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
     sim = await startSim();
     ext = await launchChromiumWithExtension();
     popup = await ext.openPopup();
+    await withoutScreenPop(popup);
     agent2 = agentSession(sim.baseUrl);
     await agent2.session.login(credentials(sim.baseUrl, 'agent2'));
     await agent2.until((s) => s.connection.kind === 'connected', 'agent2 connected');
@@ -48,8 +50,11 @@ describe('Chromium: the popup, as an agent uses it', () => {
     (await sim.control.requests(agent)).map((r) => r.operationName).filter(Boolean);
   const lastRequest = async (operationName: string, agent = 'agent1') =>
     (await sim.control.requests(agent)).filter((r) => r.operationName === operationName).at(-1);
+  /** Live calls at the simulator (it keeps released ones for a while). */
+  const truthCalls = async (agent = 'agent1') =>
+    (await sim.control.agent(agent)).calls.filter((c) => c.state !== 'Released');
   const truthCall = async (callId: string, agent = 'agent1') =>
-    (await sim.control.agent(agent)).calls.find((c) => c.id === callId);
+    (await truthCalls(agent)).find((c) => c.id === callId);
   const untilTruth = (what: string, check: () => Promise<boolean>) =>
     waitFor(check, { timeoutMs: 8_000, message: what });
 
@@ -89,8 +94,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await card(callId).getByRole('button', { name: button }).click();
     const consult = await waitFor(
       async () =>
-        (await sim.control.agent('agent1')).calls.find((c) => c.callType === 'Consult') as
-          Wire | undefined,
+        (await truthCalls()).find((c) => c.callType === 'Consult') as Wire | undefined,
       { message: 'the consult call at the simulator' },
     );
     await untilCardState(callId, 'Held');
@@ -124,22 +128,25 @@ describe('Chromium: the popup, as an agent uses it', () => {
 
   it('goes Ready, then Not Ready with a custom reason', async () => {
     const picker = popup.getByLabel('My state');
+    const userState = async () =>
+      (await sim.control.agent('agent1')).device.userState as Record<string, unknown>;
+    // The picker shows what GWS reports; wait for the simulator, then for the picker.
+    const until = async (operationName: string, truth: Record<string, unknown>) => {
+      await untilTruth(`agent1 ${operationName}`, async () => {
+        const now = await userState();
+        return Object.entries(truth).every(([k, v]) => now[k] === v);
+      });
+      await waitFor(async () => (await picker.inputValue()) === operationName, {
+        message: `the picker showing ${operationName}`,
+      });
+    };
     await picker.selectOption({ label: 'Ready' });
-    await untilTruth('agent1 Ready', async () => {
-      const device = (await sim.control.agent('agent1')).device;
-      return (device.userState as { state?: string }).state === 'Ready';
-    });
-    await waitFor(async () => (await picker.inputValue()) === 'Ready', { message: 'shows Ready' });
-
+    await until('Ready', { state: 'Ready' });
     await picker.selectOption({ label: 'Out to Lunch' });
-    await waitFor(async () => (await picker.inputValue()) === 'OutToLunch', {
-      message: 'shows Out to Lunch',
-    });
-    const userState = (await sim.control.agent('agent1')).device.userState as Wire;
-    expect(userState).toMatchObject({ state: 'NotReady', reason: 'Lunch', displayName: 'Out to Lunch' });
+    await until('OutToLunch', { state: 'NotReady', reason: 'Lunch', displayName: 'Out to Lunch' });
     expect((await operations()).slice(-2)).toEqual(['Ready', 'OutToLunch']);
     await picker.selectOption({ label: 'Ready' });
-    await waitFor(async () => (await picker.inputValue()) === 'Ready', { message: 'Ready again' });
+    await until('Ready', { state: 'Ready' });
   });
 
   it('answers an inbound call, holds it, and consult-transfers it to agent2', async () => {
@@ -166,7 +173,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await gone(card(callId));
     await gone(card(consultId));
     await shown(popup.getByText('No calls'));
-    expect((await sim.control.agent('agent1')).calls).toEqual([]);
+    expect(await truthCalls()).toEqual([]);
     const handedOver = await truthCall(agent2CallId, 'agent2');
     expect(handedOver?.state).toBe('Established');
     expect((handedOver?.participants as Wire[]).map((p) => p.phoneNumber)).toEqual([CUSTOMER]);
@@ -239,7 +246,8 @@ describe('Chromium: the popup, as an agent uses it', () => {
     expect(await popup.getByLabel('Number to call').inputValue()).toBe('(202) 555-0143');
     await popup.getByRole('button', { name: 'Call', exact: true }).click();
     const dialled = await waitFor(
-      async () => (await sim.control.agent('agent1')).calls[0] as Wire | undefined,
+      async () =>
+        (await truthCalls()).find((c) => c.callType === 'Outbound') as Wire | undefined,
       { message: 'the dialled call at the simulator' },
     );
     expect((await lastRequest('Dial'))?.body).toMatchObject({

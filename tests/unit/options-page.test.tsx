@@ -21,6 +21,7 @@ function renderOptions(
   init: {
     settings?: Partial<AgentSettings>;
     managed?: ManagedSettings;
+    managedSites?: string[];
     granted?: string[];
     grantNext?: boolean;
     screenPop?: ScreenPopSettings;
@@ -44,6 +45,7 @@ function renderOptions(
       set: async (value) => (settings = structuredClone(value)),
     },
     managed: async () => init.managed ?? {},
+    managedSites: async () => init.managedSites ?? [],
     loginDefaults: {
       load: async () => ({ ...login }),
       save: async (value) => void (login = { ...value }),
@@ -77,7 +79,7 @@ function renderOptions(
     }),
     download: (fileName, text) => void log.downloads.push({ fileName, text }),
     shortcuts: async () => [
-      { name: 'answer-call', description: 'Answer the ringing call', shortcut: 'Alt+Shift+A' },
+      { name: 'answer-call', description: 'Answer the ringing call', shortcut: 'Alt+Shift+U' },
       { name: 'toggle-ready', description: 'Switch between Ready and Not Ready', shortcut: '' },
     ],
     applyLanguage: async (language) => {
@@ -278,6 +280,18 @@ describe('options page', () => {
     expect(page.settings().crmSites).toEqual([]);
   });
 
+  it('lists the CRM sites policy sets as locked, with nothing to remove', async () => {
+    renderOptions({ managedSites: ['https://crm.corp.example/*'] });
+    await ready();
+    const managed = within(section('CRM sites')).getByRole('list', {
+      name: 'CRM sites set by your administrator',
+    });
+    expect(managed.textContent).toContain('https://crm.corp.example');
+    expect(managed.textContent).toContain('Set by your administrator');
+    expect(within(managed).queryByRole('button')).toBeNull();
+    expect(within(section('CRM sites')).queryByText('No CRM site yet.')).toBeNull();
+  });
+
   it('offers to ask again for a listed site whose access is missing', async () => {
     const page = renderOptions({ settings: { crmSites: ['https://crm.example.com/*'] } });
     await ready();
@@ -373,7 +387,7 @@ describe('options page', () => {
     renderOptions();
     await ready();
     const box = section('Keyboard shortcuts');
-    expect(await within(box).findByText('Alt+Shift+A')).toBeTruthy();
+    expect(await within(box).findByText('Alt+Shift+U')).toBeTruthy();
     expect(within(box).getByText('Not set')).toBeTruthy();
   });
 

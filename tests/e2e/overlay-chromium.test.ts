@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
+import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
+import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
+import { startCrm, type RunningCrm } from '../../sim/crm/server.ts';
+import type { GroundTruth, TruthEntry } from '../../sim/crm/truth-types.ts';
+import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { enableCrmSites, OverlayProbe } from '../../bench/overlay/overlay-probe.ts';
+import {
+  contentScriptSize,
+  CONTENT_SCRIPT_BUDGET,
+  describeSize,
+} from '../../bench/overlay/script-size.ts';
+
+// The CRM page overlay in Debian's Chromium on the demo CRM, against the simulator. What the
+// overlay found is read from its own isolated world and its UI from its closed shadow root,
+// both through CDP (bench/overlay/overlay-probe.ts): the page itself can reach neither.
+describe('Chromium: CRM page overlay', () => {
+  let sim: StartedSim;
+  let crm: RunningCrm;
+  let ext: ChromiumExtension;
+  let popup: Page;
+  let truth: GroundTruth;
+
+  const { until, login, callOp } = extensionCommands((m) => popup.evaluate(sendRuntimeMessage, m));
+
+  const entriesOf = (path: string) => truth.pages.find((p) => p.path === path)!.entries;
+  /** What the detector itself finds in a string (the overlay must find exactly that). */
+  const detectable = (e: TruthEntry) =>
+    /^(tel|callto):/.test(e.href ?? '') || findPhoneNumbers(e.text, 'US').length > 0;
+
+  async function open(path: string): Promise<{ page: Page; probe: OverlayProbe }> {
+    const page = await ext.context.newPage();
+    const probe = await OverlayProbe.attach(page);
+    await page.goto(crm.baseUrl + path);
+    return { page, probe };
+  }
+
+  /** The centre of a text on the page (main world), for real mouse input. */
+  const centreOf = (page: Page, text: string) =>
+    page.evaluate((text) => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const at = (n as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + text.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    }, text);
+
+  const cardShowing = (probe: OverlayProbe, needle: string, timeoutMs = 8_000) =>
+    waitFor(
+      async () => ((await probe.cardText())?.includes(needle) ? probe.cardText() : undefined),
+      {
+        timeoutMs,
+        message: `the card to show "${needle}"`,
+      },
+    );
+
+  beforeAll(async () => {
+    sim = await startSim({ remoteAnswerDelayMs: 60_000 });
+    crm = await startCrm();
+    truth = (await (await fetch(`${crm.baseUrl}/crm/ground-truth.json`)).json()) as GroundTruth;
+    ext = await launchChromiumWithExtension();
+    popup = await ext.openPage('popup.html');
+    await login(sim.baseUrl, 'agent1');
+    await until((v) => v.calls.connection.kind === 'connected', 'connected');
+    await enableCrmSites(popup, ['http://127.0.0.1/*']);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await crm?.close();
+    await sim?.close();
+  });
+
+  it('keeps the always-injected content script within its size budget', async () => {
+    const size = await contentScriptSize();
+    console.log(describeSize(size));
+    expect(size.rawBytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.rawBytes);
+    expect(size.gzipBytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.gzipBytes);
+  });
+
+  it('contacts list: decorates what the detector finds, measured against the ground truth', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    const stats = await probe.settled();
+    const found = await probe.hitTexts();
+    const entries = entriesOf('/crm/contacts');
+    const score = (texts: string[]) => {
+      const pool = new Map<string, number>();
+      for (const e of entries)
+        if (e.expect === 'decorate') pool.set(e.text, (pool.get(e.text) ?? 0) + 1);
+      let tp = 0;
+      for (const t of texts) {
+        const left = pool.get(t) ?? 0;
+        if (left > 0) {
+          tp++;
+          pool.set(t, left - 1);
+        }
+      }
+      const positives = entries.filter((e) => e.expect === 'decorate').length;
+      return {
+        tp,
+        fp: texts.length - tp,
+        fn: positives - tp,
+        precision: tp / texts.length,
+        recall: tp / positives,
+      };
+    };
+    const overlay = score(found);
+    const detector = score(
+      entries.flatMap((e) => findPhoneNumbers(e.text, 'US').map((m) => m.raw)),
+    );
+    console.log(
+      `contacts page (${entries.length} truth entries): overlay precision ${overlay.precision.toFixed(3)} ` +
+        `recall ${overlay.recall.toFixed(3)} (tp ${overlay.tp}, fp ${overlay.fp}, fn ${overlay.fn}); ` +
+        `scan ${stats.stats?.busyMs.toFixed(0)} ms busy in ${stats.stats?.slices} slices, longest ${stats.stats?.maxSliceMs.toFixed(0)} ms`,
+    );
+    // The overlay loses nothing the detector finds on the page and adds nothing to it.
+    expect(overlay).toEqual(detector);
+    expect(overlay.precision).toBeGreaterThan(0.98);
+    await page.close();
+  });
+
+  it('dashboard: links, the shadow-root widget and the iframe; nothing editable, opted out or look-alike', async () => {
+    const { page, probe } = await open('/crm/dashboard');
+    await probe.settled();
+    const frames = await probe.frameIds();
+    expect(frames).toHaveLength(2);
+    await probe.settled(frames[1]);
+    const top = new Set(await probe.hitTexts());
+    const inFrame = new Set(await probe.hitTexts(frames[1]));
+    const entries = entriesOf('/crm/dashboard');
+    const byContext = (c: string) => entries.filter((e) => e.context === c);
+    for (const e of [
+      ...byContext('text'),
+      ...byContext('shadow-root'),
+      ...byContext('tel-link'),
+      ...byContext('callto-link'),
+    ]) {
+      const shouldHave = e.expect === 'decorate' && detectable(e);
+      expect(top.has(e.text), `${e.context} "${e.text}"`).toBe(shouldHave);
+    }
+    for (const e of byContext('iframe'))
+      expect(inFrame.has(e.text), `iframe "${e.text}"`).toBe(detectable(e));
+    for (const e of [...byContext('editable'), ...byContext('opt-out')]) {
+      expect(top.has(e.text), `${e.context} "${e.text}"`).toBe(false);
+    }
+    const missed = entries
+      .filter((e) => e.expect === 'decorate' && !detectable(e))
+      .map((e) => e.text);
+    console.log(`dashboard: not detected (expected decorate): ${JSON.stringify(missed)}`);
+
+    // Read-only inputs: hovering the call button at the input's end shows the number's card.
+    for (const [id, e164] of [
+      ['#main-line', '+14155550132'],
+      ['#billing-desk', '+441614960555'],
+    ] as const) {
+      await page.locator(id).scrollIntoViewIfNeeded();
+      const box = (await page.locator(id).boundingBox())!;
+      await page.mouse.move(box.x + box.width - 14, box.y + box.height / 2);
+      await cardShowing(probe, e164);
+      // Away from the card (it may cover the next field), until it closes.
+      await page.mouse.move(2, 300);
+      await waitFor(async () => (await probe.cardText()) === undefined, {
+        message: 'the card to close',
+      });
+    }
+    // An editable tel input gets nothing: two frames after the pointer got there (the overlay
+    // follows the pointer once per frame), there is no hit target.
+    await page.locator('#log-number').scrollIntoViewIfNeeded();
+    const log = (await page.locator('#log-number').boundingBox())!;
+    await page.mouse.move(log.x + log.width - 14, log.y + log.height / 2);
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    expect(
+      await probe.inOverlay<number>(`function () { return this.querySelectorAll('.hit').length; }`),
+    ).toBe(0);
+    await page.close();
+  });
+
+  it('follows a single-page app: late rows, "Load more" and pushState tab switches', async () => {
+    const { page, probe } = await open('/crm/activity?delay=300');
+    const expected = (path: string, batches: number) =>
+      entriesOf(path).filter(
+        (e) => (e.batch ?? 0) < batches && e.expect === 'decorate' && detectable(e),
+      );
+    const sameTexts = async (wanted: TruthEntry[]) => {
+      await probe.settled(undefined, 20_000, (d) => d.hits === wanted.length);
+      expect((await probe.hitTexts()).sort()).toEqual(wanted.map((e) => e.text).sort());
+    };
+    await sameTexts(expected('/crm/activity', 1));
+    await page.click('#load-more');
+    await sameTexts(expected('/crm/activity', 2));
+    await page.click('a[data-tab="calls"]');
+    expect(new URL(page.url()).pathname).toBe('/crm/activity/calls');
+    await sameTexts(expected('/crm/activity/calls', 1));
+    await page.close();
+  });
+
+  it('leaves a page alone that opts out with format-detection telephone=no', async () => {
+    const { page, probe } = await open('/crm/reports/phone-list');
+    const state = await probe.settled();
+    expect(state).toMatchObject({ status: 'off', hits: 0 });
+    expect(await probe.overlayShadowMode()).toBeUndefined();
+    await page.close();
+  });
+
+  it('hover card for a number on a live call: state, attached data and working controls; none of it in the page DOM', async () => {
+    const { callId } = await sim.control.call({
+      to: 'agent1',
+      from: '+14155550132',
+      userData: { Ticket: 'T-4242', Segment: 'Gold' },
+    });
+    await until((v) => v.calls.calls.some((r) => r.call.id === callId), 'the call rings');
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    const at = (await centreOf(page, '(415) 555-0132'))!;
+    await page.mouse.move(at.x, at.y);
+    const card = (await cardShowing(probe, 'Ringing'))!;
+    for (const text of [
+      '+14155550132',
+      'United States',
+      'California',
+      'T-4242',
+      'Gold',
+      'Answer',
+    ]) {
+      expect(card).toContain(text);
+    }
+    expect(await probe.overlayShadowMode()).toBe('closed');
+    // What the page can see: its DOM (with open shadow roots and frames) and our host element.
+    const pageView = await page.evaluate(() => {
+      const out: string[] = [];
+      const visit = (root: Document | ShadowRoot) => {
+        out.push(new XMLSerializer().serializeToString(root));
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+      };
+      visit(document);
+      const host = [...document.documentElement.children].find((c) =>
+        c.localName.startsWith('gws-cti-'),
+      );
+      return {
+        dom: out.join('\n'),
+        text: document.documentElement.innerText,
+        hostShadow: host ? host.shadowRoot : 'no host',
+      };
+    });
+    expect(pageView.hostShadow).toBeNull();
+    for (const secret of ['T-4242', 'Gold', callId, 'Ringing']) {
+      expect(pageView.dom).not.toContain(secret);
+      expect(pageView.text).not.toContain(secret);
+    }
+    const answer = (await probe.buttonCenter('Answer'))!;
+    await page.mouse.move(answer.x, answer.y);
+    await page.mouse.click(answer.x, answer.y);
+    await until(
+      (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Established'),
+      'answered from the card',
+    );
+    await cardShowing(probe, 'Established');
+    const hangUp = (await probe.buttonCenter('Hang up'))!;
+    await page.mouse.click(hangUp.x, hangUp.y);
+    await until((v) => v.calls.calls.length === 0, 'hung up from the card');
+    const ops = (await sim.control.requests('agent1')).map((r) => r.operationName);
+    expect(ops).toEqual(expect.arrayContaining(['Answer', 'Hangup']));
+    await page.close();
+  });
+
+  it('a click dials; synthetic clicks and events from page scripts do not', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    await sim.control.clearRequests();
+    const target = '(212) 555-0176 x31';
+    const at = (await centreOf(page, target))!;
+    // Page scripts, main world: clicks on the number's cell, and synthetic pointer input.
+    await page.evaluate(
+      ({ text, x, y }) => {
+        const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === text)!;
+        cell.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
+        cell.click();
+        window.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y }));
+      },
+      { text: target, x: at.x, y: at.y },
+    );
+    // A real hover puts our hit target over the number; the page then clicks whatever is there.
+    await page.mouse.move(at.x, at.y);
+    await cardShowing(probe, '+12125550176');
+    await page.evaluate(({ x, y }) => {
+      const there = document.elementFromPoint(x, y) as HTMLElement;
+      there.click();
+      there.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      there.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }, at);
+    // The user's own click on the same spot dials — once.
+    await page.mouse.click(at.x, at.y);
+    const dials = await waitFor(
+      async () => {
+        const d = (await sim.control.requests('agent1')).filter((r) => r.operationName === 'Dial');
+        return d.length > 0 ? d : undefined;
+      },
+      { message: 'the Dial' },
+    );
+    expect(dials).toHaveLength(1);
+    expect(JSON.stringify(dials[0]!.body)).toContain('+12125550176');
+    const v = await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    await callOp(v.calls.calls[0]!.call.id, 'Hangup');
+    await until((s) => s.calls.calls.length === 0, 'released');
+    await page.close();
+  });
+
+  it('the per-site switch turns the overlay off and on in open pages', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    expect((await probe.settled()).hits).toBeGreaterThan(0);
+    await enableCrmSites(popup, ['http://127.0.0.1/*'], 'US', {
+      disabledSites: ['http://127.0.0.1/*'],
+    }).catch(() => {});
+    const off = await probe.settled(undefined, 10_000, (d) => d.status === 'off');
+    expect(off.hits).toBe(0);
+    expect(await probe.overlayShadowMode()).toBeUndefined();
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await enableCrmSites(popup, ['http://127.0.0.1/*']);
+    const on = await probe.settled(undefined, 10_000, (d) => d.status === 'on' && d.hits > 0);
+    expect(on.hits).toBeGreaterThan(400);
+    await page.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { flagOf, localTimeIn, numberTypeText } from '../../lib/overlay/card-facts.ts';
+import { cardPlacement } from '../../lib/overlay/overlay-model.ts';
+import { Batcher } from '../../lib/overlay/number-lookups.ts';
+import { describePageError } from '../../lib/overlay/page-errors.ts';
+
+describe('caller card facts', () => {
+  it("tells the callee's local time and whether it is outside calling hours", () => {
+    const noonUtc = Date.UTC(2026, 10, 24, 12, 0);
+    expect(localTimeIn('Europe/London', noonUtc)).toEqual({
+      time: '12:00',
+      weekday: 'Tue',
+      outsideCallingHours: false,
+    });
+    // 04:00 in California.
+    expect(localTimeIn('America/Los_Angeles', noonUtc)).toMatchObject({
+      time: '04:00',
+      outsideCallingHours: true,
+    });
+    expect(localTimeIn('Asia/Tokyo', noonUtc)).toMatchObject({
+      time: '21:00',
+      outsideCallingHours: true,
+    });
+    expect(localTimeIn('Not/AZone', noonUtc)).toBeUndefined();
+  });
+
+  it('shows flags and number types in words', () => {
+    expect(flagOf('GB')).toBe('🇬🇧');
+    expect(flagOf(undefined)).toBe('');
+    expect(flagOf('gb')).toBe('');
+    expect(numberTypeText('FIXED_LINE_OR_MOBILE')).toBe('Landline or mobile');
+    expect(numberTypeText('NEW_KIND')).toBe('NEW_KIND');
+  });
+
+  it('places the card below the number, or above it near the bottom of the viewport', () => {
+    const viewport = { width: 1000, height: 800 };
+    expect(cardPlacement([{ left: 100, top: 100, width: 80, height: 16 }], viewport)).toEqual({
+      left: 100,
+      top: 120,
+    });
+    expect(cardPlacement([{ left: 900, top: 700, width: 80, height: 16 }], viewport)).toEqual({
+      left: 676,
+      bottom: 104,
+    });
+  });
+
+  it('explains refusals in words', () => {
+    expect(describePageError({ code: 'not-signed-in', message: 'x' })).toMatch(/Sign in/);
+    expect(describePageError({ message: 'Busy' })).toBe('Busy');
+    expect(describePageError(undefined)).toMatch(/did not work/);
+  });
+});
+
+describe('batched lookups', () => {
+  it('asks for everything requested within a tick in one message', async () => {
+    const sent: string[][] = [];
+    const batcher = new Batcher(async (keys: string[]) => {
+      sent.push(keys);
+      return keys.map((k) => k.length);
+    }, 5);
+    const results = await Promise.all(['+1', '+44', '+1', '+331'].map((k) => batcher.get(k)));
+    expect(results).toEqual([2, 3, 2, 4]);
+    expect(sent).toEqual([['+1', '+44', '+331']]);
+  });
+
+  it('answers undefined when the background fails', async () => {
+    const batcher = new Batcher(async () => Promise.reject(new Error('gone')), 1);
+    await expect(batcher.get('x')).resolves.toBeUndefined();
+  });
+});

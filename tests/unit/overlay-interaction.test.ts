@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { DecorationStore } from '../../lib/overlay/decorations.ts';
+import { Interaction } from '../../lib/overlay/interaction.ts';
+import { NumberLookups } from '../../lib/overlay/number-lookups.ts';
+import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import type { PageOperation } from '../../lib/overlay/page-messages.ts';
+
+/** happy-dom has no layout: elements get one fixed box so targets have a place on screen. */
+const BOX = { left: 10, top: 20, width: 120, height: 16, right: 130, bottom: 36, x: 10, y: 20 };
+
+/** The browser sets isTrusted for real user input; here it is set by hand for the positive case. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+function setup(confirmBeforeDial = false) {
+  const dialled: string[] = [];
+  const operations: Array<[string, PageOperation, string]> = [];
+  let model: OverlayModel | undefined;
+  let actions: OverlayActions | undefined;
+  const store = new DecorationStore({ add: () => {}, delete: () => {}, clear: () => {} }, (t) =>
+    findPhoneNumbers(t, 'US'),
+  );
+  const link = document.createElement('a');
+  link.href = 'tel:+14155550132';
+  link.textContent = '(415) 555-0132';
+  document.body.append(link);
+  store.scanLink(link);
+  const lifetime = new AbortController();
+  const interaction = new Interaction({
+    win: window,
+    store,
+    find: (t) => findPhoneNumbers(t, 'US'),
+    ownHost: () => null,
+    lookups: new NumberLookups({ enrich: async () => [], lookup: async () => [] }),
+    sender: {
+      dial: async (n) => void dialled.push(n),
+      operate: async (c, o, n) => void operations.push([c, o, n]),
+    },
+    render: (m, a) => {
+      model = m;
+      actions = a;
+    },
+    confirmBeforeDial: () => confirmBeforeDial,
+    signal: lifetime.signal,
+    describeError: String,
+  });
+  interaction.start();
+  return {
+    link,
+    dialled,
+    operations,
+    model: () => model,
+    actions: () => actions!,
+    stop: () => lifetime.abort(),
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([BOX] as unknown as DOMRectList);
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(BOX as DOMRect);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('interaction layer', () => {
+  it('shows the card when a number gets keyboard focus, but not for a synthetic focus event', () => {
+    const t = setup();
+    t.link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(t.model()).toBeUndefined();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    expect(t.model()).toMatchObject({ kind: 'link', number: '+14155550132', open: true });
+    t.stop();
+  });
+
+  it('dials only on a trusted activation from the overlay UI', async () => {
+    const t = setup();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    t.actions().activate(new MouseEvent('click'));
+    t.actions().confirm(new MouseEvent('click'));
+    await flush();
+    expect(t.dialled).toEqual([]);
+    t.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.dialled).toEqual(['+14155550132']);
+    t.stop();
+  });
+
+  it('asks first when confirmation is on, and Cancel dials nothing', async () => {
+    const t = setup(true);
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    t.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.model()?.confirming).toBe(true);
+    expect(t.dialled).toEqual([]);
+    t.actions().cancel(trusted(new MouseEvent('click')));
+    expect(t.model()?.confirming).toBe(false);
+    t.actions().activate(trusted(new MouseEvent('click')));
+    t.actions().confirm(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.dialled).toEqual(['+14155550132']);
+    t.stop();
+  });
+
+  it('runs call operations only on trusted clicks, for the number shown', async () => {
+    const t = setup();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    t.actions().operate(new MouseEvent('click'), 'IN', 'Answer');
+    t.actions().operate(trusted(new MouseEvent('click')), 'IN', 'Answer');
+    await flush();
+    expect(t.operations).toEqual([['IN', 'Answer', '+14155550132']]);
+    t.stop();
+  });
+
+  it('ignores synthetic pointer and keyboard events from the page', async () => {
+    const t = setup();
+    window.dispatchEvent(new MouseEvent('mousemove', { clientX: 20, clientY: 25 }));
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyN' }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(t.model()).toBeUndefined();
+    t.stop();
+  });
+
+  it('stops listening when its lifetime ends', () => {
+    const t = setup();
+    t.stop();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    expect(t.model()).toBeUndefined();
+  });
+});

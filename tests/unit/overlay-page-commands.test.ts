@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { initialCallsState, reduce, type CallsState } from '../../lib/calls/index.ts';
+import { createCommandHandlers } from '../../lib/background/command-handlers.ts';
+import { createPageCommandHandlers, type PageSession } from '../../lib/background/page-commands.ts';
+import { checkPageOperation, pageLookup } from '../../lib/background/page-live-calls.ts';
+import { activePatterns, siteVerdict, type SiteLists } from '../../lib/background/page-sites.ts';
+import { createCommandRouter } from '../../lib/messaging/router.ts';
+import { classifySender } from '../../lib/messaging/sender.ts';
+import { MESSAGE_CHANNEL } from '../../lib/messaging/protocol.ts';
+import { PAGE_SETTINGS_KEYS } from '../../lib/overlay/page-messages.ts';
+import { OVERLAY_SETTINGS_KEY } from '../../lib/overlay/overlay-settings.ts';
+import { AGENT_SETTINGS_KEY } from '../../lib/settings/agent-settings.ts';
+import type { GwsSession } from '../../lib/session/gws-session.ts';
+import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';
+
+const T0 = 1_764_000_000_000;
+const CRM = 'http://127.0.0.1/*';
+const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
+  crmSites: [CRM, 'https://crm.example.com/*'],
+  disabledSites: [],
+  region: 'US',
+  confirmBeforeDial: false,
+  ...over,
+});
+
+const EXT_ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXT_ID}/`;
+const contentScript = (frame: string, tab = frame) => ({
+  id: EXT_ID,
+  url: frame,
+  tab: { id: 4, url: tab },
+});
+const crmPage = 'http://127.0.0.1:8091/crm/contacts';
+
+function state(): CallsState {
+  const events = [
+    deviceEvent(),
+    callEvent('IN', 'Ringing', {
+      participants: [
+        { phoneNumber: '+14155550132', digits: '14155550132', e164Number: '+14155550132' },
+      ],
+      ani: '+14155550132',
+      capabilities: ['Answer'],
+      userData: { Ticket: 'T-4242', Nested: { a: 1 } },
+    }),
+    callEvent('OTHER', 'Established', {
+      participants: [{ phoneNumber: '+442079460958', digits: '442079460958' }],
+      ani: '+442079460958',
+      capabilities: ['Hangup', 'Hold', 'SingleStepTransfer', 'SingleStepConference'],
+      userData: { Secret: 'not for other numbers' },
+    }),
+  ];
+  let s = initialCallsState(T0);
+  s = reduce(s, { type: 'connection', connection: { kind: 'connected' } }, T0);
+  events.forEach((e, i) => (s = reduce(s, { type: 'event', event: e }, T0 + i)));
+  return s;
+}
+
+/** A session whose REST calls are recorded: what reached "GWS" is the observable result. */
+function fakeSession() {
+  const sent: Array<[string, ...unknown[]]> = [];
+  const rest = new Proxy(
+    {},
+    {
+      get:
+        (_t, name: string) =>
+        (...args: unknown[]) =>
+          void sent.push([name, ...args]),
+    },
+  );
+  const session: PageSession = {
+    calls: state(),
+    perform: async (_op, _callId, run) => run(rest as never, state()),
+  };
+  return { session, sent };
+}
+
+describe('which pages the overlay serves', () => {
+  it('matches CRM site patterns to URLs, honouring the per-site switch', () => {
+    expect(siteVerdict('http://127.0.0.1:8091/crm/contacts', lists())).toEqual({
+      on: true,
+      pattern: CRM,
+    });
+    expect(siteVerdict('https://crm.example.com/x?y=1', lists()).on).toBe(true);
+    expect(siteVerdict('https://evil.example.net/', lists())).toEqual({
+      on: false,
+      reason: 'not-a-crm-site',
+    });
+    expect(siteVerdict(crmPage, lists({ disabledSites: [CRM] }))).toEqual({
+      on: false,
+      reason: 'turned-off',
+    });
+    expect(activePatterns(lists({ disabledSites: [CRM] }))).toEqual(['https://crm.example.com/*']);
+  });
+
+  it('watches the storage keys the site lists live under', () => {
+    expect(PAGE_SETTINGS_KEYS).toContain(AGENT_SETTINGS_KEY);
+    expect(PAGE_SETTINGS_KEYS).toContain(OVERLAY_SETTINGS_KEY);
+  });
+
+  it('says enabled only when the frame and its tab are both on an enabled site', async () => {
+    const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
+    expect(await h['page.config'](undefined, contentScript(crmPage))).toEqual({
+      enabled: true,
+      region: 'US',
+      confirmBeforeDial: false,
+    });
+    // The CRM framed by another site: the framing page could lure clicks onto our targets.
+    expect(
+      await h['page.config'](undefined, contentScript(crmPage, 'https://evil.example.net/')),
+    ).toMatchObject({
+      enabled: false,
+      reason: 'not-a-crm-site',
+    });
+    const off = createPageCommandHandlers(fakeSession().session, {
+      lists: async () => lists({ disabledSites: [CRM] }),
+    });
+    expect(await off['page.config'](undefined, contentScript(crmPage))).toMatchObject({
+      enabled: false,
+      reason: 'turned-off',
+    });
+  });
+});
+
+describe('page commands', () => {
+  it('refuses every command from a page that is not an enabled CRM site, sending nothing', async () => {
+    const { session, sent } = fakeSession();
+    const h = createPageCommandHandlers(session, { lists: async () => lists() });
+    const foreign = contentScript('https://evil.example.net/');
+    await expect(h['page.dial']({ number: '+14155550132' }, foreign)).rejects.toMatchObject({
+      code: 'site-not-enabled',
+    });
+    await expect(h['page.lookup']({ numbers: ['+14155550132'] }, foreign)).rejects.toMatchObject({
+      code: 'site-not-enabled',
+    });
+    await expect(h['page.enrich']({ numbers: ['+14155550132'] }, foreign)).rejects.toMatchObject({
+      code: 'site-not-enabled',
+    });
+    await expect(
+      h['page.callOperation'](
+        { callId: 'IN', operation: 'Answer', number: '+14155550132' },
+        foreign,
+      ),
+    ).rejects.toMatchObject({ code: 'site-not-enabled' });
+    expect(sent).toEqual([]);
+  });
+
+  it('dials the normalized number from the agent device', async () => {
+    const { session, sent } = fakeSession();
+    const h = createPageCommandHandlers(session, { lists: async () => lists() });
+    await h['page.dial']({ number: '(415) 555-0187' }, contentScript(crmPage));
+    await expect(
+      h['page.dial']({ number: 'call me' }, contentScript(crmPage)),
+    ).rejects.toMatchObject({
+      code: 'invalid-number',
+    });
+    expect(sent).toEqual([['dial', 'bb7aeea8-bcf1-4b56-a4e7-013e1ee5391d', '+14155550187', {}]]);
+  });
+
+  it('enriches a batch of numbers in the agent region', async () => {
+    const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
+    const [uk, internal] = await h['page.enrich'](
+      { numbers: ['+44 20 7946 0958', '7001'] },
+      contentScript(crmPage),
+    );
+    expect(uk).toMatchObject({
+      e164: '+442079460958',
+      countryCode: 'GB',
+      valid: true,
+      timeZone: 'Europe/London',
+    });
+    expect(internal).toMatchObject({ number: '7001', internal: true });
+  });
+
+  it('shows call data only for calls the number is a party to', () => {
+    const s = state();
+    const caller = pageLookup(s, '(415) 555-0132');
+    expect(caller.calls).toEqual([
+      expect.objectContaining({
+        callId: 'IN',
+        state: 'Ringing',
+        actions: ['Answer'],
+        userData: [
+          ['Ticket', 'T-4242'],
+          ['Nested', '{"a":1}'],
+        ],
+      }),
+    ]);
+    // The other call may be transferred to this number, but its data stays out of this card.
+    expect(caller.otherCalls).toEqual([
+      {
+        callId: 'OTHER',
+        state: 'Established',
+        party: '+442079460958',
+        actions: ['SingleStepTransfer', 'SingleStepConference'],
+      },
+    ]);
+    expect(JSON.stringify(caller)).not.toContain('not for other numbers');
+    const stranger = pageLookup(s, '+33 1 99 00 12 34');
+    expect(stranger.calls).toEqual([]);
+  });
+
+  it('allows call operations only on calls involving the number, and transfers only to it', async () => {
+    const s = state();
+    expect(checkPageOperation(s, 'IN', 'Answer', '4155550132')).toBeUndefined();
+    expect(() => checkPageOperation(s, 'OTHER', 'Hangup', '4155550132')).toThrow(
+      /does not involve/,
+    );
+    expect(checkPageOperation(s, 'OTHER', 'SingleStepTransfer', '+14155550132')).toEqual({
+      destination: '+14155550132',
+    });
+    expect(() => checkPageOperation(s, 'IN', 'SingleStepTransfer', '+14155550132')).toThrow();
+    expect(() => checkPageOperation(s, 'GONE', 'Hangup', '+14155550132')).toThrow(/ended/);
+    expect(() => checkPageOperation(s, 'IN', 'AttachUserData' as never, '+14155550132')).toThrow();
+
+    const { session, sent } = fakeSession();
+    const h = createPageCommandHandlers(session, { lists: async () => lists() });
+    await h['page.callOperation'](
+      { callId: 'IN', operation: 'Answer', number: '+14155550132' },
+      contentScript(crmPage),
+    );
+    await h['page.callOperation'](
+      { callId: 'OTHER', operation: 'SingleStepTransfer', number: '+14155550132' },
+      contentScript(crmPage),
+    );
+    expect(sent).toEqual([
+      ['answer', 'IN'],
+      ['singleStepTransfer', 'OTHER', '+14155550132'],
+    ]);
+  });
+});
+
+describe('through the router', () => {
+  it('lets content scripts use the page commands and nothing else', async () => {
+    const { session, sent } = fakeSession();
+    const handlers = createCommandHandlers(session as unknown as GwsSession, {
+      lists: async () => lists(),
+    });
+    const route = createCommandRouter(handlers, (s) => classifySender(s, EXT_ID, ORIGIN));
+    const msg = (command: string, payload?: unknown) => ({
+      channel: MESSAGE_CHANNEL,
+      command,
+      payload,
+    });
+    const from = contentScript(crmPage);
+    expect(await route(msg('page.dial', { number: '+14155550187' }), from)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await route(msg('call.dial', { phoneNumber: '+14155550187' }), from)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await route(msg('session.getState'), from)).toMatchObject({ ok: false });
+    expect(sent).toEqual([['dial', 'bb7aeea8-bcf1-4b56-a4e7-013e1ee5391d', '+14155550187', {}]]);
+  });
+});
