@@ -34,6 +34,7 @@ export interface OverlayDiagnostics {
     nodesVisited: number;
     fullRescans: number;
     recent?: Array<{ at: number; ms: number }>;
+    overruns?: Array<{ at: number; ms: number }>;
   };
 }
 
@@ -219,8 +220,9 @@ interface ChromeApi {
 }
 
 /**
- * Enables CRM sites the way the options page stores them (`agentSettings.crmSites`) from an
- * extension page, and waits until the background registered the overlay for them.
+ * Enables CRM sites the way the options page stores them (`agentSettings.crmSites`), and the
+ * overlay's own settings, from an extension page; waits until the background registered the
+ * overlay for exactly the sites not switched off.
  */
 export async function enableCrmSites(
   extensionPage: Page,
@@ -238,6 +240,8 @@ export async function enableCrmSites(
     },
     [sites, region, overlay] as const,
   );
+  const off = new Set((overlay.disabledSites as string[] | undefined) ?? []);
+  const wanted = sites.filter((s) => !off.has(s));
   const deadline = Date.now() + 10_000;
   for (;;) {
     const registered = await extensionPage.evaluate(() =>
@@ -246,9 +250,10 @@ export async function enableCrmSites(
       ).chrome.scripting.getRegisteredContentScripts(),
     );
     const matches = registered.flatMap((r) => r.matches ?? []);
-    if (sites.every((s) => matches.includes(s)) && matches.length === sites.length) return;
-    if (Date.now() > deadline)
-      throw new Error(`The overlay was not registered for ${sites.join(', ')}`);
+    if (wanted.every((s) => matches.includes(s)) && matches.length === wanted.length) return;
+    if (Date.now() > deadline) {
+      throw new Error(`The overlay was not registered for exactly ${wanted.join(', ')}`);
+    }
     await new Promise((r) => setTimeout(r, 30));
   }
 }

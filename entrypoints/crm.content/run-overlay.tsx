@@ -12,6 +12,7 @@ import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-mod
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
 
+console.log('T module', performance.now());
 interface Running {
   region: string;
   config: PageConfig;
@@ -31,6 +32,7 @@ function hostName(): string {
 }
 
 async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Promise<Running> {
+  console.log('T start', performance.now());
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
@@ -47,7 +49,9 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
       if (container) render(null, container);
     },
   });
+  console.log('T ui created', performance.now());
   ui.mount();
+  console.log('T mounted', performance.now());
   const running: Running = {
     region: config.region,
     config,
@@ -82,7 +86,9 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     confirmBeforeDial: () => running.config.confirmBeforeDial,
     describeError: describePageError,
   });
+  console.log('T overlay built', performance.now());
   running.overlay.start();
+  console.log('T started', performance.now());
   // Diagnostics for tests and benchmarks. This global lives in the content script's own
   // world: page scripts cannot see it.
   (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
@@ -117,6 +123,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
  */
 export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
   if (!document.documentElement || document.contentType !== 'text/html') return;
+  console.log('T main', performance.now());
   let running: Running | undefined;
   let applying = Promise.resolve();
   const apply = async () => {

@@ -4,6 +4,8 @@ import { activePatterns, readSiteLists, type SiteLists } from './page-sites.ts';
 
 /** The overlay content script as built by WXT (entrypoints/crm.content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/crm.js';
+/** The underline style of detected numbers, added before the page is built (see highlight.css). */
+export const CONTENT_STYLE_FILE = 'content-scripts/crm.css';
 export const CONTENT_SCRIPT_ID = 'gws-cti-crm-overlay';
 
 /** Keeps one dynamically registered content script matching a set of patterns. */
@@ -20,6 +22,7 @@ interface ChromeScripting {
   updateContentScripts(scripts: unknown[]): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
   executeScript(injection: unknown): Promise<unknown>;
+  insertCSS(injection: unknown): Promise<unknown>;
 }
 
 /** Chrome (MV3): `scripting.registerContentScripts`, persisted across browser sessions. */
@@ -36,6 +39,7 @@ export function scriptingRegistrar(scripting: ChromeScripting): ScriptRegistrar 
       const script = {
         id: CONTENT_SCRIPT_ID,
         js: [CONTENT_SCRIPT_FILE],
+        css: [CONTENT_STYLE_FILE],
         matches: patterns,
         allFrames: true,
         // about:blank and srcdoc frames a CRM builds for its widgets inherit its origin.
@@ -83,6 +87,7 @@ export function contentScriptsRegistrar(api: FirefoxContentScripts): ScriptRegis
         handle = await api.register({
           matches: patterns,
           js: [{ file: `/${CONTENT_SCRIPT_FILE}` }],
+          css: [{ file: `/${CONTENT_STYLE_FILE}` }],
           allFrames: true,
           matchAboutBlank: true,
           runAt: 'document_idle',
@@ -94,6 +99,9 @@ export function contentScriptsRegistrar(api: FirefoxContentScripts): ScriptRegis
     async injectIntoOpenTabs(patterns) {
       for (const tab of await browser.tabs.query({ url: patterns })) {
         if (tab.id === undefined) continue;
+        await browser.tabs
+          .insertCSS(tab.id, { file: `/${CONTENT_STYLE_FILE}`, allFrames: true })
+          .catch(() => undefined);
         await browser.tabs
           .executeScript(tab.id, { file: `/${CONTENT_SCRIPT_FILE}`, allFrames: true })
           .catch(() => undefined);
@@ -174,16 +182,24 @@ export class PageRegistration {
   }
 
   private async once(): Promise<void> {
+    (this as any).step = 'lists';
     const lists = await (this.o.readLists ?? readSiteLists)();
+    (this as any).step = 'granted';
     const granted =
       this.o.granted ?? ((p: string) => browser.permissions.contains({ origins: [p] }));
     const patterns: string[] = [];
     for (const p of activePatterns(lists))
       if (await granted(p).catch(() => false)) patterns.push(p);
+    (this as any).step = 'sync';
     const previous = await this.o.registrar.sync(patterns);
+    (this as any).step = 'after sync';
     this.patterns = patterns;
     const added = patterns.filter((p) => !previous.includes(p));
-    if (added.length > 0) await this.o.registrar.injectIntoOpenTabs(added).catch(() => undefined);
+    // Not awaited: injecting into a tab that is closing can leave the call unanswered, and
+    // later syncs must not wait behind it.
+    if (added.length > 0) void this.o.registrar.injectIntoOpenTabs(added).catch(() => undefined);
+    (this as any).step = 'onLists';
     await this.o.onLists?.(lists, patterns);
+    (this as any).step = 'done';
   }
 }

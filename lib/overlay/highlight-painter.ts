@@ -3,6 +3,7 @@ import type { Painter } from './decorations.ts';
 /** Name of the CSS custom highlight that underlines detected numbers. */
 export const HIGHLIGHT_NAME = 'gws-cti-phone';
 
+/** Same rule as entrypoints/crm.content/highlight.css, for shadow roots. */
 const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
   text-decoration: underline dotted #1d4ed8;
   background-color: rgb(37 99 235 / 0.07);

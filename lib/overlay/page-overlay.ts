@@ -76,7 +76,9 @@ export class PageOverlay {
 
   start(): void {
     const doc = this.o.win.document;
-    this.painter.attachStyles(doc);
+    // The document's own highlight style comes with the registered content script
+    // (entrypoints/crm.content/highlight.css), added before the page was built; only shadow
+    // roots, which page styles do not reach, get it from here.
     this.observer.observe(doc, OBSERVE_OPTIONS);
     this.scanner.scan(doc.body ?? doc.documentElement);
     this.interaction.start();

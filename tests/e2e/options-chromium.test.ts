@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
-import { launchChromiumWithExtension, pageErrors, type ChromiumExtension } from '../support/extension.ts';
+import {
+  launchChromiumWithExtension,
+  pageErrors,
+  type ChromiumExtension,
+} from '../support/extension.ts';
 import { REPO_ROOT } from '../support/browsers.ts';
 import { command } from './popup-support.ts';
 
@@ -30,7 +34,8 @@ describe('Chromium: the options page', () => {
   let ext: ChromiumExtension;
   let options: Page;
 
-  const shown = (locator: Locator, timeout = 8_000) => locator.waitFor({ state: 'visible', timeout });
+  const shown = (locator: Locator, timeout = 8_000) =>
+    locator.waitFor({ state: 'visible', timeout });
   const section = (name: string) => options.getByRole('region', { name });
   const status = (name: string) => section(name).getByRole('status');
 
@@ -71,7 +76,11 @@ describe('Chromium: the options page', () => {
       const row = list.locator('.shortcut', { hasText: what! });
       expect(await row.locator('kbd').textContent()).toBe(keys);
     }
-    await shown(list.locator('.shortcut', { hasText: 'Switch between Ready and Not Ready' }).getByText('Not set'));
+    await shown(
+      list
+        .locator('.shortcut', { hasText: 'Switch between Ready and Not Ready' })
+        .getByText('Not set'),
+    );
   });
 
   it('saves sign-in defaults that the popup starts with', async () => {
@@ -143,13 +152,14 @@ describe('Chromium: the options page', () => {
     await shown(status('CRM sites').getByText(/comes with the installation/));
     expect(await storedSettings(options)).toMatchObject({ value: { crmSites: [] } });
     // The installation's access is still there (the browser refuses to remove it anyway).
-    const kept = await options.evaluate(() =>
-      (
-        globalThis as {
+    const kept = await options.evaluate(() => {
+      const api = (
+        globalThis as unknown as {
           chrome: { permissions: { contains(p: object): Promise<boolean> } };
         }
-      ).chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
-    );
+      ).chrome;
+      return api.permissions.contains({ origins: ['http://127.0.0.1/*'] });
+    });
     expect(kept).toBe(true);
   });
 

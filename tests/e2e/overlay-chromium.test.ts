@@ -53,14 +53,18 @@ describe('Chromium: CRM page overlay', () => {
       return null;
     }, text);
 
-  const cardShowing = (probe: OverlayProbe, needle: string, timeoutMs = 8_000) =>
-    waitFor(
-      async () => ((await probe.cardText())?.includes(needle) ? probe.cardText() : undefined),
-      {
-        timeoutMs,
-        message: `the card to show "${needle}"`,
+  const cardShowing = async (probe: OverlayProbe, needle: string, timeoutMs = 8_000) => {
+    let last: string | undefined;
+    return waitFor(
+      async () => {
+        last = await probe.cardText();
+        return last?.includes(needle) ? last : undefined;
       },
-    );
+      { timeoutMs, message: `the card to show "${needle}"` },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; the card shows ${JSON.stringify(last)}`);
+    });
+  };
 
   beforeAll(async () => {
     sim = await startSim({ remoteAnswerDelayMs: 60_000 });
@@ -314,12 +318,42 @@ describe('Chromium: CRM page overlay', () => {
     await page.close();
   });
 
+  it('keyboard: Alt+Shift+N reaches the numbers, arrows move between them, Enter dials', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    await sim.control.clearRequests();
+    await page.keyboard.press('Alt+Shift+N');
+    await cardShowing(probe, '+14155550132');
+    await page.keyboard.press('ArrowDown');
+    await cardShowing(probe, '+14155550187');
+    await page.keyboard.press('ArrowDown');
+    await cardShowing(probe, '+441614960017');
+    await page.keyboard.press('ArrowUp');
+    await cardShowing(probe, '+14155550187');
+    await page.keyboard.press('Enter');
+    const dial = await waitFor(
+      async () => (await sim.control.requests('agent1')).find((r) => r.operationName === 'Dial'),
+      { message: 'the Dial' },
+    );
+    expect(JSON.stringify(dial.body)).toContain('+14155550187');
+    // Escape closes the card and gives focus back to the page.
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await probe.cardText()) === undefined, {
+      message: 'the card to close',
+    });
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+    const v = await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    await callOp(v.calls.calls[0]!.call.id, 'Hangup');
+    await until((s) => s.calls.calls.length === 0, 'released');
+    await page.close();
+  });
+
   it('the per-site switch turns the overlay off and on in open pages', async () => {
     const { page, probe } = await open('/crm/contacts');
     expect((await probe.settled()).hits).toBeGreaterThan(0);
     await enableCrmSites(popup, ['http://127.0.0.1/*'], 'US', {
       disabledSites: ['http://127.0.0.1/*'],
-    }).catch(() => {});
+    });
     const off = await probe.settled(undefined, 10_000, (d) => d.status === 'off');
     expect(off.hits).toBe(0);
     expect(await probe.overlayShadowMode()).toBeUndefined();

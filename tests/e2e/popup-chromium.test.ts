@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
-import { launchChromiumWithExtension, pageErrors, type ChromiumExtension } from '../support/extension.ts';
+import {
+  launchChromiumWithExtension,
+  pageErrors,
+  type ChromiumExtension,
+} from '../support/extension.ts';
 import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
 import type { Wire } from '../support/sim-agent.ts';
 import { withoutScreenPop } from './popup-support.ts';
@@ -33,8 +37,10 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await sim?.close();
   });
 
-  const shown = (locator: Locator, timeout = 8_000) => locator.waitFor({ state: 'visible', timeout });
-  const gone = (locator: Locator, timeout = 8_000) => locator.waitFor({ state: 'detached', timeout });
+  const shown = (locator: Locator, timeout = 8_000) =>
+    locator.waitFor({ state: 'visible', timeout });
+  const gone = (locator: Locator, timeout = 8_000) =>
+    locator.waitFor({ state: 'detached', timeout });
   const card = (callId: string) => popup.locator(`article[data-call-id="${callId}"]`);
   /** The call-state badge, in the agent's words ("Connected" for Established, §6.1). */
   const STATE_WORDS: Record<string, string> = {
@@ -93,8 +99,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await card(callId).getByLabel('Number or extension').fill('7002');
     await card(callId).getByRole('button', { name: button }).click();
     const consult = await waitFor(
-      async () =>
-        (await truthCalls()).find((c) => c.callType === 'Consult') as Wire | undefined,
+      async () => (await truthCalls()).find((c) => c.callType === 'Consult') as Wire | undefined,
       { message: 'the consult call at the simulator' },
     );
     await untilCardState(callId, 'Held');
@@ -178,7 +183,13 @@ describe('Chromium: the popup, as an agent uses it', () => {
     expect(handedOver?.state).toBe('Established');
     expect((handedOver?.participants as Wire[]).map((p) => p.phoneNumber)).toEqual([CUSTOMER]);
     expect(await operations()).toEqual(
-      expect.arrayContaining(['Answer', 'Hold', 'Retrieve', 'InitiateTransfer', 'CompleteTransfer']),
+      expect.arrayContaining([
+        'Answer',
+        'Hold',
+        'Retrieve',
+        'InitiateTransfer',
+        'CompleteTransfer',
+      ]),
     );
     await sim.control.remote(agent2CallId, 'hangup');
     await agent2.until((s) => s.calls.length === 0, 'agent2 free again');
@@ -203,7 +214,9 @@ describe('Chromium: the popup, as an agent uses it', () => {
     expect((await operations()).slice(-2)).toEqual(['InitiateConference', 'CompleteConference']);
     await hangUp(callId);
     await Promise.all(
-      agent2.calls().calls.map((r) => sim.control.remote(r.call.id, 'hangup').catch(() => undefined)),
+      agent2
+        .calls()
+        .calls.map((r) => sim.control.remote(r.call.id, 'hangup').catch(() => undefined)),
     );
     await agent2.until((s) => s.calls.length === 0, 'agent2 free again');
   });
@@ -232,7 +245,10 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await value.fill('T-2002');
     await value.press('Enter');
     await shown(card(callId).getByText('T-2002', { exact: true }));
-    expect((await truthCall(callId))?.userData).toMatchObject({ Ticket: 'T-2002', Segment: 'Gold' });
+    expect((await truthCall(callId))?.userData).toMatchObject({
+      Ticket: 'T-2002',
+      Segment: 'Gold',
+    });
     expect((await lastRequest('UpdateUserData'))?.body).toMatchObject({
       userData: { Ticket: 'T-2002' },
     });
@@ -246,8 +262,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
     expect(await popup.getByLabel('Number to call').inputValue()).toBe('(202) 555-0143');
     await popup.getByRole('button', { name: 'Call', exact: true }).click();
     const dialled = await waitFor(
-      async () =>
-        (await truthCalls()).find((c) => c.callType === 'Outbound') as Wire | undefined,
+      async () => (await truthCalls()).find((c) => c.callType === 'Outbound') as Wire | undefined,
       { message: 'the dialled call at the simulator' },
     );
     expect((await lastRequest('Dial'))?.body).toMatchObject({
@@ -320,7 +335,13 @@ describe('Chromium: the popup, as an agent uses it', () => {
       messageType: 'CallStateChangeMessage',
       notificationType: 'StatusChange',
       phoneNumber: '7001',
-      call: { id: hostileId, state: 'Released', callType: 'Inbound', participants: [], capabilities: [] },
+      call: {
+        id: hostileId,
+        state: 'Released',
+        callType: 'Inbound',
+        participants: [],
+        capabilities: [],
+      },
     });
     await sim.control.remote(callId, 'hangup');
     await gone(card(hostileId));

@@ -42,25 +42,36 @@ describe('Firefox: the popup, as an agent uses it', () => {
     await popup.locator('input[name="username"]').fill('agent1');
     await popup.locator('input[name="password"]').fill('password');
     await press('form.login', 'Sign in');
-    await until('Connected shown', async () => (await text('.connection-status'))?.trim() === 'Connected');
+    await until(
+      'Connected shown',
+      async () => (await text('.connection-status'))?.trim() === 'Connected',
+    );
     expect((await sim.control.agent('agent1')).contactCenterSession).toBe(true);
   });
 
   it('answers an inbound call and hangs up', async () => {
     const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
     const card = cardSelector(callId);
-    await until('the call ringing in the popup', async () => (await text(`${card} .call-state`)) === 'Ringing');
+    await until(
+      'the call ringing in the popup',
+      async () => (await text(`${card} .call-state`)) === 'Ringing',
+    );
     expect(await text(`${card} .call-title`)).toBe('(415) 555-0132');
 
     await press(card, 'Answer');
-    await until('the call connected', async () => (await text(`${card} .call-state`)) === 'Connected');
+    await until(
+      'the call connected',
+      async () => (await text(`${card} .call-state`)) === 'Connected',
+    );
     const truth = (await sim.control.agent('agent1')).calls.find((c) => c.id === callId);
     expect(truth?.state).toBe('Established');
 
     await press(card, 'Hang up');
     await until('the card gone', async () => (await text(card)) === undefined);
     await until('released at the simulator', async () =>
-      (await sim.control.agent('agent1')).calls.every((c) => c.id !== callId || c.state === 'Released'),
+      (await sim.control.agent('agent1')).calls.every(
+        (c) => c.id !== callId || c.state === 'Released',
+      ),
     );
     const operations = (await sim.control.requests('agent1')).map((r) => r.operationName);
     expect(operations).toEqual(expect.arrayContaining(['Answer', 'Hangup']));

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
-import { launchChromiumWithExtension, pageErrors, type ChromiumExtension } from '../support/extension.ts';
+import {
+  launchChromiumWithExtension,
+  pageErrors,
+  type ChromiumExtension,
+} from '../support/extension.ts';
 import { BUILD_DIRS, REPO_ROOT } from '../support/browsers.ts';
 import { bundleSizes, kb, withoutScreenPop } from './popup-support.ts';
 
@@ -45,7 +49,8 @@ describe('Chromium: popup accessibility, screenshots and measurements', () => {
     await sim?.close();
   });
 
-  const shown = (locator: Locator, timeout = 8_000) => locator.waitFor({ state: 'visible', timeout });
+  const shown = (locator: Locator, timeout = 8_000) =>
+    locator.waitFor({ state: 'visible', timeout });
   const card = (page: Page, callId: string) => page.locator(`article[data-call-id="${callId}"]`);
 
   async function noAxeViolations(page: Page, what: string): Promise<void> {
@@ -130,7 +135,10 @@ describe('Chromium: popup accessibility, screenshots and measurements', () => {
     } finally {
       await sim.control.stall(false);
     }
-    await shown(popup.locator('.connection-status').getByText('Connected', { exact: true }), 20_000);
+    await shown(
+      popup.locator('.connection-status').getByText('Connected', { exact: true }),
+      20_000,
+    );
     expect(pageErrors(popup)).toEqual([]);
   });
 

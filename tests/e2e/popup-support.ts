@@ -12,8 +12,9 @@ import { sendRuntimeMessage } from '../support/extension-commands.ts';
  */
 export async function withoutScreenPop(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const api = (globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } })
-      .chrome;
+    const api = (
+      globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome;
     // The screen-pop settings item (lib/settings/screen-pop-rules.ts), version 1 envelope.
     await api?.storage.local.set({ screenPopSettings: { version: 1, value: { rules: [] } } });
   });
@@ -40,7 +41,11 @@ export interface BundlePart {
 /** Files an extension page loads: its module script and the chunks it preloads. */
 function pageScripts(dir: string, html: string): string[] {
   const text = readFileSync(path.join(dir, html), 'utf8');
-  const refs = [...text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)];
+  const refs = [
+    ...text.matchAll(
+      /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g,
+    ),
+  ];
   return refs.map((m) => m[1]!.replace(/^\//, ''));
 }
 

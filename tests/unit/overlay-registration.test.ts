@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SCRIPT_FILE,
   CONTENT_SCRIPT_ID,
+  CONTENT_STYLE_FILE,
   contentScriptsRegistrar,
   PageRegistration,
   scriptingRegistrar,
@@ -97,12 +98,14 @@ describe('content script registration', () => {
         registered = undefined;
       },
       executeScript: async () => undefined,
+      insertCSS: async () => undefined,
     };
     const r = scriptingRegistrar(scripting);
     expect(await r.sync(['http://127.0.0.1/*'])).toEqual([]);
     expect(registered).toMatchObject({
       id: CONTENT_SCRIPT_ID,
       js: [CONTENT_SCRIPT_FILE],
+      css: [CONTENT_STYLE_FILE],
       matches: ['http://127.0.0.1/*'],
       allFrames: true,
     });
