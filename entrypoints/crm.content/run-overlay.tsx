@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { findOnPage } from '../../lib/overlay/page-finder.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
 import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/overlay/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
@@ -12,7 +12,6 @@ import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-mod
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
 
-console.log('T module', performance.now());
 interface Running {
   region: string;
   config: PageConfig;
@@ -32,7 +31,6 @@ function hostName(): string {
 }
 
 async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Promise<Running> {
-  console.log('T start', performance.now());
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
@@ -49,9 +47,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
       if (container) render(null, container);
     },
   });
-  console.log('T ui created', performance.now());
   ui.mount();
-  console.log('T mounted', performance.now());
   const running: Running = {
     region: config.region,
     config,
@@ -65,7 +61,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     render(<OverlayView model={model} actions={actions} />, ui.uiContainer);
   running.overlay = new PageOverlay({
     win: window,
-    find: (text) => findPhoneNumbers(text, config.region),
+    find: (text) => findOnPage(text, config.region),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
     onOwnHostRemoved: () => {
@@ -86,9 +82,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     confirmBeforeDial: () => running.config.confirmBeforeDial,
     describeError: describePageError,
   });
-  console.log('T overlay built', performance.now());
   running.overlay.start();
-  console.log('T started', performance.now());
   // Diagnostics for tests and benchmarks. This global lives in the content script's own
   // world: page scripts cannot see it.
   (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
@@ -108,7 +102,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = (n as Text).data;
-        if (hasEnoughDigits(text)) found += findPhoneNumbers(text, config.region).length;
+        if (hasEnoughDigits(text)) found += findOnPage(text, config.region).length;
       }
       return { ms: performance.now() - start, found };
     },
@@ -123,7 +117,6 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
  */
 export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
   if (!document.documentElement || document.contentType !== 'text/html') return;
-  console.log('T main', performance.now());
   let running: Running | undefined;
   let applying = Promise.resolve();
   const apply = async () => {

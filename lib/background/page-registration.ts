@@ -182,24 +182,18 @@ export class PageRegistration {
   }
 
   private async once(): Promise<void> {
-    (this as any).step = 'lists';
     const lists = await (this.o.readLists ?? readSiteLists)();
-    (this as any).step = 'granted';
     const granted =
       this.o.granted ?? ((p: string) => browser.permissions.contains({ origins: [p] }));
     const patterns: string[] = [];
     for (const p of activePatterns(lists))
       if (await granted(p).catch(() => false)) patterns.push(p);
-    (this as any).step = 'sync';
     const previous = await this.o.registrar.sync(patterns);
-    (this as any).step = 'after sync';
     this.patterns = patterns;
     const added = patterns.filter((p) => !previous.includes(p));
     // Not awaited: injecting into a tab that is closing can leave the call unanswered, and
     // later syncs must not wait behind it.
     if (added.length > 0) void this.o.registrar.injectIntoOpenTabs(added).catch(() => undefined);
-    (this as any).step = 'onLists';
     await this.o.onLists?.(lists, patterns);
-    (this as any).step = 'done';
   }
 }

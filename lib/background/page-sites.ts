@@ -14,10 +14,18 @@ export interface SiteLists {
   confirmBeforeDial: boolean;
 }
 
+/** Longest wait for managed storage: it has been seen never to answer right after startup. */
+const MANAGED_TIMEOUT_MS = 1000;
+
 /** CRM sites set by policy (managed storage key `crmSites`), when any. */
 async function managedSites(): Promise<string[]> {
   try {
-    const raw = (await browser.storage.managed.get('crmSites')) as { crmSites?: unknown };
+    const raw = (await Promise.race([
+      browser.storage.managed.get('crmSites'),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_TIMEOUT_MS),
+      ),
+    ])) as { crmSites?: unknown };
     return Array.isArray(raw.crmSites)
       ? raw.crmSites.filter((s): s is string => typeof s === 'string')
       : [];

@@ -17,6 +17,7 @@ import {
 } from './overlay-model.ts';
 import type { PageOperation } from './page-messages.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
+import { NamedTimers } from './named-timers.ts';
 
 /** How the page reaches the background for the two things that act. */
 export interface CallSender {
@@ -62,14 +63,13 @@ export class Interaction {
   private lastPageFocus: Element | undefined;
   private pointerAt: { x: number; y: number; el: EventTarget | undefined } | undefined;
   private frame = 0;
-  private openTimer = 0;
-  private hideTimer = 0;
-  private liveTimer = 0;
+  private readonly timers: NamedTimers<'open' | 'hide' | 'live'>;
   private generation = 0;
   private readonly actions: OverlayActions;
 
   constructor(options: InteractionOptions) {
     this.o = options;
+    this.timers = new NamedTimers(options.win, options.signal);
     const trusted = (e: Event) => e.isTrusted === true;
     this.actions = {
       activate: (e) => trusted(e) && this.activate(),
@@ -78,7 +78,7 @@ export class Interaction {
       operate: (e, callId, op) => trusted(e) && void this.operate(callId, op),
       pointer: (e, inside) => {
         if (!trusted(e)) return;
-        if (inside) this.clearTimer('hideTimer');
+        if (inside) this.timers.clear('hide');
         else if (this.source === 'pointer') this.scheduleHide();
       },
       navigate: (e, step) => trusted(e) && this.navigate(step),
@@ -146,7 +146,7 @@ export class Interaction {
     const el = (where as Node).nodeType === 1 ? (where as Element) : (where as Node).parentElement;
     const found = el ? numberTargetAt(el, x, y, this.o.store, this.o.find, host) : undefined;
     if (found) {
-      if (sameTarget(found, this.target)) this.clearTimer('hideTimer');
+      if (sameTarget(found, this.target)) this.timers.clear('hide');
       else if (this.source === 'pointer' || !this.model) this.show(found, 'pointer');
     } else if (this.target && this.source === 'pointer') {
       this.scheduleHide();
@@ -217,7 +217,7 @@ export class Interaction {
     void this.o.lookups.info(target.number).then((info) => {
       if (info && generation === this.generation) this.update({ info });
     });
-    if (source === 'pointer') this.setTimer('openTimer', () => this.openCard(), OPEN_DELAY_MS);
+    if (source === 'pointer') this.timers.set('open', () => this.openCard(), OPEN_DELAY_MS);
     else this.openCard();
     this.render();
   }
@@ -235,7 +235,7 @@ export class Interaction {
     void this.o.lookups.live(model.number).then((live) => {
       if (generation !== this.generation) return;
       this.update(live ? { live, now: Date.now() } : { now: Date.now() });
-      this.setTimer('liveTimer', () => this.refreshLive(), LIVE_REFRESH_MS);
+      this.timers.set('live', () => this.refreshLive(), LIVE_REFRESH_MS);
     });
   }
 
@@ -285,13 +285,13 @@ export class Interaction {
   }
 
   private scheduleHide(): void {
-    if (this.hideTimer) return;
-    this.setTimer('hideTimer', () => this.hide(), HIDE_DELAY_MS);
+    if (this.timers.has('hide')) return;
+    this.timers.set('hide', () => this.hide(), HIDE_DELAY_MS);
   }
 
   private hide(): void {
     this.generation++;
-    for (const t of ['openTimer', 'hideTimer', 'liveTimer'] as const) this.clearTimer(t);
+    this.timers.clearAll();
     const had = this.model !== undefined;
     this.target = undefined;
     this.model = undefined;
@@ -308,22 +308,5 @@ export class Interaction {
 
   private render(): void {
     this.o.render(this.model, this.actions);
-  }
-
-  private setTimer(
-    name: 'openTimer' | 'hideTimer' | 'liveTimer',
-    run: () => void,
-    ms: number,
-  ): void {
-    this.clearTimer(name);
-    this[name] = this.o.win.setTimeout(() => {
-      this[name] = 0;
-      if (!this.o.signal.aborted) run();
-    }, ms);
-  }
-
-  private clearTimer(name: 'openTimer' | 'hideTimer' | 'liveTimer'): void {
-    if (this[name]) this.o.win.clearTimeout(this[name]);
-    this[name] = 0;
   }
 }
