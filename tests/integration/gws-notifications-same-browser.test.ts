@@ -12,17 +12,26 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
  */
 function killableFetch(base: FetchLike) {
   const controller = new AbortController();
-  const fetch: FetchLike = (input, init) =>
-    controller.signal.aborted
-      ? new Promise<Response>(() => {})
-      : base(input, {
-          ...init,
-          signal: AbortSignal.any([
-            controller.signal,
-            init?.signal ?? new AbortController().signal,
-          ]),
-        });
-  return { fetch, kill: () => controller.abort() };
+  /** Start times of /meta/connect requests still waiting for their answer. */
+  const heldConnects = new Set<number>();
+  const fetch: FetchLike = async (input, init) => {
+    if (controller.signal.aborted) return new Promise<Response>(() => {});
+    const signal = AbortSignal.any([
+      controller.signal,
+      init?.signal ?? new AbortController().signal,
+    ]);
+    const startedAt = Date.now();
+    const isConnect = typeof init?.body === 'string' && init.body.includes('/meta/connect');
+    if (isConnect) heldConnects.add(startedAt);
+    try {
+      return await base(input, { ...init, signal });
+    } finally {
+      heldConnects.delete(startedAt);
+    }
+  };
+  /** A long poll has been waiting at the server for at least `ms`. */
+  const pollHeldFor = (ms: number) => [...heldConnects].some((t) => Date.now() - t >= ms);
+  return { fetch, pollHeldFor, kill: () => controller.abort() };
 }
 
 // One browser profile (one cookie jar, so one BAYEUX_BROWSER cookie): a worker dies with a
@@ -50,6 +59,9 @@ describe('CometD after a dead client of the same browser', () => {
     });
     first.connect();
     await waitFor(() => first.isConnected, { message: 'first client connected' });
+    // Die only once a long poll is surely held by the server (loopback answers in < 50 ms
+    // whatever is not held).
+    await waitFor(() => dying.pollHeldFor(300), { message: 'a held long poll' });
     dying.kill();
 
     const arrivals: Array<{ at: number; message: Message }> = [];
