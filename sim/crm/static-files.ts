@@ -56,8 +56,22 @@ export async function readPublicFile(segments: string[]): Promise<StaticFile | n
   }
 }
 
+/** The header and navigation every page shares, kept once in sim/crm/shell/. */
+const SHELL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'shell');
+const SHELL_MARKER = /^( *)<!-- crm-(header|nav) -->\n/gm;
+
+async function withShell(html: string): Promise<string> {
+  const parts = {
+    header: await readFile(path.join(SHELL_DIR, 'header.html'), 'utf8'),
+    nav: await readFile(path.join(SHELL_DIR, 'nav.html'), 'utf8'),
+  };
+  return html.replace(SHELL_MARKER, (_match, indent: string, name: 'header' | 'nav') =>
+    parts[name].replace(/^(?=.)/gm, indent),
+  );
+}
+
 export async function readPage(name: string): Promise<StaticFile> {
   const page = await readPublicFile(['pages', `${name}.html`]);
   if (!page) throw new Error(`missing CRM page ${name}`);
-  return page;
+  return { ...page, body: Buffer.from(await withShell(page.body.toString('utf8'))) };
 }
