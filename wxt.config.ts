@@ -44,6 +44,8 @@ export default defineConfig({
     // (the CRM origins the agent grants), which is all it needs to find a CRM tab.
     // contextMenus: "Call <selection>" and the per-site overlay switch on CRM sites
     // (lib/background/page-context-menu.ts).
+    // offscreen (Chrome): the optional ring tone plays in an offscreen document while a call
+    // rings, since the service worker has no audio (lib/background/ring-tone.ts).
     // scripting (Chrome): registers the CRM overlay content script at run time for the CRM sites
     // the agent enabled only (lib/background/page-registration.ts); Firefox MV2 does the same
     // with contentScripts.register, which needs no permission.
@@ -52,7 +54,7 @@ export default defineConfig({
       'alarms',
       'notifications',
       'contextMenus',
-      ...(browser === 'firefox' ? [] : ['scripting']),
+      ...(browser === 'firefox' ? [] : ['scripting', 'offscreen']),
     ],
     host_permissions: LOCAL_ORIGINS,
     commands: keyboardCommands(manifestVersion),

@@ -10,6 +10,7 @@ import { startupCredentials } from '@/lib/background/settings-startup';
 import { listenToKeyboardCommands } from '@/lib/background/keyboard-commands';
 import { ScreenPop } from '@/lib/background/screen-pop';
 import { CallAlerts } from '@/lib/background/call-alerts';
+import { browserRingOutput, RingTone } from '@/lib/background/ring-tone';
 import { startPageIntegration } from '@/lib/background/page-integration';
 
 export default defineBackground(() => {
@@ -17,12 +18,14 @@ export default defineBackground(() => {
   let views: ViewPorts | undefined;
   const screenPop = new ScreenPop(() => session);
   const callAlerts = new CallAlerts(() => session);
+  const ringTone = new RingTone(browserRingOutput(), () => session.diagnostics);
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
     onChange: (view) => {
       views?.broadcast(view);
       screenPop.onChange(view.calls);
       callAlerts.onChange(view.calls);
+      ringTone.onChange(view.calls);
     },
     onAlerts: (alerts) => {
       screenPop.onAlerts(alerts);
@@ -43,6 +46,7 @@ export default defineBackground(() => {
   views.listen();
   listenToKeyboardCommands(() => session);
   callAlerts.listen();
+  ringTone.listen();
   screenPop.start();
   const pages = startPageIntegration(() => session);
   // The watchdog alarm's only job is to wake a stopped worker, which resumes the session
@@ -51,7 +55,14 @@ export default defineBackground(() => {
 
   const ready = start(session);
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
-  (globalThis as { gwsCti?: unknown }).gwsCti = { session, ready, screenPop, callAlerts, pages };
+  (globalThis as { gwsCti?: unknown }).gwsCti = {
+    session,
+    ready,
+    screenPop,
+    callAlerts,
+    ringTone,
+    pages,
+  };
 });
 
 /**

@@ -5,7 +5,8 @@ import type { ManagedSettings } from '@/lib/background/managed-login';
 import type { LoginDefaults } from '@/lib/ui/login-defaults';
 import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
 import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
-import { screenPopSettingsProblems, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
+import type { ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
+import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import { SignInSection, type SignInValues } from '@/components/options/SignInSection';
 import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';
@@ -31,6 +32,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const deps = useMemo(() => given ?? browserOptionsDeps(), []);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
+  const [managedScreenPop, setManagedScreenPop] = useState<ManagedScreenPop>({ problems: [] });
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
@@ -45,7 +47,17 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         setLoaded({ settings, managed, managedSites, login }),
       )
       .catch(() => undefined);
-    deps.screenPop.load().then(setScreenPop, () => undefined);
+    // Policy first: the rules must never show as editable before they are known to be locked.
+    Promise.all([
+      deps.screenPop.load(),
+      deps.managedScreenPop().catch((): ManagedScreenPop => ({ problems: [] })),
+    ]).then(
+      ([own, policy]) => {
+        setManagedScreenPop(policy);
+        setScreenPop(own);
+      },
+      () => undefined,
+    );
   }, []);
 
   if (!loaded) {
@@ -130,16 +142,24 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         onChange={async (crmSites) => void (await saveSettings({ crmSites }))}
       />
       <NotificationsSection
-        {...(screenPop ? { desktop: screenPop.notifications } : {})}
-        sound={settings.notificationSound}
+        {...(screenPop
+          ? {
+              desktop: screenPop.notifications,
+              userDataKey: screenPop.notificationUserDataKey,
+            }
+          : {})}
+        ringTone={settings.ringTone}
         onDesktop={(notifications) => saveScreenPop({ notifications })}
-        onSound={async (notificationSound) => void (await saveSettings({ notificationSound }))}
+        onUserDataKey={(notificationUserDataKey) => saveScreenPop({ notificationUserDataKey })}
+        onRingTone={async (ringTone) => void (await saveSettings({ ringTone }))}
+        playSample={deps.playRingSample}
       />
       <ScreenPopSection
-        {...(screenPop
-          ? { rules: screenPop.rules, problems: screenPopSettingsProblems(screenPop) }
-          : {})}
-        onImport={(rules) => saveScreenPop({ rules })}
+        {...(screenPop ? { settings: screenPop } : {})}
+        managed={managedScreenPop}
+        region={settings.region}
+        onSaveRules={(rules) => saveScreenPop({ rules })}
+        onSaveBaseUrl={(crmBaseUrl) => saveScreenPop({ crmBaseUrl })}
         download={deps.download}
       />
       <LanguageSection language={settings.language} onChange={changeLanguage} />

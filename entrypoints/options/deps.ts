@@ -6,6 +6,7 @@ import { readManagedSettings, type ManagedSettings } from '@/lib/background/mana
 import { loadLoginDefaults, saveLoginDefaults, type LoginDefaults } from '@/lib/ui/login-defaults';
 import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
 import { readManagedSites } from '@/lib/settings/managed-sites';
+import { readManagedScreenPop, type ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import {
   loadScreenPopSettings,
   saveScreenPopSettings,
@@ -14,6 +15,7 @@ import {
 import type { DiagnosticsDump } from '@/lib/diagnostics/diagnostics-log';
 import { applyUiLanguage, uiLanguage } from '@/lib/settings/ui-language';
 import { setAgentRegion } from '@/lib/settings/agent-region';
+import { playOneRing, RingPlayer } from '@/lib/ringtone/ring-player';
 import type { Shortcut } from '@/components/options/ShortcutsSection';
 
 /** Everything the options page reads and changes; tests pass their own. */
@@ -29,6 +31,8 @@ export interface OptionsDeps {
     /** Refuses (throws) settings with problems. */
     save(value: ScreenPopSettings): Promise<void>;
   };
+  /** Screen-pop rules and CRM base URL set by policy (shown locked). */
+  managedScreenPop(): Promise<ManagedScreenPop>;
   exportDiagnostics(): Promise<DiagnosticsDump>;
   download(fileName: string, text: string): void;
   shortcuts(): Promise<Shortcut[]>;
@@ -36,6 +40,8 @@ export interface OptionsDeps {
   /** Switches the page's language (and the region numbers are read in). */
   applyLanguage(language: UiLanguage): Promise<void>;
   applyRegion(region: string): void;
+  /** Plays one ring of the ring tone in this page. */
+  playRingSample(): Promise<void>;
   extensionVersion(): string;
 }
 
@@ -72,6 +78,7 @@ export function browserOptionsDeps(): OptionsDeps {
     loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
+    managedScreenPop: readManagedScreenPop,
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>
@@ -88,6 +95,7 @@ export function browserOptionsDeps(): OptionsDeps {
       document.documentElement.lang = uiLanguage();
     },
     applyRegion: setAgentRegion,
+    playRingSample: () => playOneRing(new RingPlayer()),
     extensionVersion: () => browser.runtime.getManifest().version,
   };
 }

@@ -13,8 +13,9 @@ import { enrichAni } from '../screen-pop/decide.ts';
 import { popCallFromAlert, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
 import { runCallOperation } from '../session/call-commands.ts';
+import { openConsoleWindow } from './console-window.ts';
 import type { GwsSession } from '../session/gws-session.ts';
-import { loadScreenPopSettings } from '../settings/screen-pop-rules.ts';
+import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
 import { tOr } from '../ui/i18n.ts';
 
 /** Notification ids are derived from the call id, so a restarted worker finds its own. */
@@ -66,6 +67,20 @@ export class CallAlerts {
     browser.notifications.onButtonClicked.addListener((id, index) => {
       void this.onButtonClicked(id, index);
     });
+    browser.notifications.onClicked.addListener((id) => void this.onClicked(id));
+  }
+
+  /**
+   * A click on the notification itself: the console comes to the front, one click from
+   * Answer. The only way to act on a call from a Firefox notification, which has no buttons.
+   */
+  async onClicked(notificationId: string): Promise<void> {
+    if (callIdOf(notificationId) === undefined) return;
+    try {
+      await openConsoleWindow();
+    } catch (error) {
+      this.session().diagnostics.record('error', 'console window not opened', String(error));
+    }
   }
 
   onAlerts(alerts: CallAlert[]): void {
@@ -128,7 +143,7 @@ export class CallAlerts {
   }
 
   private async show(call: PopCall): Promise<void> {
-    const settings = await loadScreenPopSettings();
+    const settings = await loadScreenPopSettingsInForce();
     if (!settings.notifications) return;
     const ani = enrichAni(call, settings.region, enrichNumber);
     const text = describeIncomingCall(call, ani, settings.notificationUserDataKey, {
@@ -137,14 +152,26 @@ export class CallAlerts {
       unknown: tOr('callAlertUnknownCaller', 'Unknown caller'),
     });
     const id = notificationIdFor(call.id);
+    const buttons = supportsButtons();
+    // Without buttons (Firefox) the notification shows title and message only: the chosen
+    // attached data goes into the message, with what a click does.
+    const message = buttons
+      ? text.message
+      : [
+          text.message,
+          text.contextMessage,
+          tOr('callAlertOpenConsole', 'Click to open the call console.'),
+        ]
+          .filter(Boolean)
+          .join('\n');
     await browser.notifications.create(id, {
       type: 'basic',
       iconUrl: ICON_URL,
       title: text.title,
-      message: text.message,
-      ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
-      ...(supportsButtons()
+      message,
+      ...(buttons
         ? {
+            ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
             buttons: [
               { title: tOr('callAlertAnswer', 'Answer') },
               { title: tOr('callAlertDecline', 'Decline') },

@@ -8,7 +8,7 @@ import { popCallFromAlert, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import { decideTab, type TabInfo } from '../screen-pop/tab-strategy.ts';
 import { checkPopUrl } from '../screen-pop/url-safety.ts';
 import type { EnrichNumber, PopCall, PopTrigger } from '../screen-pop/types.ts';
-import { loadScreenPopSettings } from '../settings/screen-pop-rules.ts';
+import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
 
 /** `storage.session` key of the pop bookkeeping (memory only, gone with the browser). */
 export const POP_LEDGER_KEY = 'screenPopLedger';
@@ -114,7 +114,7 @@ export class ScreenPop {
 
   private async consider(call: PopCall, trigger: PopTrigger): Promise<void> {
     // Read per decision (one storage read): a change saved a moment ago always applies.
-    const settings = await loadScreenPopSettings();
+    const settings = await loadScreenPopSettingsInForce();
     const decision = decidePop({
       ruleSet: settings,
       call,

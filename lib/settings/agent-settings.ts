@@ -23,8 +23,11 @@ export const AGENT_SETTINGS_DEFAULTS = {
   signInAtStartup: true,
   /** Match patterns of the CRM sites the overlay runs on (optional host permissions). */
   crmSites: [] as string[],
-  /** The incoming-call notification makes its sound (Chrome; Firefox has no silent ones). */
-  notificationSound: true,
+  /**
+   * A ring tone in the browser while a call rings. Off by default: the desk phone or the
+   * softphone rings already.
+   */
+  ringTone: false,
 };
 
 export type AgentSettings = typeof AGENT_SETTINGS_DEFAULTS;
@@ -33,7 +36,8 @@ export const AGENT_SETTINGS_KEY = 'agentSettings';
 
 /**
  * Ordered migrations: `2: (v1) => v2` goes here when the shape of the settings changes.
- * Version 1 is the first shape, so there is nothing to upgrade yet.
+ * Version 1 is the first shape; a field that is dropped or added needs none (the merge with
+ * the defaults drops unknown fields and fills new ones).
  */
 export const AGENT_SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 

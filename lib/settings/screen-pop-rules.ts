@@ -1,4 +1,4 @@
-import { DEFAULT_CRM_BASE_URL, DEFAULT_REGION, defaultRules } from '../screen-pop/defaults.ts';
+import { DEFAULT_CRM_BASE_URL, defaultRules } from '../screen-pop/defaults.ts';
 import { checkBaseUrl } from '../screen-pop/url-safety.ts';
 import { validateRules } from '../screen-pop/validate.ts';
 import type { RuleProblem, ScreenPopRule } from '../screen-pop/types.ts';
@@ -10,8 +10,6 @@ export const SCREEN_POP_SETTINGS_KEY = 'screenPopSettings';
 export interface ScreenPopSettings {
   /** Base of relative rule URLs and tab patterns: the CRM, in one place. */
   crmBaseUrl: string;
-  /** ISO region national-format caller numbers are read in. */
-  region: string;
   /** In order: the first matching rule wins. */
   rules: ScreenPopRule[];
   /** A system notification with Answer/Decline for each incoming call. */
@@ -23,7 +21,6 @@ export interface ScreenPopSettings {
 export function defaultScreenPopSettings(): ScreenPopSettings {
   return {
     crmBaseUrl: DEFAULT_CRM_BASE_URL,
-    region: DEFAULT_REGION,
     rules: defaultRules(),
     notifications: true,
     notificationUserDataKey: '',
@@ -52,9 +49,6 @@ export function normalizeScreenPopSettings(
     const base = checkBaseUrl(v.crmBaseUrl);
     if (base.ok) out.crmBaseUrl = base.url;
   }
-  if (typeof v.region === 'string' && /^[A-Za-z]{2}$/.test(v.region)) {
-    out.region = v.region.toUpperCase();
-  }
   if (Array.isArray(v.rules)) out.rules = structuredClone(v.rules) as ScreenPopRule[];
   if (typeof v.notifications === 'boolean') out.notifications = v.notifications;
   if (typeof v.notificationUserDataKey === 'string') {
@@ -80,13 +74,6 @@ export function screenPopSettingsProblems(settings: ScreenPopSettings): RuleProb
       path: 'crmBaseUrl',
       code: 'unsafe-url',
       message: `The CRM base URL is not usable (${base.reason})`,
-    });
-  }
-  if (!/^[A-Za-z]{2}$/.test(settings.region)) {
-    problems.push({
-      path: 'region',
-      code: 'bad-value',
-      message: 'The region must be a two-letter code',
     });
   }
   return [...problems, ...validateRules(settings.rules)];

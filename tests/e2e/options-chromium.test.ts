@@ -27,6 +27,18 @@ async function storedSettings(page: Page): Promise<Record<string, unknown> | und
   });
 }
 
+/** Runs in the options page: the raw screen-pop settings item as stored. */
+async function storedScreenPop(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const api = (
+      globalThis as {
+        chrome?: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome;
+    return (await api?.storage.local.get('screenPopSettings'))?.screenPopSettings;
+  });
+}
+
 // The options page in Chromium with the built extension: what it stores, and that the popup
 // and the background follow it.
 describe('Chromium: the options page', () => {
@@ -62,6 +74,53 @@ describe('Chromium: the options page', () => {
       fullPage: true,
       animations: 'disabled',
       caret: 'hide',
+    });
+  });
+
+  it('screen-pop rule editor: a bad pattern is refused, the rule is tested, saved and stored', async () => {
+    const box = section('Screen pop');
+    await box.getByRole('button', { name: 'Edit: Caller contact page' }).click();
+    await box
+      .getByLabel('Page to open (URL template)')
+      .fill('/crm/contacts?phone={ani.e164|ani}&case={userData.CaseId}');
+    const dnis = box.getByRole('group', { name: 'Dialled number (DNIS)' });
+    await dnis.getByLabel('Condition').selectOption('regex');
+    await dnis.getByRole('textbox', { name: 'Regular expression' }).fill('^(800');
+    await box.getByRole('button', { name: 'Save rule' }).click();
+    await shown(
+      box
+        .getByRole('alert')
+        .getByText(/not a valid regular expression/)
+        .first(),
+    );
+    expect(await storedScreenPop(options)).toBeUndefined();
+
+    await dnis.getByRole('textbox', { name: 'Regular expression' }).fill('^80');
+    const tester = box.getByRole('region', { name: 'Test this rule' });
+    await tester.getByLabel('Sample caller number (ANI)').fill('+44 20 7946 0958');
+    await tester.getByLabel('Sample dialled number (DNIS)').fill('8012');
+    await tester.getByLabel('Sample attached data').fill('CaseId=C 7/8 ü');
+    await tester.getByRole('button', { name: 'Test with this call' }).click();
+    await shown(tester.getByText('This call matches the rule.'));
+    expect(await tester.locator('.test-url').textContent()).toBe(
+      'http://127.0.0.1:8091/crm/contacts?phone=%2B442079460958&case=C%207%2F8%20%C3%BC',
+    );
+    const result = await new AxeBuilder({ page: options }).include('#screen-pop').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await box.screenshot({
+      path: path.join(SCREENSHOTS, 'options-rule-editor.png'),
+      animations: 'disabled',
+      caret: 'hide',
+    });
+
+    await box.getByRole('button', { name: 'Save rule' }).click();
+    await shown(box.getByRole('button', { name: 'Edit: Caller contact page' }));
+    const stored = (await storedScreenPop(options)) as {
+      value: { rules: Array<{ when: { dnis?: unknown }; url: string }> };
+    };
+    expect(stored.value.rules[0]).toMatchObject({
+      when: { dnis: { op: 'regex', value: '^80' } },
+      url: '/crm/contacts?phone={ani.e164|ani}&case={userData.CaseId}',
     });
   });
 

@@ -369,4 +369,93 @@ describe('Chromium: screen-pop and incoming-call alerts end to end', () => {
     });
     await endAllCalls();
   });
+
+  it('the ring tone, when on, plays in an offscreen document exactly while a call rings', async () => {
+    await page.evaluate(setRingTone, true);
+    const ringing = await sim.control.call({ to: 'agent1', from: nextNumber() });
+    // Heard means: the offscreen document exists and its audio output runs (not held back
+    // by autoplay rules). The test browser is started muted, which silences but still runs it.
+    const status = await waitFor(
+      async () => {
+        await backgroundIdle();
+        const status = (await ringStatus()) as { playing?: boolean } | null;
+        return status?.playing ? status : undefined;
+      },
+      { message: 'the ring tone status' },
+    );
+    expect(status).toEqual({ playing: true, audio: 'running' });
+    expect(await page.evaluate(offscreenDocuments)).toEqual([
+      expect.stringMatching(/\/offscreen\.html$/),
+    ]);
+    await callOp(ringing.callId, 'Answer');
+    await until((v) => v.calls.calls[0]?.call.state === 'Established', 'answered');
+    await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 0, {
+      message: 'the offscreen document closed once the call was answered',
+    });
+    await endAllCalls();
+
+    // The worker stops while a call rings and the caller gives up meanwhile: the document
+    // outlives the worker, and the next worker silences it.
+    const second = await sim.control.call({ to: 'agent1', from: nextNumber() });
+    await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 1, {
+      message: 'ringing again',
+    });
+    const control = await ext.workerControl();
+    await page.close();
+    await control.stop();
+    await sim.control.remote(second.callId, 'hangup');
+    page = await ext.openPage('popup.html');
+    await until((v) => v.calls.calls.length === 0, 'the hang-up seen after the restart');
+    await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 0, {
+      message: 'the leftover ring silenced by the new worker',
+    });
+    await page.evaluate(setRingTone, false);
+  });
+
+  /** The ring tone's last status, read in the service worker. */
+  async function ringStatus(): Promise<unknown> {
+    const worker = await ext.serviceWorker();
+    return worker.evaluate(async () => {
+      const hook = (
+        globalThis as { gwsCti?: { ringTone: { idle(): Promise<void>; lastStatus?: unknown } } }
+      ).gwsCti;
+      await hook?.ringTone.idle();
+      return hook?.ringTone.lastStatus ?? null;
+    });
+  }
 });
+
+/** Runs in an extension page: turns the ring tone on or off, as the options page does. */
+async function setRingTone(on: boolean): Promise<void> {
+  const api = (
+    globalThis as unknown as {
+      chrome: {
+        storage: {
+          local: {
+            get(key: string): Promise<Record<string, { version: number; value: object }>>;
+            set(items: Record<string, unknown>): Promise<void>;
+          };
+        };
+      };
+    }
+  ).chrome;
+  const stored = (await api.storage.local.get('agentSettings')).agentSettings;
+  await api.storage.local.set({
+    agentSettings: { version: stored?.version ?? 1, value: { ...stored?.value, ringTone: on } },
+  });
+}
+
+/** Runs in an extension page: the URLs of the extension's offscreen documents. */
+async function offscreenDocuments(): Promise<string[]> {
+  const api = (
+    globalThis as unknown as {
+      chrome: {
+        runtime: {
+          getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>>;
+        };
+      };
+    }
+  ).chrome;
+  const contexts = await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  return contexts.map((c) => c.documentUrl ?? '');
+}

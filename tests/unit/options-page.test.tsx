@@ -8,6 +8,7 @@ import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agen
 import type { ManagedSettings } from '@/lib/background/managed-login';
 import { applyUiLanguage } from '@/lib/settings/ui-language';
 import { defaultScreenPopSettings, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
+import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import { exportRules } from '@/lib/screen-pop/import-export';
 import { defaultRules } from '@/lib/screen-pop/defaults';
 import { readCatalogue, settle, useCatalogue } from './popup-harness';
@@ -25,6 +26,7 @@ function renderOptions(
     granted?: string[];
     grantNext?: boolean;
     screenPop?: ScreenPopSettings;
+    managedScreenPop?: ManagedScreenPop;
   } = {},
 ) {
   let settings: AgentSettings = { ...structuredClone(AGENT_SETTINGS_DEFAULTS), ...init.settings };
@@ -37,6 +39,7 @@ function renderOptions(
     downloads: [] as Array<{ fileName: string; text: string }>,
     languages: [] as string[],
     regions: [] as string[],
+    ringSamples: 0,
     grantNext: init.grantNext ?? true,
   };
   const deps: OptionsDeps = {
@@ -67,6 +70,7 @@ function renderOptions(
       load: async () => structuredClone(screenPop),
       save: async (value) => void (screenPop = structuredClone(value)),
     },
+    managedScreenPop: async () => init.managedScreenPop ?? { problems: [] },
     exportDiagnostics: async () => ({
       exportedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
       entries: {
@@ -78,6 +82,7 @@ function renderOptions(
       dropped: { meta: 0, error: 0, notification: 0, session: 0 },
     }),
     download: (fileName, text) => void log.downloads.push({ fileName, text }),
+    playRingSample: async () => void log.ringSamples++,
     shortcuts: async () => [
       { name: 'answer-call', description: 'Answer the ringing call', shortcut: 'Alt+Shift+U' },
       { name: 'toggle-ready', description: 'Switch between Ready and Not Ready', shortcut: '' },
@@ -305,7 +310,7 @@ describe('options page', () => {
     expect(await within(sites).findByText('Access allowed')).toBeTruthy();
   });
 
-  it('notification toggles: desktop notifications in the screen-pop settings, sound in ours', async () => {
+  it('notifications: desktop alert and its attached-data key in the screen-pop settings, ring tone in ours', async () => {
     const page = renderOptions();
     await ready();
     const box = section('Notifications and sound');
@@ -313,26 +318,48 @@ describe('options page', () => {
       'Show a desktop notification for each incoming call',
     ) as HTMLInputElement;
     expect(desktop.checked).toBe(true);
-    fireEvent.click(within(box).getByLabelText('Play the notification sound'));
+    const ring = within(box).getByLabelText(
+      'Ring in the browser while a call rings',
+    ) as HTMLInputElement;
+    // Off by default: the desk phone or softphone rings already.
+    expect(ring.checked).toBe(false);
+    fireEvent.click(ring);
     await settle();
-    expect(page.settings().notificationSound).toBe(false);
+    expect(page.settings().ringTone).toBe(true);
+
+    const key = within(box).getByLabelText(
+      'Attached-data key shown in the notification',
+    ) as HTMLInputElement;
+    fireEvent.input(key, { target: { value: ' CaseId ' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(page.screenPop().notificationUserDataKey).toBe('CaseId');
+
+    fireEvent.click(within(box).getByRole('button', { name: /Play a sample ring/ }));
+    await settle();
+    expect(page.log.ringSamples).toBe(1);
+    expect(within(box).getByRole('status').textContent).toBe('Played one ring.');
+
     fireEvent.click(desktop);
     await settle();
     expect(page.screenPop().notifications).toBe(false);
-    // No notification, no sound to choose.
-    expect(
-      (within(box).getByLabelText('Play the notification sound') as HTMLInputElement).disabled,
-    ).toBe(true);
+    // No notification, no key to choose; the ring tone does not depend on it.
+    expect(key.disabled).toBe(true);
+    expect(ring.disabled).toBe(false);
   });
 
   it('lists the screen-pop rules and exports them as JSON', async () => {
     const page = renderOptions();
     await ready();
     const box = section('Screen pop');
-    const rows = within(box).getAllByRole('row');
-    expect(rows).toHaveLength(1 + defaultRules().length);
-    expect(rows[1]!.textContent).toContain('Caller contact page');
-    expect(rows[1]!.textContent).toContain('When the call rings');
+    const list = within(box).getByRole('list', {
+      name: 'Screen-pop rules, in the order they are tried',
+    });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(defaultRules().length);
+    expect(rows[0]!.textContent).toContain('Caller contact page');
+    expect(rows[0]!.textContent).toContain('When the call rings');
+    expect(rows[0]!.textContent).toContain('/crm/contacts?phone={ani.e164|ani}');
     fireEvent.click(within(box).getByRole('button', { name: 'Export rules' }));
     expect(page.log.downloads).toEqual([
       { fileName: 'screen-pop-rules.json', text: exportRules(defaultRules()) },

@@ -7,6 +7,7 @@ import {
   notificationIdFor,
   type CallAlertsSession,
 } from '@/lib/background/call-alerts';
+import { CONSOLE_WINDOW_KEY } from '@/lib/background/console-window';
 import { initialCallsState, reduce, type CallsState } from '@/lib/calls';
 import { DiagnosticsLog } from '@/lib/diagnostics/diagnostics-log';
 import { parseNotification } from '@/lib/gws/parse';
@@ -179,6 +180,52 @@ describe('call alerts in the browser (fake browser APIs)', () => {
     expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual([
       notificationIdFor('C4'),
     ]);
+  });
+
+  it('without buttons (Firefox) the message carries the attached data and what a click does', async () => {
+    await fakeBrowser.storage.local.set({
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { notificationUserDataKey: 'Ticket' } },
+    });
+    fakeBrowser.runtime.getURL = (path: string) => `moz-extension://fixed-uuid${path}`;
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C6', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+    const shown = fakeBrowser.notifications.getAllCreateOptions()[notificationIdFor('C6')];
+    expect(shown?.message).toBe(
+      'London, United Kingdom · to 8012\nTicket: T-1001\nClick to open the call console.',
+    );
+    expect(shown).not.toHaveProperty('buttons');
+    expect(shown).not.toHaveProperty('contextMessage');
+  });
+
+  it('a click on the notification brings one console window to the front', async () => {
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    const windowsBefore = (await fakeBrowser.windows.getAll()).length;
+    await alerts.onClicked('someone-else');
+    expect(await fakeBrowser.windows.getAll()).toHaveLength(windowsBefore);
+
+    await alerts.onClicked(notificationIdFor('C7'));
+    const opened = (await fakeBrowser.windows.getAll()).slice(windowsBefore);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ type: 'popup', width: 400, height: 640 });
+    expect(opened[0]!.focused).toBe(true);
+    expect(await fakeBrowser.storage.session.get(CONSOLE_WINDOW_KEY)).toEqual({
+      [CONSOLE_WINDOW_KEY]: opened[0]!.id,
+    });
+
+    // Again: the same console (focused; the fake does not track focus changes).
+    await alerts.onClicked(notificationIdFor('C7'));
+    expect(await fakeBrowser.windows.getAll()).toHaveLength(windowsBefore + 1);
+
+    // Closed by the agent: the next click opens a new one.
+    await fakeBrowser.windows.remove(opened[0]!.id!);
+    await alerts.onClicked(notificationIdFor('C7'));
+    const now = (await fakeBrowser.windows.getAll()).slice(windowsBefore);
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(opened[0]!.id);
   });
 
   it('notifications can be turned off', async () => {

@@ -31,14 +31,17 @@ describe('agent settings item', () => {
         language: 'de',
         crmSites: ['crm.example.com', 'https://crm.example.com/*', '<all_urls>', 7, '*.com'],
         notificationSound: false,
+        ringTone: 'yes',
       },
     });
     expect(value).toEqual({
       ...AGENT_SETTINGS_DEFAULTS,
       region: 'GB',
       crmSites: ['https://crm.example.com/*'],
-      notificationSound: false,
     });
+    // A field of an older shape is dropped; a mistyped one takes its default (off).
+    expect(value).not.toHaveProperty('notificationSound');
+    expect(value.ringTone).toBe(false);
     expect(agentSettings.decode({ version: 1, value: { region: 'Europe' } }).value.region).toBe(
       'US',
     );

@@ -1,0 +1,40 @@
+import { t } from '@/lib/ui/i18n';
+import type { FieldAttrs } from './FieldProblem';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  label: string;
+  value: string;
+  choices: readonly Choice[];
+  attrs: FieldAttrs;
+  onChange: (value: string) => void;
+}
+
+/**
+ * A labelled select. A value it does not offer (from a broken stored rule) is shown as such
+ * rather than silently replaced, so saving reports it next to this field.
+ */
+export function ChoiceSelect({ label, value, choices, attrs, onChange }: Props) {
+  const known = choices.some((c) => c.value === value);
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <select {...attrs} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {known ? null : (
+          <option value={value}>
+            {value === '' ? t('optionsRuleChoose') : t('optionsRuleUnknownChoice', value)}
+          </option>
+        )}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

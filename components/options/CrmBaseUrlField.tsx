@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/ui/i18n';
+import { checkBaseUrl } from '@/lib/screen-pop/url-safety';
+import { PendingButton } from '../PendingButton';
+import { LockedNote } from './LockedNote';
+
+interface Props {
+  /** The base URL in force; undefined while loading. */
+  value?: string;
+  /** Set by policy: shown read-only. */
+  locked: boolean;
+  pending: boolean;
+  /** Saves a checked, normalised base URL. */
+  onSave: (url: string) => void;
+}
+
+/**
+ * The CRM base URL: rule pages and tab patterns starting with `/` open on it. Checked with
+ * `checkBaseUrl` (http(s), no credentials, query or fragment) before anything is saved.
+ */
+export function CrmBaseUrlField({ value, locked, pending, onSave }: Props) {
+  const [input, setInput] = useState(value ?? '');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  useEffect(() => setInput(value ?? ''), [value]);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (locked || pending || value === undefined) return;
+    const checked = checkBaseUrl(input.trim());
+    if (!checked.ok) return setProblem(t('optionsCrmBaseUrlInvalid', checked.reason));
+    setProblem(undefined);
+    setInput(checked.url);
+    onSave(checked.url);
+  };
+
+  const described = [
+    'crm-base-url-help',
+    problem ? 'crm-base-url-problem' : '',
+    locked ? 'crm-base-url-locked' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <form class="base-url-form" onSubmit={submit} noValidate>
+      <div class="field-block">
+        <label class="field">
+          <span>{t('optionsCrmBaseUrl')}</span>
+          <input
+            type="url"
+            name="crmBaseUrl"
+            value={input}
+            spellcheck={false}
+            autoComplete="off"
+            readOnly={locked}
+            disabled={value === undefined}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={described}
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+        </label>
+        {locked ? <LockedNote id="crm-base-url-locked" /> : null}
+        {problem ? (
+          <p id="crm-base-url-problem" class="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <p class="muted help-text" id="crm-base-url-help">
+          {t('optionsCrmBaseUrlHelp')}
+        </p>
+      </div>
+      {locked ? null : (
+        <PendingButton
+          type="submit"
+          label={t('optionsCrmBaseUrlSave')}
+          pending={pending}
+          disabled={value === undefined}
+        />
+      )}
+    </form>
+  );
+}

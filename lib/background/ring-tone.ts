@@ -1,0 +1,147 @@
+import browser from 'webextension-polyfill';
+import type { CallsState } from '../calls/index.ts';
+import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
+import { RingPlayer } from '../ringtone/ring-player.ts';
+import type { RingRequest, RingStatus } from '../ringtone/ring-messages.ts';
+import { agentSettings } from '../settings/agent-settings.ts';
+
+/** Where the tone plays: Chrome's offscreen document, or a player in the background page. */
+export interface RingOutput {
+  /** Starts the tone (already ringing: keeps it) and says whether it is heard. */
+  play(): Promise<RingStatus>;
+  /** Silences it; nothing ringing is fine. */
+  stop(): Promise<void>;
+}
+
+/** The part of Chrome's `offscreen` API used here (the polyfill has no types for it). */
+export interface ChromeOffscreen {
+  createDocument(parameters: {
+    url: string;
+    reasons: string[];
+    justification: string;
+  }): Promise<void>;
+  closeDocument(): Promise<void>;
+}
+
+/** The offscreen page (entrypoints/offscreen), which rings from the moment it loads. */
+export const OFFSCREEN_PAGE = 'offscreen.html';
+
+/**
+ * Chrome: the service worker has no audio, so the tone plays in an offscreen document that
+ * lives exactly while a call rings. The document outlives a worker restart; the next worker
+ * closes it if nothing rings any more.
+ */
+export function offscreenRingOutput(offscreen: ChromeOffscreen): RingOutput {
+  return {
+    async play() {
+      try {
+        await offscreen.createDocument({
+          url: OFFSCREEN_PAGE,
+          reasons: ['AUDIO_PLAYBACK'],
+          justification: 'Rings while a call is offered to the agent (off by default).',
+        });
+      } catch (error) {
+        // One offscreen document per extension: a previous worker's is still ringing.
+        if (!/single offscreen document/i.test(String(error))) throw error;
+      }
+      const request: RingRequest = { ringtone: 'status' };
+      return (await browser.runtime.sendMessage(request)) as RingStatus;
+    },
+    async stop() {
+      await offscreen.closeDocument().catch(() => undefined);
+    },
+  };
+}
+
+/** Firefox: its background is a page that can play audio; the player runs right here. */
+export function pageRingOutput(player = new RingPlayer()): RingOutput {
+  return {
+    play: () => player.start(),
+    stop: async () => player.stop(),
+  };
+}
+
+/** The output this browser offers, if any. */
+export function browserRingOutput(): RingOutput | undefined {
+  const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
+  if (offscreen) return offscreenRingOutput(offscreen);
+  if (typeof Audio === 'function') return pageRingOutput();
+  return undefined;
+}
+
+/**
+ * The optional ring tone: sounds while any call rings, when the agent turned it on (off by
+ * default: the desk phone or softphone rings already). Follows the call store and the
+ * setting; every change is reconciled one at a time against what is playing.
+ */
+export class RingTone {
+  private readonly output: RingOutput | undefined;
+  private readonly diagnostics: () => Pick<DiagnosticsLog, 'record'>;
+  private ringing = false;
+  private enabled: boolean | undefined;
+  /** Unknown after a worker start: the first reconcile also silences a leftover tone. */
+  private playing: boolean | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** What the output said when the tone last started, or closed once it stopped. */
+  lastStatus: RingStatus | undefined;
+
+  constructor(output: RingOutput | undefined, diagnostics: () => Pick<DiagnosticsLog, 'record'>) {
+    this.output = output;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Follows the setting; call once at the background's start. */
+  listen(): void {
+    agentSettings.watch((settings) => {
+      this.enabled = settings.ringTone;
+      this.reconcile();
+    });
+  }
+
+  /** Every store change. */
+  onChange(state: CallsState): void {
+    const ringing = state.calls.some((r) => r.call.state === 'Ringing');
+    if (ringing === this.ringing && this.playing !== undefined) return;
+    this.ringing = ringing;
+    this.reconcile();
+  }
+
+  /** Resolves when every change so far has been applied. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private reconcile(): void {
+    this.queue = this.queue
+      .then(() => this.apply())
+      .catch((error: unknown) => {
+        this.playing = undefined;
+        this.diagnostics().record('error', 'ring tone failed', String(error));
+      });
+  }
+
+  private async apply(): Promise<void> {
+    const output = this.output;
+    if (!output) return;
+    this.enabled ??= (await agentSettings.get()).ringTone;
+    const want = this.enabled && this.ringing;
+    if (want === this.playing) return;
+    this.playing = want;
+    if (!want) {
+      await output.stop();
+      this.lastStatus = { playing: false, audio: 'closed' };
+      return;
+    }
+    const status = await output.play();
+    this.lastStatus = status;
+    if (!status.playing) {
+      this.diagnostics().record(
+        'error',
+        status.audio === 'blocked'
+          ? 'ring tone held back by the browser (autoplay rules)'
+          : 'ring tone did not start',
+        status.error ?? status.audio,
+      );
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { PopTrigger, ScreenPopRule } from '../screen-pop/types.ts';
+import { t, tOr } from './i18n.ts';
+
+/**
+ * How the options page names things about screen-pop rules. Rules may come broken from
+ * storage, a file or policy, so every reader accepts any value and falls back to plain text.
+ */
+
+/** The rule's name, else its id, else "Unnamed rule". */
+export function ruleLabel(rule: Partial<ScreenPopRule> | undefined): string {
+  if (typeof rule?.name === 'string' && rule.name.trim() !== '') return rule.name;
+  if (typeof rule?.id === 'string' && rule.id !== '') return rule.id;
+  return t('optionsRuleUnnamed');
+}
+
+/** "When the call rings" etc.; an unknown trigger as it is written. */
+export function triggerLabel(trigger: unknown): string {
+  return tOr(`optionsRuleTrigger_${String(trigger)}`, String(trigger));
+}
+
+/** The moments a test says the rule pops at: one trigger, or both (it pops once). */
+export function triggersLabel(triggers: readonly PopTrigger[]): string {
+  return triggers.length > 1 ? triggerLabel('both') : triggerLabel(triggers[0]);
+}
+
+/** A GWS call type in the page's language (Inbound → "Entrant" in French). */
+export function callTypeLabel(callType: string): string {
+  return tOr(`callType_${callType}`, callType);
+}
+
+/**
+ * A failed condition as `testRule` names it (`dnis`, `userData[1]`…), in words; attached-data
+ * conditions are named by their key in the tested rule.
+ */
+export function failedConditionLabel(name: string, rule: Partial<ScreenPopRule>): string {
+  const row = /^userData\[(\d+)\]$/.exec(name);
+  if (row) {
+    const key = rule.when?.userData?.[Number(row[1])]?.key ?? '';
+    return t('optionsTestFailedUserData', key);
+  }
+  return tOr(`optionsTestFailed_${name}`, name);
+}

@@ -1,0 +1,96 @@
+/**
+ * The options page with its browser glue replaced by in-memory fakes, for the rule-editor
+ * tests (not a test file itself). Same pattern as options-page.test.tsx: settings are kept in
+ * memory, the screen-pop store refuses settings with problems as the real one does, and
+ * policy comes from `managedScreenPop`.
+ */
+import { render, screen } from '@testing-library/preact';
+import { OptionsApp } from '@/entrypoints/options/OptionsApp';
+import type { OptionsDeps } from '@/entrypoints/options/deps';
+import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
+import {
+  defaultScreenPopSettings,
+  screenPopSettingsProblems,
+  type ScreenPopSettings,
+} from '@/lib/settings/screen-pop-rules';
+import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
+import type { ScreenPopRule } from '@/lib/screen-pop/types';
+import { settle } from './popup-harness';
+
+export interface OptionsInit {
+  screenPop?: Partial<ScreenPopSettings>;
+  managedScreenPop?: ManagedScreenPop;
+}
+
+export function renderOptionsPage(init: OptionsInit = {}) {
+  let settings: AgentSettings = structuredClone(AGENT_SETTINGS_DEFAULTS);
+  let screenPop: ScreenPopSettings = { ...defaultScreenPopSettings(), ...init.screenPop };
+  const log = {
+    saves: 0,
+    downloads: [] as Array<{ fileName: string; text: string }>,
+  };
+  const deps: OptionsDeps = {
+    settings: {
+      get: async () => structuredClone(settings),
+      set: async (value) => (settings = structuredClone(value)),
+    },
+    managed: async () => ({}),
+    managedSites: async () => [],
+    loginDefaults: {
+      load: async () => ({ serverUrl: 'http://127.0.0.1:8090', username: 'agent1' }),
+      save: async () => undefined,
+    },
+    sites: {
+      request: async () => true,
+      revoke: async () => undefined,
+      granted: async () => false,
+      required: () => [],
+    },
+    screenPop: {
+      load: async () => structuredClone(screenPop),
+      // Like saveScreenPopSettings: settings with any problem are refused.
+      save: async (value) => {
+        const problems = screenPopSettingsProblems(value);
+        if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
+        log.saves++;
+        screenPop = structuredClone(value);
+      },
+    },
+    managedScreenPop: async () => init.managedScreenPop ?? { problems: [] },
+    exportDiagnostics: async () => ({
+      exportedAt: 0,
+      entries: { meta: [], error: [], notification: [], session: [] },
+      dropped: { meta: 0, error: 0, notification: 0, session: 0 },
+    }),
+    download: (fileName, text) => void log.downloads.push({ fileName, text }),
+    playRingSample: async () => undefined,
+    shortcuts: async () => [],
+    applyLanguage: async () => undefined,
+    applyRegion: () => undefined,
+    extensionVersion: () => '0.1.0',
+  };
+  render(<OptionsApp deps={deps} />);
+  return { log, rules: (): ScreenPopRule[] => screenPop.rules, screenPop: () => screenPop };
+}
+
+export async function pageReady() {
+  await screen.findByRole('heading', { level: 1, name: 'GWS CTI Overlay settings' });
+  await settle();
+}
+
+export function region(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+/** A valid rule for the tests, with the fields given. */
+export function testRule(patch: Partial<ScreenPopRule> & { id: string }): ScreenPopRule {
+  return {
+    name: patch.id.toUpperCase(),
+    enabled: true,
+    when: { callTypes: ['Inbound'], direction: 'incoming' },
+    trigger: 'ringing',
+    url: `/crm/${patch.id}?phone={ani}`,
+    tab: { reusePopTab: true, newWindow: false },
+    ...patch,
+  };
+}
