@@ -65,18 +65,39 @@ export const screenPopSettingsItem = defineVersionedItem<ScreenPopSettings>({
   normalize: normalizeScreenPopSettings,
 });
 
-/** What is wrong with settings about to be saved (the editor shows these). */
+function baseUrlProblems(crmBaseUrl: string): RuleProblem[] {
+  const base = checkBaseUrl(crmBaseUrl);
+  return base.ok
+    ? []
+    : [
+        {
+          path: 'crmBaseUrl',
+          code: 'unsafe-url',
+          message: `The CRM base URL is not usable (${base.reason})`,
+        },
+      ];
+}
+
+/** Everything wrong with the settings (the editor lists these). */
 export function screenPopSettingsProblems(settings: ScreenPopSettings): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  const base = checkBaseUrl(settings.crmBaseUrl);
-  if (!base.ok) {
-    problems.push({
-      path: 'crmBaseUrl',
-      code: 'unsafe-url',
-      message: `The CRM base URL is not usable (${base.reason})`,
-    });
-  }
-  return [...problems, ...validateRules(settings.rules)];
+  return [...baseUrlProblems(settings.crmBaseUrl), ...validateRules(settings.rules)];
+}
+
+/**
+ * What is wrong with a change: the base URL and the rules are judged when they change. Parts
+ * left as stored are not judged again, so rules that went bad in storage (an older version,
+ * an edit by hand) never block saving another setting, such as the notifications.
+ */
+export function screenPopChangeProblems(
+  stored: ScreenPopSettings,
+  next: ScreenPopSettings,
+): RuleProblem[] {
+  return [
+    ...(next.crmBaseUrl === stored.crmBaseUrl ? [] : baseUrlProblems(next.crmBaseUrl)),
+    ...(JSON.stringify(next.rules) === JSON.stringify(stored.rules)
+      ? []
+      : validateRules(next.rules)),
+  ];
 }
 
 /** Reads the settings (migrated; an older item is written back upgraded). */
@@ -84,9 +105,9 @@ export function loadScreenPopSettings(): Promise<ScreenPopSettings> {
   return screenPopSettingsItem.get();
 }
 
-/** Saves settings after validating them; refuses (throws) when anything has a problem. */
+/** Saves settings; refuses (throws) a change with a problem (see screenPopChangeProblems). */
 export async function saveScreenPopSettings(settings: ScreenPopSettings): Promise<void> {
-  const problems = screenPopSettingsProblems(settings);
+  const problems = screenPopChangeProblems(await loadScreenPopSettings(), settings);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
   await screenPopSettingsItem.set(settings);
 }

@@ -10,7 +10,7 @@ import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
 import {
   defaultScreenPopSettings,
-  screenPopSettingsProblems,
+  screenPopChangeProblems,
   type ScreenPopSettings,
 } from '@/lib/settings/screen-pop-rules';
 import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
@@ -48,9 +48,9 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     },
     screenPop: {
       load: async () => structuredClone(screenPop),
-      // Like saveScreenPopSettings: settings with any problem are refused.
+      // Like saveScreenPopSettings: a change with a problem is refused.
       save: async (value) => {
-        const problems = screenPopSettingsProblems(value);
+        const problems = screenPopChangeProblems(screenPop, value);
         if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
         log.saves++;
         screenPop = structuredClone(value);

@@ -70,4 +70,20 @@ describe('screen-pop settings item', () => {
     await saveScreenPopSettings({ ...base, crmBaseUrl: 'http://127.0.0.1:5000/' });
     expect((await loadScreenPopSettings()).crmBaseUrl).toBe('http://127.0.0.1:5000');
   });
+
+  it('rules that went bad in storage do not block saving another setting, nor stay bad', async () => {
+    const broken = { ...defaultRules()[0]!, url: 'file:///{ani}' };
+    await fakeBrowser.storage.local.set({
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { rules: [broken] } },
+    });
+    const stored = await loadScreenPopSettings();
+    await saveScreenPopSettings({ ...stored, notificationUserDataKey: 'CaseId' });
+    expect((await loadScreenPopSettings()).notificationUserDataKey).toBe('CaseId');
+    // Changing the rules is judged: still broken is refused, fixed is saved.
+    await expect(
+      saveScreenPopSettings({ ...stored, rules: [{ ...broken, name: 'renamed' }] }),
+    ).rejects.toThrow(/must start with http/);
+    await saveScreenPopSettings({ ...stored, rules: defaultRules() });
+    expect((await loadScreenPopSettings()).rules).toEqual(defaultRules());
+  });
 });
