@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
@@ -9,10 +8,8 @@ import {
   pageErrors,
   type ChromiumExtension,
 } from '../support/extension.ts';
-import { REPO_ROOT } from '../support/browsers.ts';
+import { saveScreenshot } from '../support/readme-screenshots.ts';
 import { command } from './popup-support.ts';
-
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 /** Runs in the options page: the raw settings item as stored. */
 async function storedSettings(page: Page): Promise<Record<string, unknown> | undefined> {
@@ -52,7 +49,6 @@ describe('Chromium: the options page', () => {
   const status = (name: string) => section(name).getByRole('status');
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     sim = await startSim();
     ext = await launchChromiumWithExtension();
     options = await ext.openOptions();
@@ -69,12 +65,8 @@ describe('Chromium: the options page', () => {
     const result = await new AxeBuilder({ page: options }).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     expect(result.passes.length).toBeGreaterThan(10);
-    await options.screenshot({
-      path: path.join(SCREENSHOTS, 'options.png'),
-      fullPage: true,
-      animations: 'disabled',
-      caret: 'hide',
-    });
+    const png = await options.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(options, 'options.png', png);
   });
 
   it('screen-pop rule editor: a bad pattern is refused, the rule is tested, saved and stored', async () => {
@@ -107,11 +99,8 @@ describe('Chromium: the options page', () => {
     );
     const result = await new AxeBuilder({ page: options }).include('#screen-pop').analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    await box.screenshot({
-      path: path.join(SCREENSHOTS, 'options-rule-editor.png'),
-      animations: 'disabled',
-      caret: 'hide',
-    });
+    const png = await box.screenshot({ animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(options, 'options-rule-editor.png', png);
 
     await box.getByRole('button', { name: 'Save rule' }).click();
     await shown(box.getByRole('button', { name: 'Edit: Caller contact page' }));

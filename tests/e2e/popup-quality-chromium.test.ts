@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
@@ -9,10 +7,9 @@ import {
   pageErrors,
   type ChromiumExtension,
 } from '../support/extension.ts';
-import { BUILD_DIRS, REPO_ROOT } from '../support/browsers.ts';
+import { BUILD_DIRS } from '../support/browsers.ts';
+import { saveScreenshot } from '../support/readme-screenshots.ts';
 import { bundleSizes, kb, withoutScreenPop } from './popup-support.ts';
-
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 /** The demo's simulator port, so the pictures show the address the README tells agents to use. */
 const DEMO_PORT = 8090;
@@ -35,7 +32,6 @@ describe('Chromium: popup accessibility, screenshots and measurements', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     sim = await startSimForPictures();
     ext = await launchChromiumWithExtension();
     popup = await ext.context.newPage();
@@ -63,14 +59,14 @@ describe('Chromium: popup accessibility, screenshots and measurements', () => {
   }
 
   async function picture(name: string): Promise<void> {
-    await popup.screenshot({
-      path: path.join(SCREENSHOTS, name),
+    const png = await popup.screenshot({
       fullPage: true,
       animations: 'disabled',
       caret: 'hide',
       // On another port than the demo's, the address would change from run to run.
       mask: sim.sim.port === DEMO_PORT ? [] : [popup.locator('.connection-who')],
     });
+    await saveScreenshot(popup, name, png);
   }
 
   it('signed out: no accessibility violations', async () => {
