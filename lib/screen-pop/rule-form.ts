@@ -5,6 +5,7 @@ import type {
   TextCondition,
   UserDataCondition,
 } from './types.ts';
+import { isRecord } from './validate.ts';
 
 /**
  * The rule editor's form state, and its conversion to and from a rule. The form holds text
@@ -63,10 +64,6 @@ export interface RuleForm {
   matchUrl: string;
   reusePopTab: boolean;
   newWindow: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string {

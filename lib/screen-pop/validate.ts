@@ -9,7 +9,8 @@ const TEXT_OPS = new Set(['equals', 'prefix', 'regex']);
 
 type Report = (path: string, code: RuleProblemCode, message: string) => void;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not a list): what a rule and its parts must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
