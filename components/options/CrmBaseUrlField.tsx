@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
 import { checkBaseUrl } from '@/lib/screen-pop/url-safety';
+import { problemText } from '@/lib/ui/rule-view';
 import { PendingButton } from '../PendingButton';
 import { LockedNote } from './LockedNote';
+import { useStoredText } from './useStoredText';
 
 interface Props {
   /** The base URL in force; undefined while loading. */
@@ -19,15 +21,21 @@ interface Props {
  * `checkBaseUrl` (http(s), no credentials, query or fragment) before anything is saved.
  */
 export function CrmBaseUrlField({ value, locked, pending, onSave }: Props) {
-  const [input, setInput] = useState(value ?? '');
+  const [input, setInput] = useStoredText(value);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  useEffect(() => setInput(value ?? ''), [value]);
 
   const submit = (event: Event) => {
     event.preventDefault();
     if (locked || pending || value === undefined) return;
     const checked = checkBaseUrl(input.trim());
-    if (!checked.ok) return setProblem(t('optionsCrmBaseUrlInvalid', checked.reason));
+    if (!checked.ok) {
+      return setProblem(
+        t(
+          'optionsCrmBaseUrlInvalid',
+          problemText({ message: checked.reason, words: checked.words }),
+        ),
+      );
+    }
     setProblem(undefined);
     setInput(checked.url);
     onSave(checked.url);

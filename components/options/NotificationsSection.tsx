@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
 import { OptionsSection } from './OptionsSection';
 import { SaveStatus, useSaver } from './SaveStatus';
+import { useStoredText } from './useStoredText';
 
 interface Props {
   /** Desktop notifications for incoming calls; undefined while unknown. */
@@ -23,8 +23,7 @@ interface Props {
 export function NotificationsSection(props: Props) {
   const { desktop, userDataKey, ringTone } = props;
   const saver = useSaver();
-  const [key, setKey] = useState(userDataKey ?? '');
-  useEffect(() => setKey(userDataKey ?? ''), [userDataKey]);
+  const [key, setKey] = useStoredText(userDataKey);
   const save = (task: () => Promise<void>) => void saver.run(t('optionsSaveFailed'), task);
 
   return (

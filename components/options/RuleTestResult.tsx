@@ -1,5 +1,5 @@
 import { t } from '@/lib/ui/i18n';
-import { failedConditionLabel, triggersLabel } from '@/lib/ui/rule-view';
+import { failedConditionLabel, problemText, triggersLabel } from '@/lib/ui/rule-view';
 import type { RuleTestResult as Result } from '@/lib/screen-pop/test-rule';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
 import { ProblemList } from './ProblemList';
@@ -59,7 +59,9 @@ export function RuleTestResult({ result, rule, badLines }: Props) {
         ) : (
           <div>
             <dt>{t('optionsTestBlocked')}</dt>
-            <dd class="test-blocked">{result.blocked ?? ''}</dd>
+            <dd class="test-blocked">
+              {problemText({ message: result.blocked ?? '', words: result.blockedWords })}
+            </dd>
           </div>
         )}
         {result.missing.length > 0 ? (

@@ -1,6 +1,6 @@
 import { failedConditions } from './conditions.ts';
 import { parseTemplate, renderTemplate } from './template.ts';
-import { absoluteTemplate, checkPopUrl, isRelativeTemplate } from './url-safety.ts';
+import { absoluteTemplate, checkPopUrl, isRelativeTemplate, type UrlCheck } from './url-safety.ts';
 import { isValidRule } from './validate.ts';
 import type {
   EnrichNumber,
@@ -77,13 +77,13 @@ export function ruleUrl(
   crmBaseUrl: string,
   call: PopCall,
   ani: NumberForms | undefined,
-): { ok: true; url: string; missing: string[] } | { ok: false; reason: string; missing: string[] } {
+): { ok: true; url: string; missing: string[] } | (UrlCheck & { ok: false; missing: string[] }) {
   const parsed = parseTemplate(absoluteTemplate(rule.url, crmBaseUrl));
   const rendered = renderTemplate(parsed.parts, { call, ...(ani ? { ani } : {}) });
   const checked = checkPopUrl(rendered.text);
   return checked.ok
     ? { ok: true, url: checked.url, missing: rendered.missing }
-    : { ok: false, reason: checked.reason, missing: rendered.missing };
+    : { ...checked, missing: rendered.missing };
 }
 
 /** The tab pattern made absolute: absent → the pop URL's origin, empty → none. */

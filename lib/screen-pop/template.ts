@@ -1,4 +1,4 @@
-import type { NumberForms, PopCall } from './types.ts';
+import type { MessageWords, NumberForms, PopCall } from './types.ts';
 
 /** The variables a URL template may use, for the rule editor's help text. */
 export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
@@ -29,6 +29,7 @@ export type TemplatePart =
 export interface TemplateProblem {
   code: 'template-syntax' | 'unknown-variable';
   message: string;
+  words: MessageWords;
 }
 
 export interface ParsedTemplate {
@@ -56,6 +57,7 @@ export function parseTemplate(template: string): ParsedTemplate {
       problems.push({
         code: 'template-syntax',
         message: `A "}" at position ${i + 1} closes no variable (write %7D for a literal brace)`,
+        words: { key: 'urlTemplateStrayBrace', args: [String(i + 1)] },
       });
       i++;
       continue;
@@ -71,6 +73,7 @@ export function parseTemplate(template: string): ParsedTemplate {
       problems.push({
         code: 'template-syntax',
         message: `The "{" at position ${i + 1} is not closed by "}"`,
+        words: { key: 'urlTemplateUnclosedBrace', args: [String(i + 1)] },
       });
       i++;
       continue;
@@ -84,11 +87,17 @@ export function parseTemplate(template: string): ParsedTemplate {
     text = '';
     for (const name of names) {
       if (name === '') {
-        problems.push({ code: 'template-syntax', message: `${source} has an empty variable name` });
+        problems.push({
+          code: 'template-syntax',
+          message: `${source} has an empty variable name`,
+          words: { key: 'urlTemplateEmptyVariable', args: [source] },
+        });
       } else if (!isKnownVariable(name)) {
+        const known = TEMPLATE_VARIABLES.map((v) => v.name).join(', ');
         problems.push({
           code: 'unknown-variable',
-          message: `Unknown variable "${name}" in ${source}; known: ${TEMPLATE_VARIABLES.map((v) => v.name).join(', ')}`,
+          message: `Unknown variable "${name}" in ${source}; known: ${known}`,
+          words: { key: 'urlTemplateUnknownVariable', args: [name, source, known] },
         });
       }
     }

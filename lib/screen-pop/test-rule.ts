@@ -3,7 +3,14 @@ import { failedConditions } from './conditions.ts';
 import { enrichAni, ruleUrl } from './decide.ts';
 import { DEFAULT_CRM_BASE_URL, DEFAULT_REGION } from './defaults.ts';
 import { validateRule } from './validate.ts';
-import type { EnrichNumber, PopCall, PopTrigger, RuleProblem, ScreenPopRule } from './types.ts';
+import type {
+  EnrichNumber,
+  MessageWords,
+  PopCall,
+  PopTrigger,
+  RuleProblem,
+  ScreenPopRule,
+} from './types.ts';
 
 export interface RuleTestResult {
   /** Validation problems; with any, the rule is never used and nothing else is computed. */
@@ -18,6 +25,8 @@ export interface RuleTestResult {
   url?: string;
   /** Why the page would not be opened (the URL is not a safe http(s) URL). */
   blocked?: string;
+  /** `blocked` as a catalogue entry. */
+  blockedWords?: MessageWords;
   /** Variables the sample call has no value for (they are left empty). */
   missing: string[];
 }
@@ -68,6 +77,9 @@ export function testRule(
   const url = ruleUrl(valid, options.crmBaseUrl ?? DEFAULT_CRM_BASE_URL, sample, ani);
   result.missing = url.missing;
   if (url.ok) result.url = url.url;
-  else result.blocked = url.reason;
+  else {
+    result.blocked = url.reason;
+    result.blockedWords = url.words;
+  }
   return result;
 }

@@ -121,10 +121,22 @@ export type RuleProblemCode =
   | 'unsafe-url'
   | 'duplicate-id';
 
+/**
+ * A message's entry in the extension's catalogue (`_locales`) with its substitutions, so a
+ * view can say it in the agent's language; the English `message` next to it serves files,
+ * diagnostics and any message the catalogue lacks.
+ */
+export interface MessageWords {
+  key: string;
+  args?: string[];
+}
+
 /** One thing wrong with a rule; `path` names the field, e.g. `when.dnis.value`. */
 export interface RuleProblem {
   ruleId?: string;
   path: string;
   code: RuleProblemCode;
   message: string;
+  /** For the problems the rule editor can lead to (others are read in English). */
+  words?: MessageWords;
 }

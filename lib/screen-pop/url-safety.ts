@@ -7,7 +7,27 @@
 /** Longer pop URLs are refused: no CRM needs them, and they only come from hostile data. */
 export const MAX_POP_URL_LENGTH = 8192;
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+import type { MessageWords } from './types.ts';
+
+export type UrlCheck =
+  { ok: true; url: string } | { ok: false; reason: string; words: MessageWords };
+
+/** What is wrong with a template or URL, in English and as a catalogue entry. */
+export interface UrlProblem {
+  message: string;
+  words: MessageWords;
+}
+
+const problem = (message: string, key: string, ...args: string[]): UrlProblem => ({
+  message,
+  words: { key, ...(args.length ? { args } : {}) },
+});
+
+const refuse = (reason: string, key: string, ...args: string[]): UrlCheck => ({
+  ok: false,
+  reason,
+  words: problem(reason, key, ...args).words,
+});
 
 const LITERAL_ORIGIN = /^https?:\/\/[^/?#{}\s]+(?:[/?#]|$)/i;
 
@@ -25,18 +45,29 @@ export function absoluteTemplate(template: string, crmBaseUrl: string): string {
  * Why a template (absolute or relative) could produce an unsafe URL, or undefined when its
  * scheme and host are fixed literal http(s) text.
  */
-export function templateOriginProblem(template: string): string | undefined {
+export function templateOriginProblem(template: string): UrlProblem | undefined {
   const trimmed = template.trim();
-  if (trimmed !== template) return 'The URL template must not start or end with spaces';
+  if (trimmed !== template) {
+    return problem('The URL template must not start or end with spaces', 'urlTemplateSpaces');
+  }
   if (isRelativeTemplate(template)) return undefined;
   if (template.startsWith('//')) {
-    return 'The URL template must name its scheme: write http:// or https://';
+    return problem(
+      'The URL template must name its scheme: write http:// or https://',
+      'urlTemplateNoScheme',
+    );
   }
   if (!/^https?:\/\//i.test(template)) {
-    return 'The URL template must start with http://, https:// or / (relative to the CRM base URL)';
+    return problem(
+      'The URL template must start with http://, https:// or / (relative to the CRM base URL)',
+      'urlTemplateStart',
+    );
   }
   if (!LITERAL_ORIGIN.test(template)) {
-    return 'The host of the URL template must be literal text, not a variable';
+    return problem(
+      'The host of the URL template must be literal text, not a variable',
+      'urlTemplateHost',
+    );
   }
   return undefined;
 }
@@ -44,21 +75,25 @@ export function templateOriginProblem(template: string): string | undefined {
 /** The final check before a URL is opened: parseable, http(s), no credentials, not huge. */
 export function checkPopUrl(url: string): UrlCheck {
   if (url.length > MAX_POP_URL_LENGTH) {
-    return { ok: false, reason: `the URL is longer than ${MAX_POP_URL_LENGTH} characters` };
+    return refuse(
+      `the URL is longer than ${MAX_POP_URL_LENGTH} characters`,
+      'urlTooLong',
+      String(MAX_POP_URL_LENGTH),
+    );
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, reason: 'not an absolute URL' };
+    return refuse('not an absolute URL', 'urlNotAbsolute');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { ok: false, reason: `the ${parsed.protocol} scheme is never opened` };
+    return refuse(`the ${parsed.protocol} scheme is never opened`, 'urlScheme', parsed.protocol);
   }
   if (parsed.username || parsed.password) {
-    return { ok: false, reason: 'URLs with credentials are never opened' };
+    return refuse('URLs with credentials are never opened', 'urlCredentials');
   }
-  if (!parsed.hostname) return { ok: false, reason: 'the URL has no host' };
+  if (!parsed.hostname) return refuse('the URL has no host', 'urlNoHost');
   return { ok: true, url: parsed.href };
 }
 
@@ -68,7 +103,7 @@ export function checkBaseUrl(base: string): UrlCheck {
   if (!checked.ok) return checked;
   const parsed = new URL(checked.url);
   if (parsed.search || parsed.hash) {
-    return { ok: false, reason: 'the CRM base URL must not have a query or a fragment' };
+    return refuse('the CRM base URL must not have a query or a fragment', 'urlBaseQuery');
   }
   return { ok: true, url: parsed.href.replace(/\/+$/, '') };
 }

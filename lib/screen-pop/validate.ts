@@ -1,13 +1,13 @@
 import { compileRegex } from './conditions.ts';
 import { parseTemplate } from './template.ts';
 import { templateOriginProblem } from './url-safety.ts';
-import type { RuleProblem, RuleProblemCode, ScreenPopRule } from './types.ts';
+import type { MessageWords, RuleProblem, RuleProblemCode, ScreenPopRule } from './types.ts';
 
 const TRIGGERS = new Set(['ringing', 'established', 'both']);
 const DIRECTIONS = new Set(['incoming', 'outgoing', 'any']);
 const TEXT_OPS = new Set(['equals', 'prefix', 'regex']);
 
-type Report = (path: string, code: RuleProblemCode, message: string) => void;
+type Report = (path: string, code: RuleProblemCode, message: string, words?: MessageWords) => void;
 
 /** A plain object (not null, not a list): what a rule and its parts must be. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,7 +20,9 @@ function checkText(value: unknown, path: string, report: Report): void {
     report(`${path}.op`, 'bad-value', `${path}.op must be one of: equals, prefix, regex`);
   }
   if (typeof value.value !== 'string' || value.value === '') {
-    return report(`${path}.value`, 'missing-field', `${path}.value must be a non-empty text`);
+    return report(`${path}.value`, 'missing-field', `${path}.value must be a non-empty text`, {
+      key: 'ruleProblemEmptyValue',
+    });
   }
   if (value.ignoreCase !== undefined && typeof value.ignoreCase !== 'boolean') {
     report(`${path}.ignoreCase`, 'bad-value', `${path}.ignoreCase must be true or false`);
@@ -32,6 +34,7 @@ function checkText(value: unknown, path: string, report: Report): void {
         `${path}.value`,
         'bad-regex',
         `${path}.value is not a valid regular expression: ${compiled.message}`,
+        { key: 'ruleProblemBadRegex', args: [compiled.message] },
       );
     }
   }
@@ -62,6 +65,7 @@ function checkConditions(when: unknown, report: Report): void {
           'when.ani.countries',
           'bad-value',
           'when.ani.countries must list two-letter country codes, e.g. ["GB", "IE"]',
+          { key: 'ruleProblemCountries' },
         );
       }
     } else {
@@ -76,7 +80,9 @@ function checkConditions(when: unknown, report: Report): void {
     const path = `when.userData[${i}]`;
     if (!isRecord(condition)) return report(path, 'bad-value', `${path} must be an object`);
     if (typeof condition.key !== 'string' || condition.key === '') {
-      report(`${path}.key`, 'missing-field', `${path}.key must name an attached-data key`);
+      report(`${path}.key`, 'missing-field', `${path}.key must name an attached-data key`, {
+        key: 'ruleProblemUserDataKey',
+      });
     }
     if (condition.present !== undefined && typeof condition.present !== 'boolean') {
       report(`${path}.present`, 'bad-value', `${path}.present must be true or false`);
@@ -92,11 +98,15 @@ function checkConditions(when: unknown, report: Report): void {
 
 function checkUrl(url: unknown, report: Report): void {
   if (typeof url !== 'string' || url.trim() === '') {
-    return report('url', 'missing-field', 'url must be a URL template');
+    return report('url', 'missing-field', 'url must be a URL template', {
+      key: 'ruleProblemUrlMissing',
+    });
   }
-  for (const problem of parseTemplate(url).problems) report('url', problem.code, problem.message);
+  for (const problem of parseTemplate(url).problems) {
+    report('url', problem.code, problem.message, problem.words);
+  }
   const origin = templateOriginProblem(url);
-  if (origin) report('url', 'unsafe-url', origin);
+  if (origin) report('url', 'unsafe-url', origin.message, origin.words);
 }
 
 function checkTab(tab: unknown, report: Report): void {
@@ -110,6 +120,7 @@ function checkTab(tab: unknown, report: Report): void {
         'tab.matchUrl',
         'bad-value',
         'tab.matchUrl must start with http://, https://, *:// or / (relative to the CRM base URL)',
+        { key: 'ruleProblemMatchUrlStart' },
       );
     }
   }
@@ -132,8 +143,14 @@ export function validateRule(rule: unknown): RuleProblem[] {
     return [{ path: '', code: 'bad-value', message: 'A rule must be an object' }];
   }
   const ruleId = typeof rule.id === 'string' && rule.id !== '' ? rule.id : undefined;
-  const report: Report = (path, code, message) =>
-    problems.push({ ...(ruleId === undefined ? {} : { ruleId }), path, code, message });
+  const report: Report = (path, code, message, words) =>
+    problems.push({
+      ...(ruleId === undefined ? {} : { ruleId }),
+      path,
+      code,
+      message,
+      ...(words ? { words } : {}),
+    });
   if (ruleId === undefined) report('id', 'missing-field', 'id must be a non-empty text');
   if (typeof rule.name !== 'string') report('name', 'missing-field', 'name must be a text');
   if (typeof rule.enabled !== 'boolean') {

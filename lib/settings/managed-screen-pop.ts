@@ -38,6 +38,7 @@ export function parseManagedScreenPop(raw: Record<string, unknown>): ManagedScre
         path: 'crmBaseUrl',
         code: 'unsafe-url',
         message: `The CRM base URL set by policy is not usable (${checked.reason})`,
+        words: checked.words,
       });
     }
   }

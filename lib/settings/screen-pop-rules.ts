@@ -74,6 +74,7 @@ function baseUrlProblems(crmBaseUrl: string): RuleProblem[] {
           path: 'crmBaseUrl',
           code: 'unsafe-url',
           message: `The CRM base URL is not usable (${base.reason})`,
+          words: base.words,
         },
       ];
 }

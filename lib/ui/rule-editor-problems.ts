@@ -2,6 +2,7 @@ import { formToRule, problemField, type RuleForm } from '../screen-pop/rule-form
 import { validateRule } from '../screen-pop/validate.ts';
 import type { RuleProblem, ScreenPopRule } from '../screen-pop/types.ts';
 import { t } from './i18n.ts';
+import { problemText } from './rule-view.ts';
 
 export interface CheckedRuleForm {
   rule: ScreenPopRule;
@@ -34,7 +35,7 @@ export function problemsByField(problems: readonly RuleProblem[]): Map<string, s
   const byField = new Map<string, string[]>();
   for (const problem of problems) {
     const field = problemField(problem.path);
-    byField.set(field, [...(byField.get(field) ?? []), problem.message]);
+    byField.set(field, [...(byField.get(field) ?? []), problemText(problem)]);
   }
   return byField;
 }

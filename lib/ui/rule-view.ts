@@ -1,10 +1,22 @@
-import type { PopTrigger, ScreenPopRule } from '../screen-pop/types.ts';
+import type { MessageWords, PopTrigger, ScreenPopRule } from '../screen-pop/types.ts';
 import { t, tOr } from './i18n.ts';
 
 /**
  * How the options page names things about screen-pop rules. Rules may come broken from
  * storage, a file or policy, so every reader accepts any value and falls back to plain text.
  */
+
+/**
+ * A rule problem or URL refusal in the page's language, from its catalogue entry; its English
+ * text where it has none (problems only a hand-made file can have).
+ */
+export function problemText(problem: {
+  message: string;
+  words?: MessageWords | undefined;
+}): string {
+  const { words } = problem;
+  return words ? tOr(words.key, problem.message, words.args) : problem.message;
+}
 
 /** The rule's name, else its id, else "Unnamed rule". */
 export function ruleLabel(rule: Partial<ScreenPopRule> | undefined): string {

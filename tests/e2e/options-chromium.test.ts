@@ -82,7 +82,7 @@ describe('Chromium: the options page', () => {
     await shown(
       box
         .getByRole('alert')
-        .getByText(/not a valid regular expression/)
+        .getByText(/^Not a valid regular expression: /)
         .first(),
     );
     expect(await storedScreenPop(options)).toBeUndefined();

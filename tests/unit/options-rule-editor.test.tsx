@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultRules } from '@/lib/screen-pop/defaults';
 import { exportRules } from '@/lib/screen-pop/import-export';
@@ -173,11 +173,11 @@ describe('screen-pop rule editor', () => {
     expect(page.rules()).toEqual(defaultRules());
     const field = within(dnis).getByLabelText('Regular expression');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(describedBy(field)).toContain('when.dnis.value is not a valid regular expression');
+    expect(describedBy(field)).toMatch(/^Not a valid regular expression: .*Unterminated group/);
     expect(document.activeElement).toBe(field);
     const summary = within(box()).getByRole('alert');
     expect(summary.textContent).toContain('The rule was not saved. Problems to fix: 1.');
-    expect(summary.textContent).toContain('not a valid regular expression');
+    expect(summary.textContent).toContain('Not a valid regular expression');
 
     // Fixed, it saves.
     type('Regular expression', '^800', dnis);
@@ -198,7 +198,7 @@ describe('screen-pop rule editor', () => {
     expect(page.rules()).toEqual(THREE);
     const url = within(box()).getByLabelText('Page to open (URL template)');
     expect(url.getAttribute('aria-invalid')).toBe('true');
-    expect(describedBy(url)).toContain('Unknown variable "foo" in {foo}');
+    expect(describedBy(url)).toContain('Unknown variable “foo” in {foo}. Known: ani, ani.e164');
     const id = within(box()).getByLabelText('Rule id');
     expect(describedBy(id)).toContain('Another rule already has the id “c”.');
     const pattern = within(box()).getByLabelText('Tab address pattern');
@@ -307,7 +307,9 @@ describe('screen-pop rule editor', () => {
     type('Page to open (URL template)', 'javascript:alert({ani})');
     await click('Test with this call', tester);
     expect(tester.textContent).toContain('The rule as edited has problems');
-    expect(tester.textContent).toContain('The URL template must start with http://, https:// or /');
+    expect(tester.textContent).toContain(
+      'The address must start with http://, https:// or / (on the CRM base URL).',
+    );
     expect(tester.querySelector('.test-url')).toBeNull();
 
     type('Page to open (URL template)', '/crm/go?to={userData.u}');
@@ -321,7 +323,7 @@ describe('screen-pop rule editor', () => {
     expect(tester.querySelector('.test-url')).toBeNull();
     expect(tester.textContent).toContain('Not opened');
     expect(tester.querySelector('.test-blocked')!.textContent).toBe(
-      'URLs with credentials are never opened',
+      'Addresses with a user name or password are never opened.',
     );
   });
 
@@ -379,16 +381,34 @@ describe('screen-pop rule editor', () => {
     expect(within(box()).getByText('No rules.')).toBeTruthy();
   });
 
+  it('problems are told in the page’s language (French)', async () => {
+    useCatalogue('fr');
+    renderOptionsPage();
+    await screen.findByRole('heading', { level: 1, name: 'Paramètres de GWS CTI Overlay' });
+    await settle();
+    const section = region('Ouverture de fiche');
+    await click('Modifier : Caller contact page', section);
+    type('Page à ouvrir (modèle d’URL)', 'javascript:{ani}{foo}', section);
+    await click('Enregistrer la règle', section);
+    const url = within(section).getByLabelText('Page à ouvrir (modèle d’URL)');
+    expect(describedBy(url)).toContain('Variable inconnue « foo » dans {foo}.');
+    expect(describedBy(url)).toContain(
+      'L’adresse doit commencer par http://, https:// ou / (sur l’URL de base du CRM).',
+    );
+  });
+
   it('CRM base URL: unusable ones are refused at the field, a good one is saved normalised', async () => {
     const page = renderOptionsPage();
     await pageReady();
     const base = within(box()).getByLabelText('CRM base URL') as HTMLInputElement;
+    // The field is disabled until the screen-pop settings are read.
+    await waitFor(() => expect(base.disabled).toBe(false));
     expect(base.value).toBe('http://127.0.0.1:8091');
     for (const [typed, words] of [
-      ['javascript:alert(1)', 'the javascript: scheme is never opened'],
-      ['crm.example.com', 'not an absolute URL'],
-      ['https://crm.example.com/app?tab=1', 'must not have a query or a fragment'],
-      ['https://user:pw@crm.example.com', 'URLs with credentials are never opened'],
+      ['javascript:alert(1)', 'Addresses starting with javascript: are never opened.'],
+      ['crm.example.com', 'Not a complete address (it needs http:// or https://).'],
+      ['https://crm.example.com/app?tab=1', 'must not have a query (?…) or a fragment (#…)'],
+      ['https://user:pw@crm.example.com', 'Addresses with a user name or password are never'],
     ] as const) {
       type(base, typed);
       await click('Save base URL');
