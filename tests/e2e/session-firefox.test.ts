@@ -37,7 +37,7 @@ describe('Firefox: background session end to end', () => {
     expect((await sim.control.agent('agent1')).contactCenterSession).toBe(false);
   });
 
-  it('the ring tone, when on, plays in the background page while a call rings', async () => {
+  it('a ringing call: the ring tone plays in the background page; a notification click brings up the console', async () => {
     await login(sim.baseUrl, 'agent1');
     await until((v) => v.calls.connection.kind === 'connected', 'connected');
     await page.evaluate(async () => {
@@ -50,6 +50,11 @@ describe('Firefox: background session end to end', () => {
         },
       });
     });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as Seen).seenNotifications = seen;
+      browser.notifications.onClosed.addListener((id) => void seen.push(id));
+    });
     const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550123' });
     await until((v) => v.calls.calls[0]?.call.state === 'Ringing', 'ringing');
     // Firefox's background is a page that plays audio: the tone plays there, without a user
@@ -58,6 +63,30 @@ describe('Firefox: background session end to end', () => {
       message: 'the ring tone status',
     });
     expect(status).toEqual({ playing: true, audio: 'running' });
+
+    // Firefox notifications have no buttons: a click (twice here) brings up one console window
+    // showing the call. (Headless Firefox has no notification display and closes a notification
+    // at once, so only that it came and went can be seen; its text is checked in
+    // screen-pop-call-alerts.test.ts.)
+    const notificationId = `gws-cti-call:${callId}`;
+    await waitFor(
+      () =>
+        page.evaluate((id) => (globalThis as Seen).seenNotifications?.includes(id), notificationId),
+      { message: 'the incoming-call notification' },
+    );
+    await page.evaluate(clickNotification, notificationId);
+    await page.evaluate(clickNotification, notificationId);
+    const consoleWindows = await page.evaluate(
+      async () => (await browser.windows.getAll()).filter((w) => w.type === 'popup').length,
+    );
+    expect(consoleWindows).toBe(1);
+    await waitFor(() => page.evaluate(consoleShowsACall), { message: 'the call in the console' });
+    await page.evaluate(async () => {
+      for (const w of await browser.windows.getAll()) {
+        if (w.type === 'popup' && w.id !== undefined) await browser.windows.remove(w.id);
+      }
+    });
+
     await command('call.operation', { callId, operation: 'Answer' });
     await until((v) => v.calls.calls[0]?.call.state === 'Established', 'answered');
     await waitFor(async () => (await page.evaluate(ringToneStatus))?.playing === false, {
@@ -76,4 +105,27 @@ async function ringToneStatus(): Promise<{ playing: boolean; audio: string } | u
   } | null;
   await background?.gwsCti?.ringTone.idle();
   return background?.gwsCti?.ringTone.lastStatus;
+}
+
+/** Runs in the popup: what the background does when the agent clicks a notification. */
+async function clickNotification(notificationId: string): Promise<void> {
+  const background = (await browser.runtime.getBackgroundPage()) as unknown as {
+    gwsCti?: { callAlerts: { onClicked(id: string): Promise<void> } };
+  } | null;
+  await background?.gwsCti?.callAlerts.onClicked(notificationId);
+}
+
+/** The popup records the notifications it saw closed (Firefox tells every extension page). */
+type Seen = { seenNotifications?: string[] };
+
+/** Runs in the popup used by the test: whether another console page shows a call. */
+function consoleShowsACall(): boolean {
+  // The polyfill types extension views as an empty interface.
+  const views = browser.extension.getViews() as unknown as Array<typeof globalThis>;
+  return views.some(
+    (view) =>
+      view !== window &&
+      view.location.pathname === '/popup.html' &&
+      view.document.querySelector('article[data-call-id]') !== null,
+  );
 }
