@@ -12,12 +12,22 @@ import { ScreenPop } from '@/lib/background/screen-pop';
 import { CallAlerts } from '@/lib/background/call-alerts';
 import { browserRingOutput, RingTone } from '@/lib/background/ring-tone';
 import { startPageIntegration } from '@/lib/background/page-integration';
+import { BackgroundLanguage } from '@/lib/background/background-language';
 
 export default defineBackground(() => {
   const keepAlive = new KeepAlive();
   let views: ViewPorts | undefined;
+  // Notifications and menus in the language the agent chose, which may differ from the
+  // browser's (the one `_locales` would otherwise follow).
+  const language = new BackgroundLanguage({
+    onChange: () => pages.menu.retitle(),
+    onError: (error) => session.diagnostics.record('error', 'language not applied', String(error)),
+  });
   const screenPop = new ScreenPop(() => session);
-  const callAlerts = new CallAlerts(() => session);
+  const callAlerts = new CallAlerts(
+    () => session,
+    () => language.ready(),
+  );
   const ringTone = new RingTone(browserRingOutput(), () => session.diagnostics);
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
@@ -48,7 +58,11 @@ export default defineBackground(() => {
   callAlerts.listen();
   ringTone.listen();
   screenPop.start();
-  const pages = startPageIntegration(() => session);
+  const pages = startPageIntegration(
+    () => session,
+    () => language.ready(),
+  );
+  void language.start();
   // The watchdog alarm's only job is to wake a stopped worker, which resumes the session
   // below; Chrome starts the worker only for events that have a listener.
   browser.alarms.onAlarm.addListener(() => undefined);
@@ -62,6 +76,7 @@ export default defineBackground(() => {
     callAlerts,
     ringTone,
     pages,
+    language,
   };
 });
 

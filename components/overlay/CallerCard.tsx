@@ -4,6 +4,7 @@ import {
   numberTypeText,
   CALLING_HOURS,
 } from '../../lib/overlay/card-facts.ts';
+import { ot, overlayLocale } from '../../lib/overlay/overlay-i18n.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { LiveCalls } from './LiveCalls.tsx';
 import { px } from './px.ts';
@@ -15,11 +16,15 @@ interface Props {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The compact card: who the number is, where and what time it is there, and its live calls. */
+/**
+ * The compact card: who the number is, where and what time it is there, and its live calls.
+ * Its words and the weekday follow the agent's language (lib/overlay/overlay-i18n.ts).
+ */
 export function CallerCard({ model, actions }: Props) {
   const { info, live, status } = model;
   const shown = info?.international ?? info?.national ?? model.raw;
-  const local = info?.timeZone ? localTimeIn(info.timeZone, model.now) : undefined;
+  const locale = overlayLocale();
+  const local = info?.timeZone ? localTimeIn(info.timeZone, model.now, locale) : undefined;
   const type = numberTypeText(info?.type);
   const position = {
     left: px(model.cardAt.left),
@@ -30,7 +35,8 @@ export function CallerCard({ model, actions }: Props) {
     <div
       class="card"
       role="dialog"
-      aria-label={`Phone number ${shown}`}
+      lang={locale}
+      aria-label={ot('overlayCardLabel', shown)}
       style={position}
       onMouseEnter={(e) => actions.pointer(e, true)}
       onMouseLeave={(e) => actions.pointer(e, false)}
@@ -41,48 +47,52 @@ export function CallerCard({ model, actions }: Props) {
       <div class="head">
         {info?.countryCode && <span class="flag">{flagOf(info.countryCode)}</span>}
         <span class="number">{shown}</span>
-        {model.extension && <span>ext. {model.extension}</span>}
+        {model.extension && <span>{ot('overlayExtension', model.extension)}</span>}
       </div>
       <dl class="facts">
         {info?.e164 && (
           <>
-            <dt>E.164</dt>
+            <dt>{ot('overlayE164')}</dt>
             <dd class="e164">{info.e164}</dd>
           </>
         )}
         {info?.internal && (
           <>
-            <dt>Type</dt>
-            <dd>Internal number</dd>
+            <dt>{ot('overlayType')}</dt>
+            <dd>{ot('overlayInternalNumber')}</dd>
           </>
         )}
         {info?.countryName && (
           <>
-            <dt>Country</dt>
+            <dt>{ot('overlayCountry')}</dt>
             <dd>{info.countryName}</dd>
           </>
         )}
         {info?.location && info.location !== info.countryName && (
           <>
-            <dt>Location</dt>
+            <dt>{ot('overlayLocation')}</dt>
             <dd>{info.location}</dd>
           </>
         )}
         {type && (
           <>
-            <dt>Type</dt>
+            <dt>{ot('overlayType')}</dt>
             <dd>{type}</dd>
           </>
         )}
         {local && (
           <>
-            <dt>Local time</dt>
+            <dt>{ot('overlayLocalTime')}</dt>
             <dd>
               {local.time} {local.weekday}
               {local.outsideCallingHours && (
                 <span class="warn">
                   {' '}
-                  · outside calling hours ({pad(CALLING_HOURS.from)}:00–{pad(CALLING_HOURS.to)}:00)
+                  ·{' '}
+                  {ot('overlayOutsideCallingHours', [
+                    `${pad(CALLING_HOURS.from)}:00`,
+                    `${pad(CALLING_HOURS.to)}:00`,
+                  ])}
                 </span>
               )}
             </dd>
@@ -90,19 +100,19 @@ export function CallerCard({ model, actions }: Props) {
         )}
       </dl>
       {model.confirming ? (
-        <div class="row" role="group" aria-label="Confirm the call">
-          <span>Call {shown}?</span>
+        <div class="row" role="group" aria-label={ot('overlayConfirmLabel')}>
+          <span>{ot('overlayConfirmQuestion', shown)}</span>
           <button type="button" class="act primary" onClick={(e) => actions.confirm(e)}>
-            Call
+            {ot('overlayCall')}
           </button>
           <button type="button" class="act" onClick={(e) => actions.cancel(e)}>
-            Cancel
+            {ot('cancel')}
           </button>
         </div>
       ) : (
         <div class="row">
           <button type="button" class="act primary" onClick={(e) => actions.activate(e)}>
-            Call
+            {ot('overlayCall')}
           </button>
         </div>
       )}
@@ -112,7 +122,7 @@ export function CallerCard({ model, actions }: Props) {
         </p>
       )}
       {live && <LiveCalls live={live} now={model.now} actions={actions} />}
-      {live && !live.signedIn && <p class="hint">Sign in to the phone extension to call.</p>}
+      {live && !live.signedIn && <p class="hint">{ot('overlaySignInHint')}</p>}
     </div>
   );
 }

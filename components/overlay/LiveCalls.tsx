@@ -1,19 +1,8 @@
 import { formatDuration } from '../../lib/ui/format.ts';
 import type { OverlayActions } from '../../lib/overlay/overlay-model.ts';
-import type {
-  PageCallAction,
-  PageLookup,
-  PageTransferAction,
-} from '../../lib/overlay/page-messages.ts';
-
-const ACTION_LABELS: Record<PageCallAction | PageTransferAction, string> = {
-  Answer: 'Answer',
-  Hangup: 'Hang up',
-  Hold: 'Hold',
-  Retrieve: 'Retrieve',
-  SingleStepTransfer: 'Transfer here',
-  SingleStepConference: 'Conference in',
-};
+import type { PageLookup } from '../../lib/overlay/page-messages.ts';
+import { operationLabel } from '../../lib/overlay/operation-labels.ts';
+import { ot, otOr } from '../../lib/overlay/overlay-i18n.ts';
 
 interface Props {
   live: PageLookup;
@@ -21,14 +10,18 @@ interface Props {
   actions: OverlayActions;
 }
 
+/** A GWS call state in the overlay's language, as the popup words it ("Established": Connected). */
+const stateText = (state: string) => otOr(`callState_${state}`, state);
+
 /** The live calls this number is a party to, and the calls that could be brought to it. */
 export function LiveCalls({ live, now, actions }: Props) {
   return (
     <>
       {live.calls.map((call) => (
-        <section class="call" key={call.callId} aria-label="Live call">
+        <section class="call" key={call.callId} aria-label={ot('overlayLiveCall')}>
           <div>
-            <span class="call-state">{call.state}</span> · {call.callType} ·{' '}
+            <span class="call-state">{stateText(call.state)}</span> ·{' '}
+            {otOr(`callType_${call.callType}`, call.callType)} ·{' '}
             <span>{formatDuration(now - call.startedAt)}</span>
           </div>
           {call.userData.length > 0 && (
@@ -47,16 +40,19 @@ export function LiveCalls({ live, now, actions }: Props) {
                 class={`act${op === 'Answer' ? ' primary' : op === 'Hangup' ? ' danger' : ''}`}
                 onClick={(e) => actions.operate(e, call.callId, op)}
               >
-                {ACTION_LABELS[op]}
+                {operationLabel(op)}
               </button>
             ))}
           </div>
         </section>
       ))}
       {live.otherCalls.map((other) => (
-        <section class="call" key={`o-${other.callId}`} aria-label="Another call">
+        <section class="call" key={`o-${other.callId}`} aria-label={ot('overlayAnotherCall')}>
           <div>
-            Call with {other.party || 'another party'} ({other.state})
+            {ot('overlayCallWith', [
+              other.party || ot('overlayAnotherParty'),
+              stateText(other.state),
+            ])}
           </div>
           <div class="row">
             {other.actions.map((op) => (
@@ -66,7 +62,7 @@ export function LiveCalls({ live, now, actions }: Props) {
                 class="act"
                 onClick={(e) => actions.operate(e, other.callId, op)}
               >
-                {ACTION_LABELS[op]}
+                {operationLabel(op)}
               </button>
             ))}
           </div>

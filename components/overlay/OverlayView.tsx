@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import { ot, overlayLocale } from '../../lib/overlay/overlay-i18n.ts';
 import { CallerCard } from './CallerCard.tsx';
 import { px } from './px.ts';
 
@@ -36,7 +37,8 @@ export function OverlayView({ model, actions }: Props) {
           type="button"
           class={model.kind === 'input' ? 'hit input' : 'hit'}
           tabIndex={i === 0 ? 0 : -1}
-          aria-label={`Call ${model.raw}`}
+          lang={overlayLocale()}
+          aria-label={ot('overlayHitLabel', model.raw)}
           style={{
             left: px(box.left),
             top: px(box.top),

@@ -8,6 +8,7 @@ import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/overlay/page-mess
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
+import { setOverlayWords } from '../../lib/overlay/overlay-i18n.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
@@ -112,7 +113,8 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
 
 /**
  * Runs the overlay while the background says this page is on an enabled CRM site and the
- * page has not opted out; follows settings changes (site switched off, new region) and
+ * page has not opted out; follows settings changes (site switched off, new region, another
+ * language: `agentSettings` is among PAGE_SETTINGS_KEYS) and
  * dies with the content script's context.
  */
 export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
@@ -122,13 +124,18 @@ export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
   const apply = async () => {
     const config = await sendCommand('page.config').catch(() => undefined);
     if (ctx.isInvalid) return;
+    // Before anything is drawn: the card speaks the agent's language from the first hover.
+    const relabel = config ? setOverlayWords(config.words) : false;
     const wanted = !!config?.enabled && !documentOptsOut(document);
     if (running && (!wanted || running.region !== config?.region)) {
       running.stop();
       running = undefined;
     }
     if (wanted && config && !running) running = await startOverlay(ctx, config);
-    else if (running && config) running.config = config;
+    else if (running && config) {
+      running.config = config;
+      if (relabel) running.overlay.relabel();
+    }
     // Diagnostics in the content script's own world (see startOverlay).
     (globalThis as { gwsCtiOverlayStatus?: string }).gwsCtiOverlayStatus = running ? 'on' : 'off';
   };

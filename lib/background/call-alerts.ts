@@ -16,7 +16,8 @@ import { runCallOperation } from '../session/call-commands.ts';
 import { openConsoleWindow } from './console-window.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
-import { tOr } from '../ui/i18n.ts';
+import { t } from '../ui/i18n.ts';
+import { uiLanguage } from '../settings/ui-language.ts';
 
 /** Notification ids are derived from the call id, so a restarted worker finds its own. */
 const NOTIFICATION_PREFIX = 'gws-cti-call:';
@@ -57,9 +58,18 @@ export class CallAlerts {
   private queue: Promise<void> = Promise.resolve();
   private lastBadge: BadgeView | undefined;
   private lastRinging: string | undefined;
+  private readonly languageReady: () => Promise<void>;
 
-  constructor(session: () => CallAlertsSession) {
+  /**
+   * `languageReady` resolves once the background speaks the agent's language: a worker woken
+   * by a ringing call words the notification only after it.
+   */
+  constructor(
+    session: () => CallAlertsSession,
+    languageReady: () => Promise<void> = async () => {},
+  ) {
     this.session = session;
+    this.languageReady = languageReady;
   }
 
   /** Registers the notification listeners; call synchronously at the worker's top level. */
@@ -145,11 +155,16 @@ export class CallAlerts {
   private async show(call: PopCall): Promise<void> {
     const settings = await loadScreenPopSettingsInForce();
     if (!settings.notifications) return;
-    const ani = enrichAni(call, settings.region, enrichNumber);
+    await this.languageReady().catch(() => undefined);
+    // Country names in the agent's language too.
+    const locale = uiLanguage();
+    const ani = enrichAni(call, settings.region, (raw, region) =>
+      enrichNumber(raw, region, locale),
+    );
     const text = describeIncomingCall(call, ani, settings.notificationUserDataKey, {
-      title: (caller) => tOr('callAlertTitle', `Incoming call: ${caller}`, caller),
-      to: (dnis) => tOr('callAlertTo', `to ${dnis}`, dnis),
-      unknown: tOr('callAlertUnknownCaller', 'Unknown caller'),
+      title: (caller) => t('callAlertTitle', caller),
+      to: (dnis) => t('callAlertTo', dnis),
+      unknown: t('callAlertUnknownCaller'),
     });
     const id = notificationIdFor(call.id);
     const buttons = supportsButtons();
@@ -157,13 +172,7 @@ export class CallAlerts {
     // attached data goes into the message, with what a click does.
     const message = buttons
       ? text.message
-      : [
-          text.message,
-          text.contextMessage,
-          tOr('callAlertOpenConsole', 'Click to open the call console.'),
-        ]
-          .filter(Boolean)
-          .join('\n');
+      : [text.message, text.contextMessage, t('callAlertOpenConsole')].filter(Boolean).join('\n');
     await browser.notifications.create(id, {
       type: 'basic',
       iconUrl: ICON_URL,
@@ -172,10 +181,7 @@ export class CallAlerts {
       ...(buttons
         ? {
             ...(text.contextMessage ? { contextMessage: text.contextMessage } : {}),
-            buttons: [
-              { title: tOr('callAlertAnswer', 'Answer') },
-              { title: tOr('callAlertDecline', 'Decline') },
-            ],
+            buttons: [{ title: t('callAlertAnswer') }, { title: t('callAlertDecline') }],
             requireInteraction: true,
           }
         : {}),

@@ -7,6 +7,10 @@ import { CommandRejectedError } from '../session/errors.ts';
 import { enrichNumber, normalizeDialString } from '../phone/enrich.ts';
 import type { EnrichedNumber } from '../phone/types.ts';
 import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../overlay/page-messages.ts';
+import type { OverlayWords } from '../overlay/overlay-i18n.ts';
+import type { UiLanguage } from '../settings/agent-settings.ts';
+import { languageTag } from '../settings/ui-language.ts';
+import { overlayWordsFor } from './background-language.ts';
 import { checkPageOperation, pageLookup } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 
@@ -20,7 +24,10 @@ export type PageSession = Pick<GwsSession, 'perform'> & { readonly calls: CallsS
 
 export interface PageCommandOptions {
   lists?: () => Promise<SiteLists>;
-  enrich?: (raw: string, region: string) => EnrichedNumber;
+  /** `locale`: the language country names are written in. */
+  enrich?: (raw: string, region: string, locale: string) => EnrichedNumber;
+  /** The overlay's words in the agent's chosen language (default: the packaged catalogue). */
+  words?: (language: UiLanguage) => Promise<OverlayWords | undefined>;
 }
 
 const MAX_NUMBER_LENGTH = 64;
@@ -84,7 +91,8 @@ export function createPageCommandHandlers(
   options: PageCommandOptions = {},
 ): PageCommandHandlers {
   const lists = options.lists ?? readSiteLists;
-  const enrich = options.enrich ?? ((raw: string, region: string) => enrichNumber(raw, region));
+  const enrich = options.enrich ?? enrichNumber;
+  const words = options.words ?? ((language: UiLanguage) => overlayWordsFor(language));
 
   const requireSite = async (sender: SenderLike): Promise<SiteLists> => {
     const current = await lists();
@@ -99,16 +107,20 @@ export function createPageCommandHandlers(
     'page.config': async (_request, sender) => {
       const current = await lists();
       const verdict = senderVerdict(sender, current);
+      // Words go only to frames the overlay runs in, and only the overlay's own.
+      const chosen = verdict.on ? await words(current.language) : undefined;
       return {
         enabled: verdict.on,
         ...(verdict.on ? {} : { reason: verdict.reason }),
         region: current.region,
         confirmBeforeDial: current.confirmBeforeDial,
+        ...(chosen ? { words: chosen } : {}),
       };
     },
     'page.enrich': async (request, sender) => {
-      const { region } = await requireSite(sender);
-      return numbersOf(request).map((n) => toPageNumberInfo(n, enrich(n, region)));
+      const { region, language } = await requireSite(sender);
+      const locale = languageTag(language);
+      return numbersOf(request).map((n) => toPageNumberInfo(n, enrich(n, region, locale)));
     },
     'page.lookup': async (request, sender) => {
       await requireSite(sender);

@@ -5,6 +5,7 @@ import { normalizeDialString } from '../phone/enrich.ts';
 import { overlaySettings } from '../overlay/overlay-settings.ts';
 import { matchingPattern } from '../overlay/site-patterns.ts';
 import { dialDeviceId } from '../session/call-commands.ts';
+import { t } from '../ui/i18n.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { activePatterns, readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 import type { PageSession } from './page-commands.ts';
@@ -33,10 +34,22 @@ export interface MenuClick {
 export class PageContextMenu {
   private readonly session: () => MenuSession;
   private readonly readLists: () => Promise<SiteLists>;
+  private readonly languageReady: () => Promise<void>;
+  private lists: SiteLists | undefined;
+  private building: Promise<void> = Promise.resolve();
 
-  constructor(session: () => MenuSession, readLists: () => Promise<SiteLists> = readSiteLists) {
+  /**
+   * `languageReady` resolves once the background speaks the agent's language: the titles are
+   * written after it, so a worker woken by a settings change does not title them in the old one.
+   */
+  constructor(
+    session: () => MenuSession,
+    readLists: () => Promise<SiteLists> = readSiteLists,
+    languageReady: () => Promise<void> = async () => {},
+  ) {
     this.session = session;
     this.readLists = readLists;
+    this.languageReady = languageReady;
   }
 
   /** Registers the click listener; call synchronously at background start. */
@@ -48,8 +61,29 @@ export class PageContextMenu {
     });
   }
 
-  /** Recreates the items for the current site lists. */
-  async rebuild(lists: SiteLists): Promise<void> {
+  /**
+   * Recreates the items for the current site lists. Rebuilds run one after the other: two
+   * interleaved would create each item twice, and the second `create` of an id fails.
+   */
+  rebuild(lists: SiteLists): Promise<void> {
+    this.lists = lists;
+    const run = () => this.build(lists);
+    this.building = this.building.then(run, run);
+    return this.building;
+  }
+
+  /** The language changed: the items again, titled in it (nothing before the first lists). */
+  retitle(): Promise<void> {
+    return this.lists ? this.rebuild(this.lists) : Promise.resolve();
+  }
+
+  /** Resolves when the rebuilds asked for so far are done (tests, diagnostics). */
+  idle(): Promise<void> {
+    return this.building;
+  }
+
+  private async build(lists: SiteLists): Promise<void> {
+    await this.languageReady().catch(() => undefined);
     await browser.contextMenus.removeAll();
     const on = activePatterns(lists);
     const off = lists.crmSites.filter((p) => lists.disabledSites.includes(p));
@@ -64,13 +98,14 @@ export class PageContextMenu {
     if (on.length > 0) {
       await create({
         id: MENU_CALL_SELECTION,
-        title: 'Call “%s”',
+        // %s: the browser puts the selection there.
+        title: t('menuCallSelection'),
         contexts: ['selection'],
         documentUrlPatterns: on,
       });
       await create({
         id: MENU_OVERLAY_OFF,
-        title: 'Turn the phone overlay off on this site',
+        title: t('menuOverlayOff'),
         contexts: ['page'],
         documentUrlPatterns: on,
       });
@@ -78,7 +113,7 @@ export class PageContextMenu {
     if (off.length > 0) {
       await create({
         id: MENU_OVERLAY_ON,
-        title: 'Turn the phone overlay on for this site',
+        title: t('menuOverlayOn'),
         contexts: ['page'],
         documentUrlPatterns: off,
       });

@@ -4,14 +4,17 @@ import { browserRegistrar, PageRegistration } from './page-registration.ts';
 
 /**
  * The background side of the CRM page overlay: the content script registered for the enabled
- * CRM sites, and the context menu. Call synchronously at background start (listeners must be
+ * CRM sites, and the context menu (titled once `languageReady` resolves). Call synchronously at background start (listeners must be
  * registered before the event that woke the worker is delivered).
  */
-export function startPageIntegration(session: () => GwsSession): {
+export function startPageIntegration(
+  session: () => GwsSession,
+  languageReady?: () => Promise<void>,
+): {
   registration: PageRegistration;
   menu: PageContextMenu;
 } {
-  const menu = new PageContextMenu(session);
+  const menu = new PageContextMenu(session, undefined, languageReady);
   menu.listen();
   const registration = new PageRegistration({
     registrar: browserRegistrar(),

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { agentSettings } from '../settings/agent-settings.ts';
+import { agentSettings, type UiLanguage } from '../settings/agent-settings.ts';
 import { overlaySettings } from '../overlay/overlay-settings.ts';
 import { matchingPattern } from '../overlay/site-patterns.ts';
 import type { PageOffReason } from '../overlay/page-messages.ts';
@@ -12,6 +12,8 @@ export interface SiteLists {
   disabledSites: string[];
   region: string;
   confirmBeforeDial: boolean;
+  /** The agent's language for what the overlay shows ('browser': the browser's). */
+  language: UiLanguage;
 }
 
 /** Longest wait for managed storage: it has been seen never to answer right after startup. */
@@ -46,6 +48,7 @@ export async function readSiteLists(): Promise<SiteLists> {
     disabledSites: overlay.disabledSites,
     region: agent.region,
     confirmBeforeDial: overlay.confirmBeforeDial,
+    language: agent.language,
   };
 }
 

@@ -1,4 +1,5 @@
-/** Small pure helpers for the caller card: local time, calling hours, flags. */
+/** Small helpers for the caller card: local time, calling hours, flags, number types. */
+import { otOr } from './overlay-i18n.ts';
 
 /** Hours (local to the callee) outside which a call is likely unwelcome: 08:00–21:00. */
 export const CALLING_HOURS = { from: 8, to: 21 };
@@ -11,7 +12,10 @@ export interface LocalTime {
   outsideCallingHours: boolean;
 }
 
-/** The time now in `timeZone`, or undefined for an unknown zone. */
+/**
+ * The time now in `timeZone`, the weekday written in `locale` (the overlay's language), or
+ * undefined for an unknown zone.
+ */
 export function localTimeIn(timeZone: string, now: number, locale = 'en'): LocalTime | undefined {
   try {
     const parts = new Intl.DateTimeFormat(locale, {
@@ -40,20 +44,10 @@ export function flagOf(code: string | undefined): string {
   return String.fromCodePoint(base + code.charCodeAt(0), base + code.charCodeAt(1));
 }
 
-const TYPE_LABELS: Record<string, string> = {
-  MOBILE: 'Mobile',
-  FIXED_LINE: 'Landline',
-  FIXED_LINE_OR_MOBILE: 'Landline or mobile',
-  TOLL_FREE: 'Toll-free',
-  PREMIUM_RATE: 'Premium rate',
-  SHARED_COST: 'Shared cost',
-  VOIP: 'VoIP',
-  PERSONAL_NUMBER: 'Personal number',
-  PAGER: 'Pager',
-  UAN: 'Company number',
-  VOICEMAIL: 'Voicemail',
-};
-
+/**
+ * A libphonenumber number type in the overlay's language ("MOBILE" → "Mobile"); a type the
+ * catalogue has no words for is shown as it is.
+ */
 export function numberTypeText(type: string | undefined): string | undefined {
-  return type === undefined ? undefined : (TYPE_LABELS[type] ?? type);
+  return type === undefined ? undefined : otOr(`numberType_${type}`, type);
 }

@@ -18,6 +18,8 @@ import {
 import type { PageOperation } from './page-messages.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
 import { NamedTimers } from './named-timers.ts';
+import { ot } from './overlay-i18n.ts';
+import { operationLabel } from './operation-labels.ts';
 
 /** How the page reaches the background for the two things that act. */
 export interface CallSender {
@@ -214,12 +216,26 @@ export class Interaction {
       focusTarget: source === 'keyboard',
       now: Date.now(),
     };
-    void this.o.lookups.info(target.number).then((info) => {
-      if (info && generation === this.generation) this.update({ info });
-    });
+    this.askInfo(target.number, generation);
     if (source === 'pointer') this.timers.set('open', () => this.openCard(), OPEN_DELAY_MS);
     else this.openCard();
     this.render();
+  }
+
+  /**
+   * The overlay's language changed: draws the shown number again, with its facts asked anew
+   * (country names come from the background in the agent's language).
+   */
+  relabel(): void {
+    if (!this.model) return;
+    this.askInfo(this.model.number, this.generation);
+    this.render();
+  }
+
+  private askInfo(number: string, generation: number): void {
+    void this.o.lookups.info(number).then((info) => {
+      if (info && generation === this.generation) this.update({ info });
+    });
   }
 
   private openCard(): void {
@@ -256,12 +272,12 @@ export class Interaction {
     this.update({
       open: true,
       confirming: false,
-      status: { kind: 'busy', text: `Calling ${model.raw}…` },
+      status: { kind: 'busy', text: ot('overlayCalling', model.raw) },
     });
     try {
       await this.o.sender.dial(model.number);
       if (generation === this.generation)
-        this.update({ status: { kind: 'done', text: 'Dialling' } });
+        this.update({ status: { kind: 'done', text: ot('overlayDialling') } });
     } catch (error) {
       if (generation === this.generation)
         this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
@@ -273,7 +289,7 @@ export class Interaction {
     const model = this.model;
     if (!model) return;
     const generation = this.generation;
-    this.update({ status: { kind: 'busy', text: `${operation}…` } });
+    this.update({ status: { kind: 'busy', text: ot('overlayBusy', operationLabel(operation)) } });
     try {
       await this.o.sender.operate(callId, operation, model.number);
       if (generation === this.generation) this.update({ status: undefined });

@@ -48,8 +48,8 @@ export class Batcher<V> {
 }
 
 /**
- * Number facts (cached for the page's life: they never change) and live-call facts (always
- * asked anew), each batched.
+ * Number facts (cached for the page's life: they change only with the agent's language) and
+ * live-call facts (always asked anew), each batched.
  */
 export class NumberLookups {
   private readonly infos = new Map<string, Promise<PageNumberInfo | undefined>>();
@@ -70,6 +70,11 @@ export class NumberLookups {
       void known.then((v) => v ?? this.infos.delete(number));
     }
     return known;
+  }
+
+  /** Drops the cached facts: they carry country names in the language they were asked in. */
+  forgetInfos(): void {
+    this.infos.clear();
   }
 
   live(number: string): Promise<PageLookup | undefined> {

@@ -3,8 +3,12 @@
  * are the only commands a content script may send (access 'content-script' in the protocol
  * map), and the background checks the sending tab against the enabled CRM sites for each.
  */
+import type { OverlayWords } from './overlay-i18n.ts';
 
-/** `storage.local` keys whose change may change a page's configuration. */
+/**
+ * `storage.local` keys whose change may change a page's configuration (the agent's settings
+ * hold the sites, the region and the language).
+ */
 export const PAGE_SETTINGS_KEYS: readonly string[] = ['agentSettings', 'overlaySettings'];
 
 /** Why the overlay is off on a page. */
@@ -18,6 +22,12 @@ export interface PageConfig {
   region: string;
   /** A click on a number asks for confirmation before dialling. */
   confirmBeforeDial: boolean;
+  /**
+   * The language the agent chose when it is not the browser's, with the overlay's messages in
+   * it (OVERLAY_MESSAGE_KEYS only): a content script cannot read the extension's catalogues.
+   * Absent: the overlay follows the browser's language, as `i18n.getMessage` does.
+   */
+  words?: OverlayWords;
 }
 
 /** Everything the card shows about a number itself (no call data). */

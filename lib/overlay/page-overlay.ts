@@ -35,6 +35,7 @@ export class PageOverlay {
   readonly store: DecorationStore;
   readonly scanner: PageScanner;
   readonly interaction: Interaction;
+  private readonly lookups: NumberLookups;
   private readonly painter: HighlightPainter;
   private readonly observer: MutationObserver;
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -49,6 +50,7 @@ export class PageOverlay {
         ? this.painter
         : new ViewportPainter(this.painter);
     this.store = new DecorationStore(painter, options.find);
+    this.lookups = new NumberLookups(options.transport);
     this.scanner = new PageScanner({
       store: this.store,
       ownHost: options.ownHost,
@@ -65,7 +67,7 @@ export class PageOverlay {
       store: this.store,
       find: options.find,
       ownHost: options.ownHost,
-      lookups: new NumberLookups(options.transport),
+      lookups: this.lookups,
       sender: options.sender,
       render: options.render,
       confirmBeforeDial: options.confirmBeforeDial,
@@ -92,6 +94,12 @@ export class PageOverlay {
     this.store.clear();
     this.painter.dispose();
     this.shadowRoots.clear();
+  }
+
+  /** The agent chose another language: the open card speaks it, with number facts anew. */
+  relabel(): void {
+    this.lookups.forgetInfos();
+    this.interaction.relabel();
   }
 
   /** Resolves when everything queued so far is scanned. */

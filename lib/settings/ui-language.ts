@@ -43,9 +43,8 @@ export function overrideMessage(
   return active ? catalogueMessage(active.catalogue, name, substitutions) : undefined;
 }
 
-/** The language pages are shown in: the chosen one, else the browser's. */
-export function uiLanguage(): string {
-  if (active) return active.language;
+/** The browser's UI language (what `i18n.getMessage` follows), 'en' when it cannot say. */
+function browserLanguage(): string {
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {
@@ -53,7 +52,25 @@ export function uiLanguage(): string {
   }
 }
 
-async function fetchCatalogue(language: string): Promise<Catalogue> {
+/** The language pages are shown in: the chosen one, else the browser's. */
+export function uiLanguage(): string {
+  return active ? active.language : browserLanguage();
+}
+
+/**
+ * The language tag a setting stands for (`browser`: the browser's UI language), for `Intl`
+ * and country names where the caller knows the setting but has not applied it.
+ */
+export function languageTag(language: UiLanguage): string {
+  return language === 'browser' ? browserLanguage() : language;
+}
+
+/**
+ * Reads one of the extension's packaged catalogues. Works in extension pages and in the
+ * background (also Chrome's service worker), never in content scripts: `_locales` is not
+ * web-accessible.
+ */
+export async function fetchCatalogue(language: string): Promise<Catalogue> {
   const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
   if (!response.ok) throw new Error(`No catalogue for ${language} (${response.status})`);
   return (await response.json()) as Catalogue;

@@ -13,6 +13,15 @@ import {
   describeSize,
 } from '../../bench/overlay/script-size.ts';
 
+interface ChromeLocal {
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+}
+
 // The CRM page overlay in Debian's Chromium on the demo CRM, against the simulator. What the
 // overlay found is read from its own isolated world and its UI from its closed shadow root,
 // both through CDP (bench/overlay/overlay-probe.ts): the page itself can reach neither.
@@ -267,7 +276,8 @@ describe('Chromium: CRM page overlay', () => {
       (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Established'),
       'answered from the card',
     );
-    await cardShowing(probe, 'Established');
+    // The state in the agent's words, as the popup says it.
+    await cardShowing(probe, 'Connected');
     const hangUp = (await probe.buttonCenter('Hang up'))!;
     await page.mouse.click(hangUp.x, hangUp.y);
     await until((v) => v.calls.calls.length === 0, 'hung up from the card');
@@ -346,6 +356,46 @@ describe('Chromium: CRM page overlay', () => {
     await callOp(v.calls.calls[0]!.call.id, 'Hangup');
     await until((s) => s.calls.calls.length === 0, 'released');
     await page.close();
+  });
+
+  it('speaks the language the agent chose, and follows a change of it in an open page', async () => {
+    /** What the options page stores when the agent picks a language. */
+    const chooseLanguage = (language: string) =>
+      popup.evaluate(async (language) => {
+        const local = (globalThis as unknown as { chrome: ChromeLocal }).chrome.storage.local;
+        const { agentSettings } = (await local.get('agentSettings')) as {
+          agentSettings: { value: Record<string, unknown> };
+        };
+        await local.set({
+          agentSettings: { version: 1, value: { ...agentSettings.value, language } },
+        });
+      }, language);
+    // Chromium runs in English; the agent chose French.
+    await chooseLanguage('fr');
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    const at = (await centreOf(page, '(415) 555-0132'))!;
+    await page.mouse.move(at.x, at.y);
+    const french = (await cardShowing(probe, 'Heure locale'))!;
+    for (const text of ['Pays', 'États-Unis', 'Lieu', 'Appeler']) expect(french).toContain(text);
+    expect(french).not.toContain('Country');
+    const hitLabel = () =>
+      probe.inOverlay<string | null>(
+        `function () { return this.querySelector('.hit')?.getAttribute('aria-label') ?? null; }`,
+      );
+    expect(await hitLabel()).toMatch(/^Appeler le /);
+    // Back to English with the card open: the page follows without a reload.
+    await chooseLanguage('en');
+    // The labels at once; the country name when the background has answered again.
+    const english = (await cardShowing(probe, 'United States'))!;
+    for (const text of ['Country', 'Local time', 'Location', 'Call']) {
+      expect(english).toContain(text);
+    }
+    expect(english).not.toContain('Pays');
+    expect(await hitLabel()).toMatch(/^Call /);
+    await page.close();
+    // The browser's language again, for the tests that follow.
+    await enableCrmSites(popup, ['http://127.0.0.1/*']);
   });
 
   it('the per-site switch turns the overlay off and on in open pages', async () => {

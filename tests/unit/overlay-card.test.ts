@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { flagOf, localTimeIn, numberTypeText } from '../../lib/overlay/card-facts.ts';
 import { cardPlacement } from '../../lib/overlay/overlay-model.ts';
 import { Batcher } from '../../lib/overlay/number-lookups.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
+import { useCatalogue } from './popup-harness';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The browser in English; a test switches to French where it says so.
+  useCatalogue('en');
+});
 
 describe('caller card facts', () => {
   it("tells the callee's local time and whether it is outside calling hours", () => {
@@ -30,6 +38,17 @@ describe('caller card facts', () => {
     expect(flagOf('gb')).toBe('');
     expect(numberTypeText('FIXED_LINE_OR_MOBILE')).toBe('Landline or mobile');
     expect(numberTypeText('NEW_KIND')).toBe('NEW_KIND');
+    useCatalogue('fr');
+    expect(numberTypeText('FIXED_LINE_OR_MOBILE')).toBe('Fixe ou mobile');
+  });
+
+  it('writes the weekday in the locale it is given', () => {
+    const noonUtc = Date.UTC(2026, 10, 24, 12, 0);
+    expect(localTimeIn('Europe/Paris', noonUtc, 'fr')).toEqual({
+      time: '13:00',
+      weekday: 'mar.',
+      outsideCallingHours: false,
+    });
   });
 
   it('places the card below the number, or above it near the bottom of the viewport', () => {
@@ -44,10 +63,25 @@ describe('caller card facts', () => {
     });
   });
 
-  it('explains refusals in words', () => {
+  it('explains refusals in words, in the overlay language', () => {
     expect(describePageError({ code: 'not-signed-in', message: 'x' })).toMatch(/Sign in/);
-    expect(describePageError({ message: 'Busy' })).toBe('Busy');
-    expect(describePageError(undefined)).toMatch(/did not work/);
+    expect(describePageError({ code: 'invalid-number', message: 'letters' })).toMatch(
+      /not a number that can be dialled/,
+    );
+    expect(describePageError({ message: 'Busy' })).toBe('That did not work: Busy');
+    expect(describePageError(undefined)).toBe('That did not work.');
+    useCatalogue('fr');
+    expect(describePageError({ code: 'not-signed-in', message: 'x' })).toBe(
+      'Connectez-vous à l’extension téléphonique pour appeler.',
+    );
+    expect(describePageError({ code: 'site-not-enabled' })).toBe(
+      'Les appels ne sont pas activés sur ce site.',
+    );
+    expect(describePageError({ statusCode: 503, message: 'x' })).toBe(
+      'Genesys a refusé la demande (statut 503).',
+    );
+    // What the server said stays as it said it; the frame is French.
+    expect(describePageError({ message: 'Busy' })).toBe('Cela n’a pas fonctionné : Busy');
   });
 });
 

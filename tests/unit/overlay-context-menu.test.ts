@@ -12,6 +12,7 @@ const lists: SiteLists = {
   disabledSites: ['https://crm.example.com/*'],
   region: 'GB',
   confirmBeforeDial: false,
+  language: 'browser',
 };
 const crm = 'http://127.0.0.1:8091/crm/contacts/1001';
 

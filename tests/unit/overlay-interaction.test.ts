@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore } from '../../lib/overlay/decorations.ts';
 import { Interaction } from '../../lib/overlay/interaction.ts';
-import { NumberLookups } from '../../lib/overlay/number-lookups.ts';
+import { NumberLookups, type LookupTransport } from '../../lib/overlay/number-lookups.ts';
+import { pickOverlayMessages, setOverlayWords } from '../../lib/overlay/overlay-i18n.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import type { PageOperation } from '../../lib/overlay/page-messages.ts';
+import { readCatalogue, useCatalogue } from './popup-harness';
 
 /** happy-dom has no layout: elements get one fixed box so targets have a place on screen. */
 const BOX = { left: 10, top: 20, width: 120, height: 16, right: 130, bottom: 36, x: 10, y: 20 };
@@ -16,7 +18,7 @@ function trusted<E extends Event>(event: E): E {
   return event;
 }
 
-function setup(confirmBeforeDial = false) {
+function setup(confirmBeforeDial = false, transport?: LookupTransport) {
   const dialled: string[] = [];
   const operations: Array<[string, PageOperation, string]> = [];
   let model: OverlayModel | undefined;
@@ -30,12 +32,15 @@ function setup(confirmBeforeDial = false) {
   document.body.append(link);
   store.scanLink(link);
   const lifetime = new AbortController();
+  const lookups = new NumberLookups(
+    transport ?? { enrich: async () => [], lookup: async () => [] },
+  );
   const interaction = new Interaction({
     win: window,
     store,
     find: (t) => findPhoneNumbers(t, 'US'),
     ownHost: () => null,
-    lookups: new NumberLookups({ enrich: async () => [], lookup: async () => [] }),
+    lookups,
     sender: {
       dial: async (n) => void dialled.push(n),
       operate: async (c, o, n) => void operations.push([c, o, n]),
@@ -51,6 +56,8 @@ function setup(confirmBeforeDial = false) {
   interaction.start();
   return {
     link,
+    interaction,
+    lookups,
     dialled,
     operations,
     model: () => model,
@@ -62,11 +69,15 @@ function setup(confirmBeforeDial = false) {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
+  useCatalogue('en');
   document.body.replaceChildren();
   vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([BOX] as unknown as DOMRectList);
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(BOX as DOMRect);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  setOverlayWords(undefined);
+});
 
 describe('interaction layer', () => {
   it('shows the card when a number gets keyboard focus, but not for a synthetic focus event', () => {
@@ -114,6 +125,49 @@ describe('interaction layer', () => {
     t.actions().operate(trusted(new MouseEvent('click')), 'IN', 'Answer');
     await flush();
     expect(t.operations).toEqual([['IN', 'Answer', '+14155550132']]);
+    t.stop();
+  });
+
+  it("tells the progress of a dial and of a call control in the agent's language", async () => {
+    // The browser speaks English; the agent chose French (words sent with the page config).
+    setOverlayWords({ language: 'fr', messages: pickOverlayMessages(readCatalogue('fr')) });
+    const t = setup();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    t.actions().activate(trusted(new MouseEvent('click')));
+    expect(t.model()?.status).toEqual({ kind: 'busy', text: 'Appel du +14155550132…' });
+    await flush();
+    expect(t.model()?.status).toEqual({ kind: 'done', text: 'Numérotation en cours' });
+    t.actions().operate(trusted(new MouseEvent('click')), 'IN', 'Hold');
+    expect(t.model()?.status).toEqual({ kind: 'busy', text: 'Mettre en attente…' });
+    t.stop();
+  });
+
+  it('a language change draws the open card again, its number facts asked anew', async () => {
+    let language = 'en';
+    const asked: string[] = [];
+    const t = setup(false, {
+      // The background writes country names in the agent's language.
+      enrich: async (numbers) => {
+        asked.push(language);
+        return numbers.map((number) => ({
+          number,
+          valid: true,
+          internal: false,
+          countryName: language === 'fr' ? 'États-Unis' : 'United States',
+        }));
+      },
+      lookup: async () => [],
+    });
+    const settled = () => new Promise((r) => setTimeout(r, 40));
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await settled();
+    expect(t.model()?.info?.countryName).toBe('United States');
+    language = 'fr';
+    t.lookups.forgetInfos();
+    t.interaction.relabel();
+    await settled();
+    expect(t.model()?.info?.countryName).toBe('États-Unis');
+    expect(asked).toEqual(['en', 'fr']);
     t.stop();
   });
 

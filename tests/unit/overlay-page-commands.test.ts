@@ -12,6 +12,11 @@ import { OVERLAY_SETTINGS_KEY } from '../../lib/overlay/overlay-settings.ts';
 import { AGENT_SETTINGS_KEY } from '../../lib/settings/agent-settings.ts';
 import type { GwsSession } from '../../lib/session/gws-session.ts';
 import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';
+import { overlayWordsFor } from '../../lib/background/background-language.ts';
+import { OVERLAY_MESSAGE_KEYS } from '../../lib/overlay/overlay-i18n.ts';
+import type { UiLanguage } from '../../lib/settings/agent-settings.ts';
+import type { Catalogue } from '../../lib/settings/ui-language.ts';
+import { readCatalogue } from './popup-harness';
 
 const T0 = 1_764_000_000_000;
 const CRM = 'http://127.0.0.1/*';
@@ -20,6 +25,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   disabledSites: [],
   region: 'US',
   confirmBeforeDial: false,
+  language: 'browser',
   ...over,
 });
 
@@ -119,6 +125,59 @@ describe('which pages the overlay serves', () => {
       enabled: false,
       reason: 'turned-off',
     });
+  });
+});
+
+describe("the agent's language reaches the page", () => {
+  const fr = readCatalogue('fr');
+  const words = (language: UiLanguage) =>
+    overlayWordsFor(language, async (l) => readCatalogue(l) as Catalogue);
+
+  it("carries the chosen language's overlay messages with the config, and only those", async () => {
+    const h = createPageCommandHandlers(fakeSession().session, {
+      lists: async () => lists({ language: 'fr' }),
+      words,
+    });
+    const config = await h['page.config'](undefined, contentScript(crmPage));
+    expect(config.words?.language).toBe('fr');
+    const messages = config.words!.messages;
+    expect(Object.keys(messages).sort()).toEqual([...OVERLAY_MESSAGE_KEYS].sort());
+    expect(messages.overlayLocalTime).toEqual({ message: 'Heure locale' });
+    expect(messages.overlayCallWith).toEqual({
+      message: fr.overlayCallWith!.message,
+      placeholders: fr.overlayCallWith!.placeholders,
+    });
+    // Nothing beyond the overlay's words: no descriptions, no popup or options messages.
+    expect(JSON.stringify(config.words)).not.toContain('description');
+    expect(messages).not.toHaveProperty('signOut');
+    expect(messages).not.toHaveProperty('callAlertTitle');
+  });
+
+  it('sends no words when the overlay follows the browser, or to a frame it does not serve', async () => {
+    const asked: string[] = [];
+    const h = (language: UiLanguage) =>
+      createPageCommandHandlers(fakeSession().session, {
+        lists: async () => lists({ language }),
+        words: (l) => (asked.push(l), words(l)),
+      });
+    expect(await h('browser')['page.config'](undefined, contentScript(crmPage))).not.toHaveProperty(
+      'words',
+    );
+    const framed = await h('fr')['page.config'](
+      undefined,
+      contentScript(crmPage, 'https://evil.example.net/'),
+    );
+    expect(framed).toMatchObject({ enabled: false });
+    expect(framed).not.toHaveProperty('words');
+    expect(asked).toEqual(['browser']);
+  });
+
+  it('writes country names in the chosen language', async () => {
+    const h = createPageCommandHandlers(fakeSession().session, {
+      lists: async () => lists({ language: 'fr' }),
+    });
+    const [uk] = await h['page.enrich']({ numbers: ['+44 20 7946 0958'] }, contentScript(crmPage));
+    expect(uk).toMatchObject({ countryCode: 'GB', countryName: 'Royaume-Uni' });
   });
 });
 

@@ -16,6 +16,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   disabledSites: [],
   region: 'US',
   confirmBeforeDial: false,
+  language: 'browser',
   ...over,
 });
 

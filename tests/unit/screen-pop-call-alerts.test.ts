@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ANSWER_BUTTON,
@@ -22,6 +22,10 @@ import {
 import { sampleCall } from '@/lib/screen-pop/test-rule';
 import { SCREEN_POP_SETTINGS_KEY } from '@/lib/settings/screen-pop-rules';
 import { loadFixture } from '../fixtures/gws/load.ts';
+import { readCatalogue, useCatalogue } from './popup-harness';
+import { BackgroundLanguage } from '@/lib/background/background-language';
+import { AGENT_SETTINGS_KEY, agentSettings } from '@/lib/settings/agent-settings';
+import { applyUiLanguage, type Catalogue } from '@/lib/settings/ui-language';
 
 const WORDS = {
   title: (caller: string) => `Incoming call: ${caller}`,
@@ -105,11 +109,15 @@ describe('incoming-call notification text', () => {
 });
 
 describe('call alerts in the browser (fake browser APIs)', () => {
+  // reset() keeps a replaced function: the Firefox test's getURL would outlive it.
+  const chromeGetURL = fakeBrowser.runtime.getURL;
   beforeEach(() => {
     fakeBrowser.reset();
-    // Chrome answers '' for a message the catalogue lacks; the fallback text is then used.
-    fakeBrowser.i18n.getMessage = () => '';
+    fakeBrowser.runtime.getURL = chromeGetURL;
+    // The browser in English: the words come from the real catalogue.
+    useCatalogue('en');
   });
+  afterEach(() => applyUiLanguage('browser'));
 
   it('a ringing call: notification with Answer/Decline and a red badge; answered: cleared, green', async () => {
     await fakeBrowser.storage.local.set({
@@ -226,6 +234,41 @@ describe('call alerts in the browser (fake browser APIs)', () => {
     const now = (await fakeBrowser.windows.getAll()).slice(windowsBefore);
     expect(now).toHaveLength(1);
     expect(now[0]!.id).not.toBe(opened[0]!.id);
+  });
+
+  it('the notification speaks the language the agent chose, and follows a change of it', async () => {
+    await fakeBrowser.storage.local.set({
+      [SCREEN_POP_SETTINGS_KEY]: { version: 1, value: { notificationUserDataKey: 'Ticket' } },
+      // The browser is in English; the agent chose French in the options page.
+      [AGENT_SETTINGS_KEY]: { version: 1, value: { language: 'fr' } },
+    });
+    const language = new BackgroundLanguage({ load: async (l) => readCatalogue(l) as Catalogue });
+    void language.start();
+    const session = fakeSession();
+    // Woken by the ringing call: the words wait for the language.
+    const alerts = new CallAlerts(
+      () => session,
+      () => language.ready(),
+    );
+    session.state = apply(session.state, 'F1', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+    expect(fakeBrowser.notifications.getAllCreateOptions()[notificationIdFor('F1')]).toMatchObject({
+      title: 'Appel entrant : +44 20 7946 0958',
+      message: 'London, Royaume-Uni · vers 8012',
+      buttons: [{ title: 'Répondre' }, { title: 'Refuser' }],
+    });
+
+    await agentSettings.update((current) => ({ ...current, language: 'en' }));
+    await language.ready();
+    await fakeBrowser.notifications.clear(notificationIdFor('F1'));
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+    expect(fakeBrowser.notifications.getAllCreateOptions()[notificationIdFor('F1')]).toMatchObject({
+      title: 'Incoming call: +44 20 7946 0958',
+      message: 'London, United Kingdom · to 8012',
+      buttons: [{ title: 'Answer' }, { title: 'Decline' }],
+    });
   });
 
   it('notifications can be turned off', async () => {
