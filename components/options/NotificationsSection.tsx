@@ -70,7 +70,7 @@ export function NotificationsSection(props: Props) {
           {t('optionsSave')}
         </button>
       </form>
-      <p class="muted help" id="notification-key-help">
+      <p class="muted help-text" id="notification-key-help">
         {t('optionsNotificationUserDataKeyHelp')}
       </p>
       <label class="checkbox">
@@ -87,7 +87,7 @@ export function NotificationsSection(props: Props) {
         />
         <span>{t('optionsRingTone')}</span>
       </label>
-      <p class="muted help" id="ring-tone-help">
+      <p class="muted help-text" id="ring-tone-help">
         {t('optionsRingToneHelp')}
       </p>
       <div class="button-row">

@@ -4,10 +4,10 @@
  * final URL is checked again before any tab is touched.
  */
 
+import type { MessageWords } from './types.ts';
+
 /** Longer pop URLs are refused: no CRM needs them, and they only come from hostile data. */
 export const MAX_POP_URL_LENGTH = 8192;
-
-import type { MessageWords } from './types.ts';
 
 export type UrlCheck =
   { ok: true; url: string } | { ok: false; reason: string; words: MessageWords };
@@ -18,15 +18,20 @@ export interface UrlProblem {
   words: MessageWords;
 }
 
+const wordsOf = (key: string, args: string[]): MessageWords => ({
+  key,
+  ...(args.length ? { args } : {}),
+});
+
 const problem = (message: string, key: string, ...args: string[]): UrlProblem => ({
   message,
-  words: { key, ...(args.length ? { args } : {}) },
+  words: wordsOf(key, args),
 });
 
 const refuse = (reason: string, key: string, ...args: string[]): UrlCheck => ({
   ok: false,
   reason,
-  words: problem(reason, key, ...args).words,
+  words: wordsOf(key, args),
 });
 
 const LITERAL_ORIGIN = /^https?:\/\/[^/?#{}\s]+(?:[/?#]|$)/i;
