@@ -1,6 +1,6 @@
 import { formatDuration } from '../../lib/ui/format.ts';
 import type { OverlayActions } from '../../lib/overlay/overlay-model.ts';
-import type { PageLookup } from '../../lib/overlay/page-messages.ts';
+import type { PageLookup } from '../../lib/messaging/page-messages.ts';
 import { operationLabel } from '../../lib/overlay/operation-labels.ts';
 import { ot, otOr } from '../../lib/overlay/overlay-i18n.ts';
 

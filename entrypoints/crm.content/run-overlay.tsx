@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { findOnPage } from '../../lib/overlay/page-finder.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
-import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/overlay/page-messages.ts';
+import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';

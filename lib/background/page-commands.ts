@@ -6,7 +6,7 @@ import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { enrichNumber, normalizeDialString } from '../phone/enrich.ts';
 import type { EnrichedNumber } from '../phone/types.ts';
-import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../overlay/page-messages.ts';
+import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../messaging/page-messages.ts';
 import type { OverlayWords } from '../overlay/overlay-i18n.ts';
 import type { UiLanguage } from '../settings/agent-settings.ts';
 import { languageTag } from '../settings/ui-language.ts';

@@ -13,7 +13,7 @@ import type {
   PageOperation,
   PageOtherCall,
   PageTransferAction,
-} from '../overlay/page-messages.ts';
+} from '../messaging/page-messages.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { formatDataValue } from '../ui/format.ts';
 

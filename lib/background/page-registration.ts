@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PAGE_SETTINGS_KEYS } from '../overlay/page-messages.ts';
+import { PAGE_SETTINGS_KEYS } from '../messaging/page-messages.ts';
 import { activePatterns, readSiteLists, type SiteLists } from './page-sites.ts';
 
 /** The overlay content script as built by WXT (entrypoints/crm.content). */

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { agentSettings, type UiLanguage } from '../settings/agent-settings.ts';
-import { overlaySettings } from '../overlay/overlay-settings.ts';
-import { matchingPattern } from '../overlay/site-patterns.ts';
-import type { PageOffReason } from '../overlay/page-messages.ts';
+import { overlaySettings } from '../settings/overlay-settings.ts';
+import { matchingPattern } from '../settings/site-patterns.ts';
+import type { PageOffReason } from '../messaging/page-messages.ts';
 
 /** The site lists the overlay's reach derives from. */
 export interface SiteLists {

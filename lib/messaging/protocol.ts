@@ -1,11 +1,6 @@
 import type { ViewState } from './view-state.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
-import type {
-  PageConfig,
-  PageLookup,
-  PageNumberInfo,
-  PageOperation,
-} from '../overlay/page-messages.ts';
+import type { PageConfig, PageLookup, PageNumberInfo, PageOperation } from './page-messages.ts';
 
 /** Who may send a command: extension pages only, or content scripts too. */
 export type Access = 'extension-page' | 'content-script';

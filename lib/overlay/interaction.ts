@@ -15,7 +15,7 @@ import {
   type OverlayModel,
   type RenderOverlay,
 } from './overlay-model.ts';
-import type { PageOperation } from './page-messages.ts';
+import type { PageOperation } from '../messaging/page-messages.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
 import { NamedTimers } from './named-timers.ts';
 import { ot } from './overlay-i18n.ts';

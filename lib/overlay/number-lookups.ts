@@ -1,4 +1,8 @@
-import { PAGE_BATCH_LIMIT, type PageLookup, type PageNumberInfo } from './page-messages.ts';
+import {
+  PAGE_BATCH_LIMIT,
+  type PageLookup,
+  type PageNumberInfo,
+} from '../messaging/page-messages.ts';
 
 /** The two background commands behind the lookups. */
 export interface LookupTransport {

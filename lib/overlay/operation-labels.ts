@@ -1,5 +1,5 @@
 import { ot, type OverlayMessageKey } from './overlay-i18n.ts';
-import type { PageOperation } from './page-messages.ts';
+import type { PageOperation } from '../messaging/page-messages.ts';
 
 const LABELS: Record<PageOperation, OverlayMessageKey> = {
   Answer: 'controlAnswer',

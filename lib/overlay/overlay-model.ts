@@ -1,5 +1,5 @@
 import type { Box } from './number-target.ts';
-import type { PageLookup, PageNumberInfo, PageOperation } from './page-messages.ts';
+import type { PageLookup, PageNumberInfo, PageOperation } from '../messaging/page-messages.ts';
 
 /** What the overlay UI shows: one number's hit target and, when open, its card. */
 export interface OverlayModel {

@@ -6,7 +6,7 @@ import { Interaction } from '../../lib/overlay/interaction.ts';
 import { NumberLookups, type LookupTransport } from '../../lib/overlay/number-lookups.ts';
 import { pickOverlayMessages, setOverlayWords } from '../../lib/overlay/overlay-i18n.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
-import type { PageOperation } from '../../lib/overlay/page-messages.ts';
+import type { PageOperation } from '../../lib/messaging/page-messages.ts';
 import { readCatalogue, useCatalogue } from './popup-harness';
 
 /** happy-dom has no layout: elements get one fixed box so targets have a place on screen. */

@@ -7,8 +7,8 @@ import { activePatterns, siteVerdict, type SiteLists } from '../../lib/backgroun
 import { createCommandRouter } from '../../lib/messaging/router.ts';
 import { classifySender } from '../../lib/messaging/sender.ts';
 import { MESSAGE_CHANNEL } from '../../lib/messaging/protocol.ts';
-import { PAGE_SETTINGS_KEYS } from '../../lib/overlay/page-messages.ts';
-import { OVERLAY_SETTINGS_KEY } from '../../lib/overlay/overlay-settings.ts';
+import { PAGE_SETTINGS_KEYS } from '../../lib/messaging/page-messages.ts';
+import { OVERLAY_SETTINGS_KEY } from '../../lib/settings/overlay-settings.ts';
 import { AGENT_SETTINGS_KEY } from '../../lib/settings/agent-settings.ts';
 import type { GwsSession } from '../../lib/session/gws-session.ts';
 import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';

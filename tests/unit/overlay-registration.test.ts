@@ -9,7 +9,7 @@ import {
   type ScriptRegistrar,
 } from '../../lib/background/page-registration.ts';
 import type { SiteLists } from '../../lib/background/page-sites.ts';
-import { urlMatchesPattern } from '../../lib/overlay/site-patterns.ts';
+import { urlMatchesPattern } from '../../lib/settings/site-patterns.ts';
 
 const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   crmSites: ['http://127.0.0.1/*', 'https://crm.example.com/*', 'https://*.salesforce.example/*'],

@@ -1,4 +1,4 @@
-import { defineVersionedItem, mergeWithDefaults } from '../settings/versioned-item.ts';
+import { defineVersionedItem, mergeWithDefaults } from './versioned-item.ts';
 
 /**
  * The phone overlay's own preferences. The list of CRM sites itself lives in the agent's
