@@ -1,5 +1,7 @@
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type {
   AniCondition,
+  MessageWords,
   NumberForms,
   PopCall,
   RuleConditions,
@@ -9,27 +11,103 @@ import type {
 
 /**
  * Regular expressions run on call data (the ANI, attached data). Patterns come from the
- * administrator, values from the caller's side: the value is cut to this length so an
- * unlucky pattern cannot spend long on a huge attached-data value.
+ * administrator or the agent, values from the caller's side. A backtracking engine (the
+ * browser's RegExp) can spend minutes on one short value with a pattern like `^(\w+)+\1$`
+ * and freeze the background with it, so patterns run on RE2 (re2js): matching time is linear
+ * in the value's length whatever the pattern. RE2 has no back-references and no look-arounds;
+ * patterns using them are refused when the rule is checked (`regexProblem`). Values are still
+ * cut to `MAX_TESTED_LENGTH` characters: no condition needs more, and it bounds the work per
+ * value to a constant.
  */
 const MAX_TESTED_LENGTH = 2000;
 const MAX_CACHED_REGEXES = 200;
-const regexCache = new Map<string, RegExp>();
+const regexCache = new Map<string, CompiledPattern>();
 
-/** Compiles a condition's regex (flag `u`, plus `i` when asked); an Error when it is invalid. */
-export function compileRegex(pattern: string, ignoreCase = false): RegExp | Error {
-  const flags = ignoreCase ? 'iu' : 'u';
-  const key = `${flags}/${pattern}`;
+/** A compiled condition pattern: only "does it occur in the text". */
+export interface CompiledPattern {
+  test(text: string): boolean;
+}
+
+/** Why a pattern cannot be used, in English and as a catalogue entry. */
+export interface RegexProblem {
+  message: string;
+  words: MessageWords;
+}
+
+/**
+ * The first back-reference (`\1`, `\k<name>`) or look-around (`(?=`, `(?!`, `(?<=`, `(?<!`)
+ * outside a character class, which RE2 does not have. Run on patterns JavaScript accepts, so
+ * escapes and classes are well formed.
+ */
+function unsupportedConstruct(pattern: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (!inClass && /[1-9]/.test(next)) return `\\${next}`;
+      if (!inClass && next === 'k' && pattern[i + 2] === '<') return '\\k<';
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') {
+      inClass = true;
+    } else if (ch === '(') {
+      const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i, i + 4));
+      if (look) return look[0];
+    }
+  }
+  return undefined;
+}
+
+const problemOf = (message: string, words: MessageWords): RegexProblem => ({ message, words });
+
+function badRegex(detail: string): RegexProblem {
+  return problemOf(detail, { key: 'ruleProblemBadRegex', args: [detail] });
+}
+
+/**
+ * Compiles a condition's pattern, or says why it cannot be used. Patterns are written in
+ * JavaScript syntax (flag `u`, plus `i` when asked): the browser's parser checks them (it only
+ * parses, it never matches), then they are translated to RE2 and compiled there.
+ */
+export function compileRegex(pattern: string, ignoreCase = false): CompiledPattern | RegexProblem {
+  const key = `${ignoreCase ? 'i' : ''}/${pattern}`;
   const cached = regexCache.get(key);
   if (cached) return cached;
   try {
-    const regex = new RegExp(pattern, flags);
-    if (regexCache.size >= MAX_CACHED_REGEXES) regexCache.clear();
-    regexCache.set(key, regex);
-    return regex;
+    new RegExp(pattern, ignoreCase ? 'iu' : 'u');
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return badRegex(error instanceof Error ? error.message : String(error));
   }
+  const construct = unsupportedConstruct(pattern);
+  if (construct) {
+    return problemOf(
+      `"${construct}" is not supported: patterns may not use back-references or look-arounds`,
+      { key: 'ruleProblemRegexUnsupported', args: [construct] },
+    );
+  }
+  try {
+    const regex = RE2JS.compile(
+      RE2JS.translateRegExp(pattern),
+      ignoreCase ? RE2JS.CASE_INSENSITIVE : 0,
+    );
+    const compiled: CompiledPattern = { test: (text) => regex.test(text) };
+    if (regexCache.size >= MAX_CACHED_REGEXES) regexCache.clear();
+    regexCache.set(key, compiled);
+    return compiled;
+  } catch (error) {
+    if (error instanceof RE2JSSyntaxException) {
+      return badRegex(error.input ? `${error.error}: ${error.input}` : error.error);
+    }
+    return badRegex(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Why a pattern cannot be used, or undefined when it can. */
+export function regexProblem(pattern: string, ignoreCase = false): RegexProblem | undefined {
+  const compiled = compileRegex(pattern, ignoreCase);
+  return 'test' in compiled ? undefined : compiled;
 }
 
 /** True when any of the candidate strings passes the text condition. */
@@ -50,7 +128,7 @@ export function textMatches(
         break;
       case 'regex': {
         const regex = compileRegex(condition.value, condition.ignoreCase);
-        if (regex instanceof RegExp && regex.test(candidate.slice(0, MAX_TESTED_LENGTH))) {
+        if ('test' in regex && regex.test(candidate.slice(0, MAX_TESTED_LENGTH))) {
           return true;
         }
         break;

@@ -113,17 +113,32 @@ export function checkBaseUrl(base: string): UrlCheck {
   return { ok: true, url: parsed.href.replace(/\/+$/, '') };
 }
 
-const REGEX_SPECIALS = /[.+?^${}()|[\]\\]/g;
-
-/** A tab-URL pattern: `*` matches any text, everything else is literal; whole URL. */
-export function urlPatternToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((piece) => piece.replace(REGEX_SPECIALS, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 's');
-}
-
+/**
+ * Whether a tab URL fits a tab-URL pattern: `*` matches any text, everything else is literal,
+ * and the pattern covers the whole URL. Tab URLs come from any open page, which chooses its
+ * own; a backtracking RegExp built from a pattern with several `*` takes polynomial time (one
+ * 3,000-character URL and five `*` ran for more than a minute), so this is the greedy wildcard
+ * match: each `*` only ever moves forward, at most pattern × URL steps.
+ */
 export function matchesUrlPattern(pattern: string, url: string): boolean {
-  return urlPatternToRegExp(pattern).test(url);
+  let p = 0;
+  let u = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (u < url.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      starAt = p++;
+      resumeAt = u;
+    } else if (p < pattern.length && pattern[p] === url[u]) {
+      p++;
+      u++;
+    } else if (starAt !== -1) {
+      p = starAt + 1;
+      u = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }

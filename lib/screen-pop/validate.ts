@@ -1,4 +1,4 @@
-import { compileRegex } from './conditions.ts';
+import { regexProblem } from './conditions.ts';
 import { parseTemplate } from './template.ts';
 import { templateOriginProblem } from './url-safety.ts';
 import type { MessageWords, RuleProblem, RuleProblemCode, ScreenPopRule } from './types.ts';
@@ -28,13 +28,13 @@ function checkText(value: unknown, path: string, report: Report): void {
     report(`${path}.ignoreCase`, 'bad-value', `${path}.ignoreCase must be true or false`);
   }
   if (value.op === 'regex') {
-    const compiled = compileRegex(value.value, value.ignoreCase === true);
-    if (compiled instanceof Error) {
+    const problem = regexProblem(value.value, value.ignoreCase === true);
+    if (problem) {
       report(
         `${path}.value`,
         'bad-regex',
-        `${path}.value is not a valid regular expression: ${compiled.message}`,
-        { key: 'ruleProblemBadRegex', args: [compiled.message] },
+        `${path}.value is not a valid regular expression: ${problem.message}`,
+        problem.words,
       );
     }
   }

@@ -333,6 +333,55 @@ describe('Chromium: screen-pop and incoming-call alerts end to end', () => {
     await endAllCalls();
   });
 
+  it('hostile rule patterns on hostile attached data cannot freeze the background', async () => {
+    // Stored as an import or a policy would store them: the editor's checks are bypassed.
+    // `^(\w+)+\1$` on 41 characters, matched by the browser's RegExp, kept the worker busy
+    // for more than 75 s; `^(\w+)+$` does the same without the back-reference.
+    const hostileValue = 'a'.repeat(40) + '!';
+    const noteRule = (id: string, value: string): ScreenPopRule => ({
+      ...ticketRule(),
+      id,
+      name: id,
+      when: { userData: [{ key: 'Note', match: { op: 'regex', value } }] },
+      url: `/crm/contacts?phone={ani.e164|ani}&rule=${id}`,
+    });
+    await page.evaluate(writeScreenPopSettings, {
+      crmBaseUrl: crm.baseUrl,
+      rules: [noteRule('backref', '^(\\w+)+\\1$'), noteRule('nested', '^(\\w+)+$'), ticketRule()],
+      notificationUserDataKey: 'Ticket',
+    });
+    try {
+      const first = nextNumber();
+      await sim.control.call({
+        to: 'agent1',
+        from: first,
+        userData: { Note: hostileValue, Ticket: 'T-4001' },
+      });
+      // Neither pattern matches the hostile value: the ticket rule pops, and the popup's
+      // commands are answered meanwhile.
+      const pop = await waitForPop(first.slice(1));
+      expect(pop.url).toContain('ticket=T-4001');
+      await until((v) => v.calls.calls.length === 1, 'the popup sees the call');
+      await endAllCalls();
+
+      // The next call is handled too; a value the pattern does match selects its rule.
+      const second = nextNumber();
+      await sim.control.call({
+        to: 'agent1',
+        from: second,
+        userData: { Note: 'a'.repeat(40), Ticket: 'T-4002' },
+      });
+      expect((await waitForPop(second.slice(1))).url).toContain('rule=nested');
+      await endAllCalls();
+    } finally {
+      await page.evaluate(writeScreenPopSettings, {
+        crmBaseUrl: crm.baseUrl,
+        rules: [ticketRule()],
+        notificationUserDataKey: 'Ticket',
+      });
+    }
+  });
+
   it("the notification's Answer button answers the call in the simulator", async () => {
     const from = nextNumber();
     const { callId } = await sim.control.call({

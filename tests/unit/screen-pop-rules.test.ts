@@ -185,6 +185,51 @@ describe('validation for the rule editor', () => {
     expect(ud[0]?.path).toBe('when.userData[0].match.value');
   });
 
+  it('back-references and look-arounds are refused with their own message, agent and policy rules alike', () => {
+    for (const [value, construct] of [
+      ['^(\\w+)+\\1$', '\\1'],
+      ['(?<digits>\\d+)-\\k<digits>', '\\k<'],
+      ['^1(?=800)', '(?='],
+      ['(?<!\\+)44', '(?<!'],
+    ] as const) {
+      const problems = validateRule(
+        rule({ when: { userData: [{ key: 'k', match: { op: 'regex', value } }] } }),
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({
+          path: 'when.userData[0].match.value',
+          code: 'bad-regex',
+          words: { key: 'ruleProblemRegexUnsupported', args: [construct] },
+        }),
+      ]);
+    }
+    const imported = importRules(
+      JSON.stringify([rule({ when: { dnis: { op: 'regex', value: '^(\\d+)+\\1$' } } })]),
+    );
+    expect(JSON.stringify(imported)).toContain('ruleProblemRegexUnsupported');
+  });
+
+  it('a pattern that backtracks catastrophically in RegExp answers at once on a hostile value', () => {
+    // `^(\w+)+$` on 40 word characters and a "!" takes 2^40 steps in a backtracking engine;
+    // with the linear-time engine this test finishes (it would hit the test timeout before).
+    const hostile = 'a'.repeat(40) + '!';
+    const when: RuleConditions = {
+      userData: [{ key: 'Note', match: { op: 'regex', value: '^(\\w+)+$' } }],
+    };
+    expect(holds(when, { userData: { Note: hostile } })).toEqual(['userData[0]']);
+    expect(holds(when, { userData: { Note: 'a'.repeat(40) } })).toEqual([]);
+  });
+
+  it('JavaScript pattern syntax keeps working: named groups, \\u escapes, classes, flags', () => {
+    const when = (value: string, ignoreCase = false): RuleConditions => ({
+      userData: [{ key: 'k', match: { op: 'regex', value, ignoreCase } }],
+    });
+    expect(holds(when('^(?<p>\\d{3})-\\u0041$'), { userData: { k: '123-A' } })).toEqual([]);
+    expect(holds(when('^gold|silver$', true), { userData: { k: 'GOLD' } })).toEqual([]);
+    expect(holds(when('^gold$'), { userData: { k: 'GOLD' } })).toEqual(['userData[0]']);
+    expect(holds(when('\\p{L}+'), { userData: { k: 'été' } })).toEqual([]);
+  });
+
   it('an unknown variable is reported by name', () => {
     const problems = validateRule(rule({ url: '/crm/contacts?phone={ani.e165}' }));
     expect(problems).toEqual([expect.objectContaining({ path: 'url', code: 'unknown-variable' })]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideTab, type TabInfo } from '@/lib/screen-pop/tab-strategy';
 import { matchesUrlPattern } from '@/lib/screen-pop/url-safety';
@@ -24,6 +25,31 @@ describe('tab patterns', () => {
     expect(matchesUrlPattern('http://a.b/?x=(1)', 'http://a.b/?x=(1)')).toBe(true);
     expect(matchesUrlPattern('http://a.b/?x=(1)', 'http://aXb/?x=(1)')).toBe(false);
     expect(matchesUrlPattern('*://crm.example/*', 'https://crm.example/a')).toBe(true);
+  });
+});
+
+describe('tab patterns on hostile URLs', () => {
+  it('a pattern with several `*` answers at once on a long URL any page can choose', () => {
+    // As a backtracking RegExp (`^h.*a.*a.*a.*a.*z$`) this ran for more than a minute.
+    const url = 'http://crm.example/' + 'a'.repeat(100_000);
+    expect(matchesUrlPattern('http://crm.example/*a*a*a*a*z', url)).toBe(false);
+    expect(matchesUrlPattern('http://crm.example/*a*a*a*a*', url)).toBe(true);
+  });
+
+  it('agrees with the literal-text-and-`.*` reading on random patterns and URLs', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[ab*/.?]{0,8}$/),
+        fc.stringMatching(/^[ab/.?]{0,12}$/),
+        (pattern, url) => {
+          const body = pattern
+            .split('*')
+            .map((piece) => piece.replace(/[.?/]/g, '\\$&'))
+            .join('.*');
+          expect(matchesUrlPattern(pattern, url)).toBe(new RegExp(`^${body}$`, 's').test(url));
+        },
+      ),
+    );
   });
 });
 
