@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --scenario-agent <name> agent the scenario is for (default agent1)
   --speed <factor>        scenario speed factor (default 1)
   --public-base-url <url> base for absolute uris (default http://host:port)
+  --allowed-origin <o>    grant this origin CORS (repeatable; default none, the extension needs none)
   --no-csrf               turn CSRF protection off
   --no-crm                do not start the demo CRM
   --quiet                 no simulator log lines
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       'scenario-agent': { type: 'string' },
       speed: { type: 'string' },
       'public-base-url': { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
       'no-csrf': { type: 'boolean' },
       'no-crm': { type: 'boolean' },
       quiet: { type: 'boolean' },
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     maxIntervalMs: num(values['max-interval'], 'max-interval', 15) * 1000,
     remoteAnswerDelayMs: num(values['answer-delay'], 'answer-delay', 1500),
     csrf: !values['no-csrf'],
+    allowedOrigins: values['allowed-origin'] ?? [],
     publicBaseUrl: values['public-base-url'],
     log: values.quiet ? undefined : (line) => console.log(line),
   };

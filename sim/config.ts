@@ -41,6 +41,11 @@ export interface SimOptions {
   csrf?: boolean;
   /** For absolute uris; default http://host:port. */
   publicBaseUrl?: string;
+  /**
+   * Origins granted credentialed CORS (GWS: `crossOriginSettings.allowedOrigins`); default none.
+   * The extension needs none; see http/cors.ts before adding one.
+   */
+  allowedOrigins?: string[];
   /** Default silent. */
   log?: (line: string) => void;
   /** Default 'mapped'. */

@@ -10,6 +10,7 @@ import { createSimCall, remoteAction } from './control/sim-calls.ts';
 import { simState } from './control/sim-state.ts';
 import type { SimCore } from './core.ts';
 import { GwsError, MISSING, NOT_FOUND, OUT_OF_RANGE } from './gws-error.ts';
+import { checkControlRequest } from './http/control-guard.ts';
 import { replyForError, send, type Reply } from './http/envelope.ts';
 import { parseJsonObject, readBody } from './http/request-parts.ts';
 import { Router, type Params } from './http/router.ts';
@@ -153,8 +154,9 @@ export async function handleControl(
   let events: ReturnType<SimCore['notify']['capture']>['events'] = [];
   let after: (() => void) | undefined;
   try {
-    const body =
-      method === 'GET' || method === 'DELETE' ? {} : parseJsonObject(await readBody(req));
+    const text = await readBody(req);
+    checkControlRequest(req, d.core.baseUrl, text);
+    const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonObject(text);
     if (method === 'POST' && path === '/sim/faults/restart') {
       after = () => void d.restart();
       reply = {

@@ -48,6 +48,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startSimulator(options: SimOptions = {}): Promise<RunningSimulator> {
   const core = new SimCore(options);
   const host = options.host ?? '127.0.0.1';
+  const allowedOrigins = options.allowedOrigins ?? [];
   const consoleDir = options.consoleDir ?? join(HERE, 'console');
   let bayeux = new Bayeux(core);
   core.deliver = (e) => bayeux.deliver(e);
@@ -80,8 +81,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      applyCors(req, res);
-      if (handlePreflight(req, res)) return;
+      applyCors(req, res, allowedOrigins);
+      if (handlePreflight(req, res, allowedOrigins)) return;
       const url = new URL(req.url ?? '/', 'http://sim.invalid');
       const p = url.pathname;
       if (p === '/api/v2/notifications' || p.startsWith('/api/v2/notifications/'))

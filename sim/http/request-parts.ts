@@ -59,6 +59,12 @@ export function parseBasic(
 
 export const SESSION_COOKIE = 'JSESSIONID';
 
+/**
+ * `SameSite=Strict`, stricter than GWS's default cookie: the extension's requests count as
+ * same-site in Chromium and Firefox (its host permission makes them first-party), so every test
+ * that signs in through the simulator shows the client needs no cross-site cookie. It does not
+ * stop a page on another port or a sibling subdomain (same site); the absence of CORS does.
+ */
 export function sessionCookieHeader(id: string): string {
-  return `${SESSION_COOKIE}=${id}; Path=/api; HttpOnly`;
+  return `${SESSION_COOKIE}=${id}; Path=/api; HttpOnly; SameSite=Strict`;
 }

@@ -2,6 +2,7 @@
  * The control API itself (/sim/...): state truth, call injection, remote parties, scenarios,
  * the console folder and reset.
  */
+import { request } from 'node:http';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +103,11 @@ describe('calls and remote parties', () => {
     ];
     for (const [body, code] of cases)
       expect((await s.control.send('POST', '/sim/calls', body)).statusCode).toBe(code);
-    const bad = await fetch(`${s.baseUrl}/sim/calls`, { method: 'POST', body: '{nope' });
+    const bad = await fetch(`${s.baseUrl}/sim/calls`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{nope',
+    });
     expect(((await bad.json()) as Wire).statusCode).toBe(1);
     expect((await s.control.send('GET', '/sim/nothing')).statusCode).toBe(6);
   });
@@ -164,6 +169,86 @@ describe('calls and remote parties', () => {
       (await s.control.send('POST', `/sim/calls/${callId}/remote`, { action: 'hangup' }))
         .statusCode,
     ).toBe(2);
+  });
+});
+
+/** A control request with exactly these headers (fetch cannot set Host). */
+function rawControl(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: Wire }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${s.baseUrl}${path}`, { method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Wire }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('what a web page can forge', () => {
+  const inject = JSON.stringify({ to: 'agent1', from: '+15550666' });
+
+  it('refuses a text/plain POST from a foreign origin and injects no call', async () => {
+    const host = new URL(s.baseUrl).host;
+    for (const origin of ['http://127.0.0.1:1', 'null', 'http://sibling.localhost:8080']) {
+      const r = await rawControl(
+        'POST',
+        '/sim/calls',
+        { Host: host, Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8' },
+        inject,
+      );
+      expect(r.status).toBe(403);
+      expect(r.body.statusCode).toBe(5);
+    }
+    // JSON from a foreign origin (a preflight the simulator never grants) is refused too.
+    const json = await rawControl(
+      'POST',
+      '/sim/calls',
+      { Host: host, Origin: 'http://127.0.0.1:1', 'Content-Type': 'application/json' },
+      inject,
+    );
+    expect(json.status).toBe(403);
+    // A DNS-rebinding page is "same origin" with itself, not with the simulator.
+    const port = new URL(s.baseUrl).port;
+    const rebound = await rawControl(
+      'POST',
+      '/sim/calls',
+      {
+        Host: `evil.test:${port}`,
+        Origin: `http://evil.test:${port}`,
+        'Content-Type': 'application/json',
+      },
+      inject,
+    );
+    expect(rebound.status).toBe(403);
+    expect((await s.control.agent('agent1')).calls).toEqual([]);
+  });
+
+  it('takes only JSON, and only from no origin or its own console', async () => {
+    const host = new URL(s.baseUrl).host;
+    const plain = await rawControl(
+      'POST',
+      '/sim/calls',
+      { Host: host, 'Content-Type': 'text/plain' },
+      inject,
+    );
+    expect(plain.status).toBe(415);
+    expect(plain.body.statusCode).toBe(1);
+    const console = await rawControl(
+      'POST',
+      '/sim/calls',
+      { Host: host, Origin: new URL(s.baseUrl).origin, 'Content-Type': 'application/json' },
+      inject,
+    );
+    expect(console.status).toBe(200);
+    const noBrowser = await rawControl('POST', '/sim/reset', { Host: host }, '');
+    expect(noBrowser.body.statusCode).toBe(0);
   });
 });
 

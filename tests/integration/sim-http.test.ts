@@ -53,7 +53,9 @@ describe('authentication and session', () => {
     const a = new SimAgent(s.baseUrl, 'agent2');
     const r = await a.login();
     expect(r.body.statusCode).toBe(0);
-    expect(r.headers.get('set-cookie')).toMatch(/^JSESSIONID=[^;]+; Path=\/api; HttpOnly$/);
+    expect(r.headers.get('set-cookie')).toMatch(
+      /^JSESSIONID=[^;]+; Path=\/api; HttpOnly; SameSite=Strict$/,
+    );
     expect(r.headers.get('x-csrf-header')).toBe('X-CSRF-TOKEN');
     expect(r.headers.get('x-csrf-token')).toMatch(UUID);
     const user = r.body.user;
@@ -140,32 +142,58 @@ describe('CSRF', () => {
 });
 
 describe('CORS', () => {
-  it('answers a preflight from an extension origin', async () => {
-    const res = await fetch(`${s.baseUrl}/api/v2/me/calls/X`, {
+  const preflight = (base: string, origin: string) =>
+    fetch(`${base}/api/v2/me/calls/X`, {
       method: 'OPTIONS',
       headers: {
-        Origin: 'chrome-extension://abcdefghijklmnop',
+        Origin: origin,
         'Access-Control-Request-Method': 'POST',
         'Access-Control-Request-Headers': 'content-type,x-csrf-token',
       },
     });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe(
+
+  it('grants no origin CORS by default: not a page on another port, not an extension', async () => {
+    const a = await loggedIn();
+    for (const origin of [
+      'http://127.0.0.1:1',
+      'http://sibling.localhost',
       'chrome-extension://abcdefghijklmnop',
-    );
-    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(res.headers.get('access-control-allow-headers')).toMatch(/X-CSRF-TOKEN/);
-    expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
+      'moz-extension://1234-5678',
+    ]) {
+      const pre = await preflight(s.baseUrl, origin);
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+      expect(pre.headers.get('access-control-allow-headers')).toBeNull();
+      const r = await a.request('GET', '/api/v2/me', { headers: { Origin: origin } });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+      expect(r.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(r.headers.get('access-control-expose-headers')).toBeNull();
+      expect(r.headers.get('vary')).toBe('Origin');
+    }
   });
 
-  it('echoes the origin and exposes the CSRF headers on a GET', async () => {
-    const a = await loggedIn();
-    const r = await a.request('GET', '/api/v2/me', {
-      headers: { Origin: 'moz-extension://1234-5678' },
-    });
-    expect(r.headers.get('access-control-allow-origin')).toBe('moz-extension://1234-5678');
-    expect(r.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(r.headers.get('access-control-expose-headers')).toMatch(/X-CSRF-HEADER, X-CSRF-TOKEN/);
+  it('grants credentialed CORS to the configured origins only, exposing the CSRF headers', async () => {
+    const crm = 'https://crm.example.com';
+    const other = await startSim({ allowedOrigins: [crm] });
+    try {
+      const pre = await preflight(other.baseUrl, crm);
+      expect(pre.headers.get('access-control-allow-origin')).toBe(crm);
+      expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(/X-CSRF-TOKEN/);
+      expect(pre.headers.get('access-control-allow-methods')).toMatch(/POST/);
+      const a = new SimAgent(other.baseUrl, 'agent1');
+      await a.login();
+      const r = await a.request('GET', '/api/v2/me', { headers: { Origin: crm } });
+      expect(r.headers.get('access-control-allow-origin')).toBe(crm);
+      expect(r.headers.get('access-control-expose-headers')).toMatch(/X-CSRF-HEADER, X-CSRF-TOKEN/);
+      const foreign = await a.request('GET', '/api/v2/me', {
+        headers: { Origin: 'https://crm.example.com.evil.test' },
+      });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 });
 
