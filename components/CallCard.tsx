@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
 import { callDurationMs } from '@/lib/calls';
-import type { CallOperation } from '@/lib/messaging/protocol';
+import type { PopupCallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
 import { formatDuration } from '@/lib/ui/format';
 import { callStateLabel, callTypeLabel, partyLabel, recordingLabel } from '@/lib/ui/call-view';
@@ -12,7 +12,7 @@ import { CallControls, type OperationRunner } from './CallControls';
 interface Props {
   record: CallRecord;
   now: number;
-  isPending: (operation: CallOperation) => boolean;
+  isPending: (operation: PopupCallOperation) => boolean;
   onOperation: OperationRunner;
   /** For a consult call: the call it was started from (shown as a link between the two). */
   parent?: CallRecord;
@@ -31,7 +31,7 @@ const DIRECTION_ICON: Readonly<Record<string, string>> = {
 export function CallCard({ record, now, isPending, onOperation, parent, swapWith }: Props) {
   const call = record.call;
   const titleId = `call-${safeId(call.id)}`;
-  const can = (op: CallOperation) => call.capabilities.includes(op);
+  const can = (op: PopupCallOperation) => call.capabilities.includes(op);
   const card = useRef<HTMLElement>(null);
   const hadFocus = useRef(false);
 
@@ -92,8 +92,9 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
               onRemove={
                 can('RemoveParticipantFromConference')
                   ? () =>
-                      onOperation('RemoveParticipantFromConference', {
-                        participant: p.phoneNumber,
+                      onOperation({
+                        operation: 'RemoveParticipantFromConference',
+                        params: { participant: p.phoneNumber },
                       })
                   : undefined
               }
@@ -124,12 +125,13 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
         deletePending={isPending('DeleteUserDataPair')}
         onUpdate={
           can('UpdateUserData')
-            ? (key, value) => onOperation('UpdateUserData', { userData: { [key]: value } })
+            ? (key, value) =>
+                onOperation({ operation: 'UpdateUserData', params: { userData: { [key]: value } } })
             : undefined
         }
         onDelete={
           can('DeleteUserDataPair')
-            ? (key) => onOperation('DeleteUserDataPair', { key })
+            ? (key) => onOperation({ operation: 'DeleteUserDataPair', params: { key } })
             : undefined
         }
       />

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Call } from '@/lib/gws/types';
-import type { CallOperation } from '@/lib/messaging/protocol';
+import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
 import { PendingButton } from './PendingButton';
 import { DESTINATION_OPERATIONS, TransferForm } from './TransferForm';
 import { DtmfPad } from './DtmfPad';
 
-export type OperationRunner = (operation: CallOperation, params?: Record<string, unknown>) => void;
+export type OperationRunner = (request: PopupCallRequest) => void;
 
 interface Props {
   call: Call;
   /** Id of the element naming the call; every button is described by it. */
   describedBy: string;
-  isPending: (operation: CallOperation) => boolean;
+  isPending: (operation: PopupCallOperation) => boolean;
   onOperation: OperationRunner;
   /** The other call of a consult pair, for SwapCalls (gws-api.md §4.5). */
   swapWith?: string;
@@ -38,23 +38,22 @@ export function CallControls({
   const [panel, setPanel] = useState<Panel>(undefined);
   // A state change (the transfer started, the call was held…) closes an open panel.
   useEffect(() => setPanel(undefined), [call.state]);
-  const can = (op: CallOperation) => call.capabilities.includes(op);
+  const can = (op: PopupCallOperation) => call.capabilities.includes(op);
   const button = (
-    op: CallOperation,
+    request: PopupCallRequest,
     label: string,
     variant: 'primary' | 'danger' | 'success' | 'plain' = 'plain',
     icon?: string,
-    params?: Record<string, unknown>,
   ) =>
-    can(op) ? (
+    can(request.operation) ? (
       <PendingButton
-        key={op}
+        key={request.operation}
         label={label}
         icon={icon}
         variant={variant}
-        pending={isPending(op)}
+        pending={isPending(request.operation)}
         describedBy={describedBy}
-        onClick={() => onOperation(op, params)}
+        onClick={() => onOperation(request)}
       />
     ) : null;
 
@@ -68,20 +67,26 @@ export function CallControls({
   return (
     <div class="call-controls">
       <div class="button-row">
-        {button('Answer', t('controlAnswer'), 'success', '✆')}
-        {button('Retrieve', t('controlRetrieve'), 'primary', '▶')}
-        {button('Hold', t('controlHold'), 'plain', 'Ⅱ')}
+        {button({ operation: 'Answer' }, t('controlAnswer'), 'success', '✆')}
+        {button({ operation: 'Retrieve' }, t('controlRetrieve'), 'primary', '▶')}
+        {button({ operation: 'Hold' }, t('controlHold'), 'plain', 'Ⅱ')}
         {button(
-          'SwapCalls',
+          swapWith
+            ? { operation: 'SwapCalls', params: { otherCallId: swapWith } }
+            : { operation: 'SwapCalls' },
           t('controlSwap'),
           'plain',
           '⇅',
-          swapWith ? { otherCallId: swapWith } : undefined,
         )}
-        {button('CompleteTransfer', t('controlCompleteTransfer'), 'primary', '↪')}
-        {button('CompleteConference', t('controlCompleteConference'), 'primary', '⊕')}
+        {button({ operation: 'CompleteTransfer' }, t('controlCompleteTransfer'), 'primary', '↪')}
         {button(
-          'Hangup',
+          { operation: 'CompleteConference' },
+          t('controlCompleteConference'),
+          'primary',
+          '⊕',
+        )}
+        {button(
+          { operation: 'Hangup' },
           isConsult ? t('controlCancelConsult') : t('controlHangup'),
           'danger',
           '✕',
@@ -109,10 +114,10 @@ export function CallControls({
               onClick={() => toggle('dtmf')}
             />
           ) : null}
-          {button('StartCallRecording', t('controlStartRecording'), 'plain', '●')}
-          {button('PauseCallRecording', t('controlPauseRecording'), 'plain', 'Ⅱ')}
-          {button('ResumeCallRecording', t('controlResumeRecording'), 'plain', '●')}
-          {button('StopCallRecording', t('controlStopRecording'), 'plain', '■')}
+          {button({ operation: 'StartCallRecording' }, t('controlStartRecording'), 'plain', '●')}
+          {button({ operation: 'PauseCallRecording' }, t('controlPauseRecording'), 'plain', 'Ⅱ')}
+          {button({ operation: 'ResumeCallRecording' }, t('controlResumeRecording'), 'plain', '●')}
+          {button({ operation: 'StopCallRecording' }, t('controlStopRecording'), 'plain', '■')}
         </div>
       ) : null}
       {panel === 'transfer' && destinationOps.length > 0 ? (
@@ -121,14 +126,14 @@ export function CallControls({
           offered={destinationOps}
           describedBy={describedBy}
           isPending={isPending}
-          onRun={(op, destination) => onOperation(op, { destination })}
+          onRun={(operation, destination) => onOperation({ operation, params: { destination } })}
         />
       ) : null}
       {panel === 'dtmf' && dtmf ? (
         <DtmfPad
           id={dtmfId}
           pending={isPending('SendDtmf')}
-          onSend={(digits) => onOperation('SendDtmf', { digits })}
+          onSend={(digits) => onOperation({ operation: 'SendDtmf', params: { digits } })}
         />
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import type { CallOperation } from '@/lib/messaging/protocol';
+import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
 import type { CallGroup } from '@/lib/ui/call-view';
 import { t } from '@/lib/ui/i18n';
 import { CallCard } from './CallCard';
@@ -6,8 +6,8 @@ import { CallCard } from './CallCard';
 interface Props {
   groups: readonly CallGroup[];
   now: number;
-  isPending: (operation: CallOperation, callId: string) => boolean;
-  onOperation: (callId: string, operation: CallOperation, params?: Record<string, unknown>) => void;
+  isPending: (operation: PopupCallOperation, callId: string) => boolean;
+  onOperation: (callId: string, request: PopupCallRequest) => void;
 }
 
 /**
@@ -27,7 +27,7 @@ export function CallList({ groups, now, isPending, onOperation }: Props) {
             record={record}
             now={now}
             isPending={(op) => isPending(op, record.call.id)}
-            onOperation={(op, params) => onOperation(record.call.id, op, params)}
+            onOperation={(request) => onOperation(record.call.id, request)}
             {...(parent ? { parent } : {})}
             {...(swapWith ? { swapWith } : {})}
           />

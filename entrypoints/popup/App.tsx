@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isPending, selectAgentStatus, type CallsState } from '@/lib/calls';
-import type { CallOperation, LoginRequest } from '@/lib/messaging/protocol';
+import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
 import { connectViewStore, createViewStore, type StateSource } from '@/lib/ui/view-store';
@@ -139,10 +139,8 @@ export function App(props: AppProps) {
       .finally(() => setLoginPending(false));
   };
 
-  const operate = (callId: string, operation: CallOperation, params?: Record<string, unknown>) =>
-    run(`failed_${operation}`, () =>
-      send('call.operation', { callId, operation, ...(params ? { params } : {}) }),
-    );
+  const operate = (callId: string, request: PopupCallRequest) =>
+    run(`failed_${request.operation}`, () => send('call.operation', { callId, ...request }));
 
   const dial = (number: string) =>
     run('failed_Dial', async () => {

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { hasCapability, type CallAlert, type CallsState } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
-import type { CallOperation } from '../messaging/protocol.ts';
 import { enrichNumber } from '../phone/enrich.ts';
 import {
   badgeFor,
@@ -126,7 +125,7 @@ export class CallAlerts {
     if (callId === undefined) return;
     const session = this.session();
     const record = session.calls.calls.find((r) => r.call.id === callId);
-    let operation: CallOperation | undefined;
+    let operation: 'Answer' | 'Hangup' | undefined;
     if (buttonIndex === ANSWER_BUTTON) operation = 'Answer';
     else if (buttonIndex === DECLINE_BUTTON && record && hasCapability(record, 'Hangup')) {
       operation = 'Hangup';
@@ -135,7 +134,9 @@ export class CallAlerts {
     if (!operation || !record) return;
     const op = operation;
     try {
-      await session.perform(op, callId, (rest, state) => runCallOperation(rest, state, callId, op));
+      await session.perform(op, callId, (rest, state) =>
+        runCallOperation(rest, state, callId, { operation: op }),
+      );
     } catch (error) {
       this.session().diagnostics.record('error', `notification ${op} failed`, String(error));
     }

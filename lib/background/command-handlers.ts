@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../messaging/router.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
 import { CommandRejectedError } from '../session/errors.ts';
+import { readCallOperation } from '../gws/call-operations.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
 import { createPageCommandHandlers, type PageCommandOptions } from './page-commands.ts';
 
@@ -61,10 +62,14 @@ export function createCommandHandlers(
         const number = requireText(phoneNumber, 'A number');
         await rest.dial(dialDeviceId(state), number, userData ? { userData } : {});
       }),
-    'call.operation': ({ callId, operation, params }) =>
-      session.perform(operation, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, operation, params),
-      ),
+    'call.operation': ({ callId, operation, params }) => {
+      // Checked once, here, where the view's message comes in.
+      const request = readCallOperation('popup', operation, params);
+      const id = requireText(callId, 'A call');
+      return session.perform(request.operation, id, (rest, state) =>
+        runCallOperation(rest, state, id, request),
+      );
+    },
     'diagnostics.export': () => session.diagnostics.dump(),
   };
 }

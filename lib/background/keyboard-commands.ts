@@ -9,6 +9,7 @@ import {
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { runCallOperation } from '../session/call-commands.ts';
 import type { GwsSession } from '../session/gws-session.ts';
+import type { OfferedOperation } from '../gws/call-operations.ts';
 
 /** The manifest's `commands` this module handles (the popup has `_execute_action`). */
 export const KEYBOARD_COMMANDS = [
@@ -19,7 +20,7 @@ export const KEYBOARD_COMMANDS = [
 ] as const;
 export type KeyboardCommand = (typeof KEYBOARD_COMMANDS)[number];
 
-export type KeyboardCallOperation = 'Answer' | 'Hangup' | 'Hold' | 'Retrieve';
+export type KeyboardCallOperation = OfferedOperation<'keyboard'>;
 
 /** What a shortcut does in the current state. */
 export type KeyboardAction =
@@ -101,7 +102,7 @@ export async function runKeyboardCommand(session: KeyboardSession, command: stri
     if (action.kind === 'call') {
       const { callId, operation } = action;
       await session.perform(operation, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, operation),
+        runCallOperation(rest, state, callId, { operation }),
       );
     } else if (action.kind === 'agent-state') {
       const { operationName } = action;

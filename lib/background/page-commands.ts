@@ -138,9 +138,9 @@ export function createPageCommandHandlers(
       await requireSite(sender);
       const callId = typeof request?.callId === 'string' ? request.callId : '';
       const number = numberOf(request?.number);
-      const params = checkPageOperation(session.calls, callId, request.operation, number);
-      await session.perform(request.operation, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, request.operation, params),
+      const operation = checkPageOperation(session.calls, callId, request?.operation, number);
+      await session.perform(operation.operation, callId, (rest, state) =>
+        runCallOperation(rest, state, callId, operation),
       );
     },
   };

@@ -15,13 +15,15 @@ import type {
   PageTransferAction,
 } from '../messaging/page-messages.ts';
 import { CommandRejectedError } from '../session/errors.ts';
+import {
+  operationsOfferedBy,
+  readCallOperation,
+  type CallOperationRequest,
+} from '../gws/call-operations.ts';
 import { formatDataValue } from '../ui/format.ts';
 
-const CALL_ACTIONS: readonly PageCallAction[] = ['Answer', 'Hangup', 'Hold', 'Retrieve'];
-const TRANSFER_ACTIONS: readonly PageTransferAction[] = [
-  'SingleStepTransfer',
-  'SingleStepConference',
-];
+const CALL_ACTIONS: readonly PageCallAction[] = operationsOfferedBy('page-call');
+const TRANSFER_ACTIONS: readonly PageTransferAction[] = operationsOfferedBy('page-transfer');
 /** Attached-data pairs a page card shows at most, and the longest value. */
 const MAX_USER_DATA = 20;
 const MAX_VALUE_LENGTH = 200;
@@ -77,27 +79,27 @@ export function pageLookup(state: CallsState, number: string): PageLookup {
 /**
  * Refuses an operation a page may not ask for: the call must be live and involve the number
  * (answer, hang up, hold, retrieve), or — for a transfer or conference — the destination is
- * the number itself and the call is another live call. Returns the operation's parameters.
+ * the number itself and the call is another live call. Returns the checked operation.
  */
 export function checkPageOperation(
   state: CallsState,
   callId: string,
-  operation: PageOperation,
+  operation: unknown,
   number: string,
-): Record<string, unknown> | undefined {
+): CallOperationRequest<PageOperation> {
   const record = state.calls.find((r) => r.call.id === callId);
   if (!record) throw new CommandRejectedError('unknown-call', 'That call has ended');
-  if ((CALL_ACTIONS as readonly string[]).includes(operation)) {
+  if ((CALL_ACTIONS as readonly unknown[]).includes(operation)) {
     if (!involves(record, number)) {
       throw new CommandRejectedError('not-this-number', 'That call does not involve this number');
     }
-    return undefined;
+    return readCallOperation('page-call', operation, {});
   }
-  if ((TRANSFER_ACTIONS as readonly string[]).includes(operation)) {
+  if ((TRANSFER_ACTIONS as readonly unknown[]).includes(operation)) {
     if (involves(record, number)) {
       throw new CommandRejectedError('not-this-number', 'The call already involves this number');
     }
-    return { destination: number };
+    return readCallOperation('page-transfer', operation, { destination: number });
   }
   throw new CommandRejectedError('not-available', `${String(operation)} is not offered on pages`);
 }

@@ -3,6 +3,7 @@
  * so a value a newer or older server sends is carried through instead of being rejected
  * (gws-api.md §11).
  */
+import type { CallOperationName } from './call-operations.ts';
 
 /** Any string, without swallowing the literal members of a union in editor completions. */
 export type OpenString = string & {};
@@ -45,33 +46,11 @@ export type SupervisorMonitoringMode = 'AllCalls' | 'NextCall' | OpenString;
 export type SupervisorMonitoringScope = 'Call' | 'Agent' | OpenString;
 export type ChannelName = 'voice' | 'chat' | 'email' | 'workitem' | 'twitter' | 'im' | OpenString;
 
-/** Capability strings double as the operationName of the matching request (gws-api.md §7). */
-export type CallCapability =
-  | 'Answer'
-  | 'Hangup'
-  | 'Hold'
-  | 'Retrieve'
-  | 'SendDtmf'
-  | 'AttachUserData'
-  | 'UpdateUserData'
-  | 'DeleteUserData'
-  | 'DeleteUserDataPair'
-  | 'InitiateTransfer'
-  | 'CompleteTransfer'
-  | 'SingleStepTransfer'
-  | 'InitiateConference'
-  | 'CompleteConference'
-  | 'SingleStepConference'
-  | 'RemoveParticipantFromConference'
-  | 'SwapCalls'
-  | 'StartCallRecording'
-  | 'PauseCallRecording'
-  | 'ResumeCallRecording'
-  | 'StopCallRecording'
-  | 'SwitchToListenIn'
-  | 'SwitchToCoach'
-  | 'SwitchToBargeIn'
-  | OpenString;
+/**
+ * Capability strings double as the operationName of the matching request (gws-api.md §7):
+ * the call operations of the one table, and whatever else a server offers.
+ */
+export type CallCapability = CallOperationName | OpenString;
 
 export type DeviceCapability =
   | 'DoNotDisturbOn'

@@ -1,7 +1,12 @@
 import type { WireCall, WireChannel, WireDevice, WireUserResponse } from './types.ts';
 import { GwsAuthError, GwsInputError, GwsProtocolError } from './errors.ts';
-import { basicAuthorization, requireArray, type OperationResult } from './rest-core.ts';
-import { GwsCallOperations } from './rest-call-operations.ts';
+import {
+  basicAuthorization,
+  GwsRestCore,
+  requireArray,
+  type OperationResult,
+} from './rest-core.ts';
+import type { CallOperationBody, CallOperationName } from './call-operations.ts';
 import {
   optionalMembers,
   pathId,
@@ -11,7 +16,6 @@ import {
 } from './rest-validate.ts';
 
 export type { GwsRestClientOptions, CsrfHeader, OperationResult } from './rest-core.ts';
-export type { ConsultOptions } from './rest-call-operations.ts';
 
 export interface StartSessionOptions {
   /** Default `['voice']`. */
@@ -34,7 +38,7 @@ export interface DialOptions {
  * notifications. Failures throw typed errors from `errors.ts`; bad arguments throw
  * GwsInputError without sending anything.
  */
-export class GwsRestClient extends GwsCallOperations {
+export class GwsRestClient extends GwsRestCore {
   // --- session ----------------------------------------------------------------------
 
   /**
@@ -170,12 +174,32 @@ export class GwsRestClient extends GwsCallOperations {
     });
   }
 
+  // --- calls -------------------------------------------------------------------------------
+
+  /**
+   * Call control on `POST /me/calls/{id}` (§4.4–§4.8): one path for every operation of the
+   * table in `call-operations.ts`, whose parameters were checked where the request came in.
+   * Resolves when GWS accepted it; the call's new state arrives as a CometD notification.
+   */
+  async callOperation<Op extends CallOperationName>(
+    callId: string,
+    operationName: Op,
+    ...body: NoParams extends CallOperationBody<Op>
+      ? [body?: CallOperationBody<Op>]
+      : [body: CallOperationBody<Op>]
+  ): Promise<OperationResult> {
+    const id = pathId('callId', callId, operationName);
+    return this.operation(`/me/calls/${id}`, operationName, body[0] ?? {});
+  }
+
   // --- plumbing ---------------------------------------------------------------------------
 
   private deviceOperation(deviceId: string, op: string, params?: Record<string, unknown>) {
     return this.operation(`/me/devices/${pathId('deviceId', deviceId, op)}`, op, params);
   }
 }
+
+type NoParams = Record<never, never>;
 
 function requireUser(body: Record<string, unknown>): WireUserResponse {
   const user = body.user;

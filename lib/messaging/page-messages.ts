@@ -4,6 +4,7 @@
  * map), and the background checks the sending tab against the enabled CRM sites for each.
  */
 import type { OverlayWords } from '../overlay/overlay-i18n.ts';
+import type { OfferedOperation } from '../gws/call-operations.ts';
 
 /**
  * `storage.local` keys whose change may change a page's configuration (the agent's settings
@@ -50,9 +51,9 @@ export interface PageNumberInfo {
 }
 
 /** Controls the card offers on a live call that involves the number. */
-export type PageCallAction = 'Answer' | 'Hangup' | 'Hold' | 'Retrieve';
+export type PageCallAction = OfferedOperation<'page-call'>;
 /** Controls that bring the number into another live call. */
-export type PageTransferAction = 'SingleStepTransfer' | 'SingleStepConference';
+export type PageTransferAction = OfferedOperation<'page-transfer'>;
 export type PageOperation = PageCallAction | PageTransferAction;
 
 export interface PageLiveCall {

@@ -1,4 +1,5 @@
 import type { ViewState } from './view-state.ts';
+import type { CallOperationRequest, OfferedOperation } from '../gws/call-operations.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
 import type { PageConfig, PageLookup, PageNumberInfo, PageOperation } from './page-messages.ts';
 
@@ -13,29 +14,9 @@ export interface LoginRequest {
   remember: boolean;
 }
 
-/** Call operations a view may request; the names are GWS operationNames (gws-api.md §7). */
-export type CallOperation =
-  | 'Answer'
-  | 'Hangup'
-  | 'Hold'
-  | 'Retrieve'
-  | 'InitiateTransfer'
-  | 'CompleteTransfer'
-  | 'SingleStepTransfer'
-  | 'InitiateConference'
-  | 'CompleteConference'
-  | 'SingleStepConference'
-  | 'RemoveParticipantFromConference'
-  | 'SwapCalls'
-  | 'SendDtmf'
-  | 'AttachUserData'
-  | 'UpdateUserData'
-  | 'DeleteUserData'
-  | 'DeleteUserDataPair'
-  | 'StartCallRecording'
-  | 'PauseCallRecording'
-  | 'ResumeCallRecording'
-  | 'StopCallRecording';
+/** The call operations the popup may ask for, each with its own parameters. */
+export type PopupCallOperation = OfferedOperation<'popup'>;
+export type PopupCallRequest = CallOperationRequest<PopupCallOperation>;
 
 /**
  * The one protocol map shared by every context: each command's request, response and who
@@ -64,7 +45,7 @@ export interface CommandMap {
     access: 'extension-page';
   };
   'call.operation': {
-    request: { callId: string; operation: CallOperation; params?: Record<string, unknown> };
+    request: { callId: string } & PopupCallRequest;
     response: void;
     access: 'extension-page';
   };

@@ -86,7 +86,7 @@ describe('Chromium: the popup, as an agent uses it', () => {
       'a call ringing at agent2',
     );
     const id = state.calls.find((r) => r.call.state === 'Ringing')!.call.id;
-    await agent2.session.client.answer(id);
+    await agent2.session.client.callOperation(id, 'Answer');
     await agent2.until(
       (s) => s.calls.some((r) => r.call.id === id && r.call.state === 'Established'),
       'agent2 on the call',

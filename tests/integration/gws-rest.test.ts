@@ -77,7 +77,7 @@ describe('login and CSRF (gws-api.md §1, §2.3)', () => {
     const { deviceId } = await c.start();
     await sim.control.clearRequests();
     await expect(c.rest.dial(deviceId, '  ')).rejects.toBeInstanceOf(GwsInputError);
-    await expect(c.rest.sendDtmf('ANY', '12x')).rejects.toBeInstanceOf(GwsInputError);
+    await expect(c.rest.callOperation('', 'Hold')).rejects.toBeInstanceOf(GwsInputError);
     expect(await sim.control.requests('agent1')).toEqual([]);
   });
 });
@@ -122,40 +122,40 @@ describe('operations: accepted over REST, observed over CometD (§3, §9)', () =
     const id = dialing.id as string;
     await c.nextCall({ id, state: 'Established' });
 
-    await c.rest.hold(id);
+    await c.rest.callOperation(id, 'Hold');
     await c.nextCall({ id, type: 'StatusChange', state: 'Held' });
-    await c.rest.retrieve(id);
+    await c.rest.callOperation(id, 'Retrieve');
     await c.nextCall({ id, type: 'StatusChange', state: 'Established' });
 
-    await c.rest.sendDtmf(id, '12#');
+    await c.rest.callOperation(id, 'SendDtmf', { digits: '12#' });
     await c.nextCall({ id, type: 'DtmfSent' });
 
-    await c.rest.attachUserData(id, { A: '1' });
+    await c.rest.callOperation(id, 'AttachUserData', { userData: { A: '1' } });
     expect((await c.nextCall({ id, type: 'AttachedDataChanged' })).userData).toMatchObject({
       A: '1',
     });
-    await c.rest.updateUserData(id, { A: '2' });
+    await c.rest.callOperation(id, 'UpdateUserData', { userData: { A: '2' } });
     expect((await c.nextCall({ id, type: 'AttachedDataChanged' })).userData).toMatchObject({
       A: '2',
     });
-    await c.rest.deleteUserDataPair(id, 'A');
+    await c.rest.callOperation(id, 'DeleteUserDataPair', { key: 'A' });
     expect((await c.nextCall({ id, type: 'AttachedDataChanged' })).userData).not.toHaveProperty(
       'A',
     );
-    await c.rest.deleteUserData(id);
+    await c.rest.callOperation(id, 'DeleteUserData');
     expect(await c.nextCall({ id, type: 'AttachedDataChanged' })).not.toHaveProperty('userData');
 
     const recording = { type: 'CallRecordingStateChange', id };
-    await c.rest.startCallRecording(id);
+    await c.rest.callOperation(id, 'StartCallRecording');
     expect((await c.nextCall(recording)).recordingState).toBe('Recording');
-    await c.rest.pauseCallRecording(id);
+    await c.rest.callOperation(id, 'PauseCallRecording');
     expect((await c.nextCall(recording)).recordingState).toBe('Paused');
-    await c.rest.resumeCallRecording(id);
+    await c.rest.callOperation(id, 'ResumeCallRecording');
     expect((await c.nextCall(recording)).recordingState).toBe('Recording');
-    await c.rest.stopCallRecording(id);
+    await c.rest.callOperation(id, 'StopCallRecording');
     expect((await c.nextCall(recording)).recordingState).toBe('Stopped');
 
-    await c.rest.hangup(id);
+    await c.rest.callOperation(id, 'Hangup');
     expect((await c.nextCall({ id, state: 'Released' })).capabilities).toEqual([]);
     expect((await sim.control.agent('agent1')).calls).toEqual([]);
   });
@@ -166,24 +166,26 @@ describe('operations: accepted over REST, observed over CometD (§3, §9)', () =
     const { callId } = await sim.control.call({ to: 'agent1', from: '5559999' });
     const ringing = await c.nextCall({ id: callId, state: 'Ringing' });
     expect(ringing.callType).toBe('Inbound');
-    await c.rest.answer(callId);
+    await c.rest.callOperation(callId, 'Answer');
     await c.nextCall({ id: callId, state: 'Established' });
 
-    await c.rest.initiateTransfer(callId, '5552000');
+    await c.rest.callOperation(callId, 'InitiateTransfer', {
+      destination: { phoneNumber: '5552000' },
+    });
     await c.nextCall({ id: callId, state: 'Held' });
     const consult = await c.nextCall({ type: 'StatusChange', state: 'Dialing' });
     expect(consult.callType).toBe('Consult');
     await c.nextCall({ id: consult.id, state: 'Established' });
 
     const original = (await sim.control.agent('agent1')).calls.find((x) => x.id === callId);
-    await c.rest.swapCalls(consult.id, original.uri);
+    await c.rest.callOperation(consult.id, 'SwapCalls', { otherCallUri: original.uri });
     await c.nextCall({ id: consult.id, state: 'Held' });
     await c.nextCall({ id: callId, state: 'Established' });
-    await c.rest.swapCalls(callId, consult.uri);
+    await c.rest.callOperation(callId, 'SwapCalls', { otherCallUri: consult.uri });
     await c.nextCall({ id: callId, state: 'Held' });
     await c.nextCall({ id: consult.id, state: 'Established' });
 
-    await c.rest.completeTransfer(consult.id, original.uri);
+    await c.rest.callOperation(consult.id, 'CompleteTransfer', { consultCallUri: original.uri });
     await c.nextCall({ id: callId, state: 'Released' });
     await c.nextCall({ id: consult.id, state: 'Released' });
     expect((await sim.control.agent('agent1')).calls).toEqual([]);
@@ -196,21 +198,27 @@ describe('operations: accepted over REST, observed over CometD (§3, §9)', () =
     const { id } = await c.nextCall({ state: 'Dialing' });
     await c.nextCall({ id, state: 'Established' });
 
-    await c.rest.initiateConference(id, '5552000');
+    await c.rest.callOperation(id, 'InitiateConference', {
+      destination: { phoneNumber: '5552000' },
+    });
     await c.nextCall({ id, state: 'Held' });
     const consult = await c.nextCall({ state: 'Dialing' });
     await c.nextCall({ id: consult.id, state: 'Established' });
-    await c.rest.completeConference(consult.id);
+    await c.rest.callOperation(consult.id, 'CompleteConference');
     await c.nextCall({ id: consult.id, state: 'Released' });
     const merged = await c.nextCall({ id, type: 'ParticipantsUpdated' });
     expect(merged.participants).toHaveLength(2);
 
-    await c.rest.singleStepConference(id, '5553000');
+    await c.rest.callOperation(id, 'SingleStepConference', {
+      destination: { phoneNumber: '5553000' },
+    });
     expect((await c.nextCall({ id, type: 'ParticipantsUpdated' })).participants).toHaveLength(3);
-    await c.rest.removeParticipantFromConference(id, '5553000');
+    await c.rest.callOperation(id, 'RemoveParticipantFromConference', { participant: '5553000' });
     expect((await c.nextCall({ id, type: 'ParticipantsUpdated' })).participants).toHaveLength(2);
 
-    await c.rest.singleStepTransfer(id, '5554000');
+    await c.rest.callOperation(id, 'SingleStepTransfer', {
+      destination: { phoneNumber: '5554000' },
+    });
     await c.nextCall({ id, state: 'Released' });
   });
 });
@@ -267,7 +275,7 @@ describe('failures (§2.6, §5.6, §10)', () => {
   it('maps a refused operation to GwsApiError with the statusCode the server logged', async () => {
     const c = client();
     await c.start();
-    const error = await c.rest.hold('NOSUCHCALL').catch((e: unknown) => e);
+    const error = await c.rest.callOperation('NOSUCHCALL', 'Hold').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GwsApiError);
     const logged = (await sim.control.requests('agent1')).at(-1)!;
     expect(error).toMatchObject({ statusCode: logged.statusCode, httpStatus: logged.httpStatus });

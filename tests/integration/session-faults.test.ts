@@ -19,7 +19,7 @@ describe('background session under faults', () => {
     await agent.until((s) => s.calls.some((r) => r.call.id === callId), 'call rings');
     if (answer) {
       await agent.session.perform('Answer', callId, (rest) =>
-        rest.answer(callId).then(() => undefined),
+        rest.callOperation(callId, 'Answer').then(() => undefined),
       );
       await agent.until(
         (s) => s.calls.find((r) => r.call.id === callId)?.call.state === 'Established',
@@ -80,7 +80,9 @@ describe('background session under faults', () => {
   it('HTTP session expiry: the next operation logs in again and succeeds', async () => {
     const callId = await inboundCall(true);
     await sim.control.expireSessions('agent1');
-    await agent.session.perform('Hold', callId, (rest) => rest.hold(callId).then(() => undefined));
+    await agent.session.perform('Hold', callId, (rest) =>
+      rest.callOperation(callId, 'Hold').then(() => undefined),
+    );
     await untilStoreMatchesTruth(agent, sim.control, 'agent1', 8_000);
     expect(agent.calls().calls[0]?.call.state).toBe('Held');
   });
@@ -90,7 +92,7 @@ describe('background session under faults', () => {
     await sim.control.voiceDown(true);
     try {
       const attempt = agent.session.perform('Hold', callId, (rest) =>
-        rest.hold(callId).then(() => undefined),
+        rest.callOperation(callId, 'Hold').then(() => undefined),
       );
       await expect(attempt).rejects.toBeInstanceOf(GwsUnavailableError);
       await expect(attempt).rejects.toMatchObject({ statusCode: 4 });
@@ -122,10 +124,10 @@ describe('background session under faults', () => {
       const alertsBefore = agent.alerts.length;
       const callId = await inboundCall(false);
       await agent.session.perform('Answer', callId, (rest) =>
-        rest.answer(callId).then(() => undefined),
+        rest.callOperation(callId, 'Answer').then(() => undefined),
       );
       await agent.session
-        .perform('Hold', callId, (rest) => rest.hold(callId).then(() => undefined))
+        .perform('Hold', callId, (rest) => rest.callOperation(callId, 'Hold').then(() => undefined))
         .catch(() => undefined);
       await sim.control.remote(callId, 'hangup');
       await untilStoreMatchesTruth(agent, sim.control, 'agent1');

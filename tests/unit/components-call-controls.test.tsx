@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import fc from 'fast-check';
 import { isPending, type CallsState } from '@/lib/calls';
-import type { CallOperation } from '@/lib/messaging/protocol';
+import type { PopupCallRequest } from '@/lib/messaging/protocol';
 import { CallCard } from '@/components/CallCard';
 import {
   callEventFrom,
@@ -119,8 +119,8 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
     fireEvent.click(screen.getByRole('button', { name: 'Hold' }));
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     expect(onOperation.mock.calls).toEqual([
-      ['Hold', undefined],
-      ['StartCallRecording', undefined],
+      [{ operation: 'Hold' }],
+      [{ operation: 'StartCallRecording' }],
     ]);
   });
 
@@ -142,7 +142,9 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
     expect(hangup.disabled).toBe(false);
     expect(hangup.querySelector('.spinner')).toBeNull();
     fireEvent.click(hangup);
-    expect(onOperation.mock.calls.map((c: unknown[]) => c[0] as CallOperation)).toEqual(['Hangup']);
+    expect(
+      onOperation.mock.calls.map((c: unknown[]) => (c[0] as PopupCallRequest).operation),
+    ).toEqual(['Hangup']);
   });
 
   it('an intent for another call does not disable this one', () => {

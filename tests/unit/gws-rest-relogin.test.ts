@@ -14,7 +14,7 @@ describe('GwsRestClient re-login path', () => {
       await client.login('agent1', 'pässword');
     });
     fake.expireSessions();
-    await client.hold('C1');
+    await client.callOperation('C1', 'Hold');
     expect(relogins).toBe(1);
     expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /api/v2/me/calls/C1',
@@ -47,10 +47,10 @@ describe('GwsRestClient re-login path', () => {
     });
     fake.expireSessions();
     await Promise.all([
-      client.hold('C1'),
-      client.answer('C2'),
+      client.callOperation('C1', 'Hold'),
+      client.callOperation('C2', 'Answer'),
       client.getCalls(),
-      client.hangup('C3'),
+      client.callOperation('C3', 'Hangup'),
     ]);
     expect(relogins).toBe(1);
     expect(fake.requests.filter((r) => r.method === 'GET' && r.headers.authorization)).toHaveLength(
@@ -81,8 +81,8 @@ describe('GwsRestClient re-login path', () => {
       }
       return undefined;
     };
-    const slow = client.answer('C2');
-    await client.hold('C1');
+    const slow = client.callOperation('C2', 'Answer');
+    await client.callOperation('C1', 'Hold');
     await slow;
     expect(relogins).toBe(1);
   });
@@ -95,7 +95,7 @@ describe('GwsRestClient re-login path', () => {
       await client.startContactCenterSession();
     });
     fake.expireSessions();
-    await client.hold('C1');
+    await client.callOperation('C1', 'Hold');
     expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /api/v2/me/calls/C1',
       'GET /api/v2/me?subresources=*',
@@ -116,7 +116,7 @@ describe('GwsRestClient re-login path', () => {
     fake.expireSessions();
     fake.override = (req) =>
       req.url === '/api/v2/me' ? { status: 403, body: 'Missing or invalid Csrf token' } : undefined;
-    await expect(client.hold('C1')).rejects.toMatchObject({ kind: 'csrf' });
+    await expect(client.callOperation('C1', 'Hold')).rejects.toMatchObject({ kind: 'csrf' });
     expect(relogins).toBe(1);
   });
 
@@ -130,7 +130,7 @@ describe('GwsRestClient re-login path', () => {
     });
     fake.override = (req) =>
       req.method === 'POST' ? { status: 403, body: 'Missing or invalid Csrf token' } : undefined;
-    const error = await client.hold('C1').catch((e: unknown) => e);
+    const error = await client.callOperation('C1', 'Hold').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GwsAuthError);
     expect(error).toMatchObject({ kind: 'csrf' });
     expect(relogins).toBe(1);
@@ -144,7 +144,9 @@ describe('GwsRestClient re-login path', () => {
       client.login('agent1', 'changed-password').then(() => undefined),
     );
     fake.expireSessions();
-    await expect(client.hold('C1')).rejects.toMatchObject({ kind: 'bad-credentials' });
+    await expect(client.callOperation('C1', 'Hold')).rejects.toMatchObject({
+      kind: 'bad-credentials',
+    });
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
@@ -152,7 +154,10 @@ describe('GwsRestClient re-login path', () => {
     const fake = await startFakeGws();
     const client = await loggedInClient(fake);
     fake.expireSessions();
-    await expect(client.hold('C1')).rejects.toMatchObject({ name: 'GwsAuthError', kind: 'csrf' });
+    await expect(client.callOperation('C1', 'Hold')).rejects.toMatchObject({
+      name: 'GwsAuthError',
+      kind: 'csrf',
+    });
   });
 
   it('EndContactCenterSession clears local auth and treats a gone session as done', async () => {

@@ -261,16 +261,20 @@ describe('page commands', () => {
 
   it('allows call operations only on calls involving the number, and transfers only to it', async () => {
     const s = state();
-    expect(checkPageOperation(s, 'IN', 'Answer', '4155550132')).toBeUndefined();
+    expect(checkPageOperation(s, 'IN', 'Answer', '4155550132')).toEqual({
+      operation: 'Answer',
+      params: {},
+    });
     expect(() => checkPageOperation(s, 'OTHER', 'Hangup', '4155550132')).toThrow(
       /does not involve/,
     );
     expect(checkPageOperation(s, 'OTHER', 'SingleStepTransfer', '+14155550132')).toEqual({
-      destination: '+14155550132',
+      operation: 'SingleStepTransfer',
+      params: { destination: '+14155550132' },
     });
     expect(() => checkPageOperation(s, 'IN', 'SingleStepTransfer', '+14155550132')).toThrow();
     expect(() => checkPageOperation(s, 'GONE', 'Hangup', '+14155550132')).toThrow(/ended/);
-    expect(() => checkPageOperation(s, 'IN', 'AttachUserData' as never, '+14155550132')).toThrow();
+    expect(() => checkPageOperation(s, 'IN', 'AttachUserData', '+14155550132')).toThrow();
 
     const { session, sent } = fakeSession();
     const h = createPageCommandHandlers(session, { lists: async () => lists() });
@@ -283,8 +287,13 @@ describe('page commands', () => {
       contentScript(crmPage),
     );
     expect(sent).toEqual([
-      ['answer', 'IN'],
-      ['singleStepTransfer', 'OTHER', '+14155550132'],
+      ['callOperation', 'IN', 'Answer', {}],
+      [
+        'callOperation',
+        'OTHER',
+        'SingleStepTransfer',
+        { destination: { phoneNumber: '+14155550132' } },
+      ],
     ]);
   });
 });

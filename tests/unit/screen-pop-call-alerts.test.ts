@@ -65,8 +65,7 @@ function apply(
 function fakeSession(): CallAlertsSession & { state: CallsState; sent: string[] } {
   const sent: string[] = [];
   const rest = {
-    answer: async (id: string) => void sent.push(`Answer ${id}`),
-    hangup: async (id: string) => void sent.push(`Hangup ${id}`),
+    callOperation: async (id: string, operation: string) => void sent.push(`${operation} ${id}`),
   } as unknown as GwsRestClient;
   return {
     state: initialCallsState(0),
