@@ -11,7 +11,6 @@ import {
 import { enrichAni } from '../screen-pop/decide.ts';
 import { popCallFromAlert, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
-import { runCallOperation } from '../session/call-commands.ts';
 import { openConsoleWindow } from './console-window.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
@@ -43,7 +42,7 @@ function supportsButtons(): boolean {
 }
 
 /** The live session: calls are read from it and Answer/Hangup go through it. */
-export type CallAlertsSession = Pick<GwsSession, 'calls' | 'perform'> & {
+export type CallAlertsSession = Pick<GwsSession, 'calls' | 'operate'> & {
   readonly diagnostics: Pick<DiagnosticsLog, 'record'>;
 };
 
@@ -134,9 +133,7 @@ export class CallAlerts {
     if (!operation || !record) return;
     const op = operation;
     try {
-      await session.perform(op, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, { operation: op }),
-      );
+      await session.operate({ kind: 'call', callId, request: { operation: op } });
     } catch (error) {
       this.session().diagnostics.record('error', `notification ${op} failed`, String(error));
     }

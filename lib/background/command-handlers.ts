@@ -1,6 +1,5 @@
 import type { CommandHandlers } from '../messaging/router.ts';
 import type { GwsSession } from '../session/gws-session.ts';
-import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { readCallOperation } from '../gws/call-operations.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
@@ -38,38 +37,27 @@ export function createCommandHandlers(
     },
     'session.retry': () => session.retry(),
     'agent.setState': ({ operationName, params }) =>
-      session.perform(requireText(operationName, 'A state'), undefined, async (rest) => {
-        await rest.setAgentState(operationName, params ?? {});
+      session.operate({
+        kind: 'agent-state',
+        operationName: requireText(operationName, 'A state'),
+        ...(params ? { params } : {}),
       }),
-    'device.doNotDisturb': ({ on }) =>
-      session.perform(on ? 'DoNotDisturbOn' : 'DoNotDisturbOff', undefined, async (rest, state) => {
-        const device = dialDeviceId(state);
-        await (on ? rest.doNotDisturbOn(device) : rest.doNotDisturbOff(device));
-      }),
+    'device.doNotDisturb': ({ on }) => session.operate({ kind: 'do-not-disturb', on: on === true }),
     'device.forward': ({ destination }) =>
-      session.perform(
-        destination ? 'ForwardCallsOn' : 'ForwardCallsOff',
-        undefined,
-        async (rest, state) => {
-          const device = dialDeviceId(state);
-          await (destination
-            ? rest.forwardCallsOn(device, destination)
-            : rest.forwardCallsOff(device));
-        },
-      ),
+      session.operate({ kind: 'forward', destination: destination || null }),
     'call.dial': ({ phoneNumber, userData }) =>
-      session.perform('Dial', undefined, async (rest, state) => {
-        const number = requireText(phoneNumber, 'A number');
-        await rest.dial(dialDeviceId(state), number, userData ? { userData } : {});
+      session.operate({
+        kind: 'dial',
+        phoneNumber: requireText(phoneNumber, 'A number'),
+        ...(userData ? { userData } : {}),
       }),
-    'call.operation': ({ callId, operation, params }) => {
-      // Checked once, here, where the view's message comes in.
-      const request = readCallOperation('popup', operation, params);
-      const id = requireText(callId, 'A call');
-      return session.perform(request.operation, id, (rest, state) =>
-        runCallOperation(rest, state, id, request),
-      );
-    },
+    'call.operation': ({ callId, operation, params }) =>
+      session.operate({
+        kind: 'call',
+        callId: requireText(callId, 'A call'),
+        // Checked once, here, where the view's message comes in.
+        request: readCallOperation('popup', operation, params),
+      }),
     'diagnostics.export': () => session.diagnostics.dump(),
   };
 }

@@ -7,7 +7,6 @@ import {
   type CallsState,
 } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
-import { runCallOperation } from '../session/call-commands.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import type { OfferedOperation } from '../gws/call-operations.ts';
 
@@ -87,7 +86,7 @@ export function pickKeyboardAction(command: string, state: CallsState): Keyboard
   }
 }
 
-export type KeyboardSession = Pick<GwsSession, 'calls' | 'perform'> & {
+export type KeyboardSession = Pick<GwsSession, 'calls' | 'operate'> & {
   readonly diagnostics: Pick<DiagnosticsLog, 'record'>;
 };
 
@@ -101,14 +100,9 @@ export async function runKeyboardCommand(session: KeyboardSession, command: stri
   try {
     if (action.kind === 'call') {
       const { callId, operation } = action;
-      await session.perform(operation, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, { operation }),
-      );
+      await session.operate({ kind: 'call', callId, request: { operation } });
     } else if (action.kind === 'agent-state') {
-      const { operationName } = action;
-      await session.perform(operationName, undefined, async (rest) => {
-        await rest.setAgentState(operationName, {});
-      });
+      await session.operate({ kind: 'agent-state', operationName: action.operationName });
     }
   } catch (error) {
     session.diagnostics.record('error', `shortcut ${command} failed`, String(error));

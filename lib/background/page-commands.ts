@@ -2,7 +2,6 @@ import type { CommandHandlers } from '../messaging/router.ts';
 import type { SenderLike } from '../messaging/sender.ts';
 import type { CallsState } from '../calls/index.ts';
 import type { GwsSession } from '../session/gws-session.ts';
-import { dialDeviceId, runCallOperation } from '../session/call-commands.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { enrichNumber, normalizeDialString } from '../phone/enrich.ts';
 import type { EnrichedNumber } from '../phone/types.ts';
@@ -20,7 +19,7 @@ export type PageCommand =
 export type PageCommandHandlers = Pick<CommandHandlers, PageCommand>;
 
 /** What the page commands need of the session. */
-export type PageSession = Pick<GwsSession, 'perform'> & { readonly calls: CallsState };
+export type PageSession = Pick<GwsSession, 'operate'> & { readonly calls: CallsState };
 
 export interface PageCommandOptions {
   lists?: () => Promise<SiteLists>;
@@ -130,18 +129,14 @@ export function createPageCommandHandlers(
       const { region } = await requireSite(sender);
       const normalized = normalizeDialString(numberOf(request?.number), region);
       if (!normalized.ok) throw new CommandRejectedError('invalid-number', normalized.reason);
-      await session.perform('Dial', undefined, async (rest, state) => {
-        await rest.dial(dialDeviceId(state), normalized.dial, {});
-      });
+      await session.operate({ kind: 'dial', phoneNumber: normalized.dial });
     },
     'page.callOperation': async (request, sender) => {
       await requireSite(sender);
       const callId = typeof request?.callId === 'string' ? request.callId : '';
       const number = numberOf(request?.number);
       const operation = checkPageOperation(session.calls, callId, request?.operation, number);
-      await session.perform(operation.operation, callId, (rest, state) =>
-        runCallOperation(rest, state, callId, operation),
-      );
+      await session.operate({ kind: 'call', callId, request: operation });
     },
   };
 }

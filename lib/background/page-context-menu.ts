@@ -4,7 +4,6 @@ import { findPhoneNumbersWith } from '../phone/detect-core.ts';
 import { normalizeDialString } from '../phone/enrich.ts';
 import { overlaySettings } from '../settings/overlay-settings.ts';
 import { matchingPattern } from '../settings/site-patterns.ts';
-import { dialDeviceId } from '../session/call-commands.ts';
 import { t } from '../ui/i18n.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { activePatterns, readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
@@ -128,9 +127,7 @@ export class PageContextMenu {
         if (action.reason) session.diagnostics.record('error', 'Call selection', action.reason);
         return;
       case 'dial':
-        await session.perform('Dial', undefined, async (rest, state) => {
-          await rest.dial(dialDeviceId(state), action.number, {});
-        });
+        await session.operate({ kind: 'dial', phoneNumber: action.number });
         return;
       case 'switch':
         await overlaySettings.update((current) => ({

@@ -1,12 +1,5 @@
 import type { Call, CallCapability, CallState, UserState } from '../gws/types.ts';
-import type {
-  CallAlert,
-  CallRecord,
-  CallsState,
-  DeviceRecord,
-  EndedCall,
-  PendingIntent,
-} from './store-types.ts';
+import type { CallRecord, CallsState, DeviceRecord, EndedCall } from './store-types.ts';
 
 const DISPLAY_RANK: Partial<Record<CallState, number>> = {
   Ringing: 0,
@@ -70,39 +63,6 @@ export function callNumbers(call: Call): string[] {
   return numbers;
 }
 
-/** Live calls involving this number ("this number is on a live call"). */
-export function selectCallsByNumber(state: CallsState, number: string): CallRecord[] {
-  return selectActiveCalls(state).filter((r) =>
-    callNumbers(r.call).some((n) => sameNumber(n, number)),
-  );
-}
-
-/** Distinct digit strings of all live calls' parties, for marking many numbers at once. */
-export function selectLiveDigits(state: CallsState): string[] {
-  const out = new Set<string>();
-  for (const r of state.calls)
-    for (const n of callNumbers(r.call)) if (digitsOf(n)) out.add(digitsOf(n));
-  return [...out];
-}
-
-export interface CallPair {
-  main: CallRecord;
-  consult: CallRecord;
-}
-
-/** Live main/consult pairs of a two-step transfer or conference (gws-api.md §4.5). */
-export function selectConsultPairs(state: CallsState): CallPair[] {
-  const pairs: CallPair[] = [];
-  for (const consult of state.calls) {
-    const main =
-      consult.parentId === undefined
-        ? undefined
-        : state.calls.find((r) => r.call.id === consult.parentId);
-    if (main) pairs.push({ main, consult });
-  }
-  return pairs;
-}
-
 /** The device that carries the agent's voice state: the Active one, else the first. */
 export function selectPrimaryDevice(state: CallsState): DeviceRecord | undefined {
   return (
@@ -137,26 +97,6 @@ export function selectAgentStatus(state: CallsState): AgentStatus {
   return status;
 }
 
-/** Pending intents, optionally only those for one call. */
-export function selectIntents(state: CallsState, callId?: string): PendingIntent[] {
-  return callId === undefined ? state.intents : state.intents.filter((i) => i.callId === callId);
-}
-
 export function isPending(state: CallsState, operation: string, callId?: string): boolean {
   return state.intents.some((i) => i.operation === operation && i.callId === callId);
-}
-
-/** Intents older than timeoutMs: the caller reports them and dispatches `intents-expire`. */
-export function selectExpiredIntents(
-  state: CallsState,
-  now: number,
-  timeoutMs: number,
-): PendingIntent[] {
-  return state.intents.filter((i) => now - i.startedAt >= timeoutMs);
-}
-
-/** Alerts present in `next` but not in `prev` (each call id alerts at most once, ever). */
-export function selectNewAlerts(prev: CallsState, next: CallsState): CallAlert[] {
-  const before = new Set(prev.alerts.map((a) => a.callId));
-  return next.alerts.filter((a) => !before.has(a.callId));
 }

@@ -95,6 +95,13 @@ export class GwsRestCore {
     this.reauthHook = hook;
   }
 
+  /** Logs in again through the hook, sharing a re-login already under way. */
+  reauthenticate(): Promise<void> {
+    const hook = this.reauthHook;
+    if (hook === undefined) return Promise.reject(new Error('No way to log in again'));
+    return this.reauthenticateOnce(hook);
+  }
+
   /** The CSRF header captured at login, if the server sent one. */
   get csrfHeader(): CsrfHeader | undefined {
     return this.csrf === undefined ? undefined : { ...this.csrf };

@@ -46,9 +46,7 @@ describe.each(['objects', 'legacy'] as const)(
     });
 
     it('changes agent state through the notification, not the HTTP answer', async () => {
-      await alice.session.perform('Ready', undefined, (rest) =>
-        rest.setAgentState('Ready').then(() => undefined),
-      );
+      await alice.session.operate({ kind: 'agent-state', operationName: 'Ready' });
       await alice.until((s) => s.agent.devices[0]?.device.userState?.state === 'Ready', 'Ready');
       await untilStoreMatchesTruth(alice, sim.control, 'agent1');
     });

@@ -18,9 +18,7 @@ describe('background session under faults', () => {
     const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
     await agent.until((s) => s.calls.some((r) => r.call.id === callId), 'call rings');
     if (answer) {
-      await agent.session.perform('Answer', callId, (rest) =>
-        rest.callOperation(callId, 'Answer').then(() => undefined),
-      );
+      await agent.session.operate({ kind: 'call', callId, request: { operation: 'Answer' } });
       await agent.until(
         (s) => s.calls.find((r) => r.call.id === callId)?.call.state === 'Established',
         'answered',
@@ -80,9 +78,7 @@ describe('background session under faults', () => {
   it('HTTP session expiry: the next operation logs in again and succeeds', async () => {
     const callId = await inboundCall(true);
     await sim.control.expireSessions('agent1');
-    await agent.session.perform('Hold', callId, (rest) =>
-      rest.callOperation(callId, 'Hold').then(() => undefined),
-    );
+    await agent.session.operate({ kind: 'call', callId, request: { operation: 'Hold' } });
     await untilStoreMatchesTruth(agent, sim.control, 'agent1', 8_000);
     expect(agent.calls().calls[0]?.call.state).toBe('Held');
   });
@@ -91,9 +87,11 @@ describe('background session under faults', () => {
     const callId = await inboundCall(true);
     await sim.control.voiceDown(true);
     try {
-      const attempt = agent.session.perform('Hold', callId, (rest) =>
-        rest.callOperation(callId, 'Hold').then(() => undefined),
-      );
+      const attempt = agent.session.operate({
+        kind: 'call',
+        callId,
+        request: { operation: 'Hold' },
+      });
       await expect(attempt).rejects.toBeInstanceOf(GwsUnavailableError);
       await expect(attempt).rejects.toMatchObject({ statusCode: 4 });
       expect(agent.calls().intents).toEqual([]);
@@ -123,11 +121,9 @@ describe('background session under faults', () => {
     try {
       const alertsBefore = agent.alerts.length;
       const callId = await inboundCall(false);
-      await agent.session.perform('Answer', callId, (rest) =>
-        rest.callOperation(callId, 'Answer').then(() => undefined),
-      );
+      await agent.session.operate({ kind: 'call', callId, request: { operation: 'Answer' } });
       await agent.session
-        .perform('Hold', callId, (rest) => rest.callOperation(callId, 'Hold').then(() => undefined))
+        .operate({ kind: 'call', callId, request: { operation: 'Hold' } })
         .catch(() => undefined);
       await sim.control.remote(callId, 'hangup');
       await untilStoreMatchesTruth(agent, sim.control, 'agent1');

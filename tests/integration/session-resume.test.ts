@@ -28,9 +28,7 @@ describe('background session resumes after a worker restart', () => {
   it('keeps the HTTP session, catches what happened while down, and alerts nothing twice', async () => {
     const { callId: held } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
     await before.until((s) => s.calls.length === 1, 'first call rings');
-    await before.session.perform('Answer', held, (r) =>
-      r.callOperation(held, 'Answer').then(() => undefined),
-    );
+    await before.session.operate({ kind: 'call', callId: held, request: { operation: 'Answer' } });
     await before.until((s) => s.calls[0]?.call.state === 'Established', 'answered');
     // Let the debounced write reach storage.session, as it would before a worker is stopped.
     await waitFor(

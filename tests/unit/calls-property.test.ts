@@ -4,10 +4,10 @@ import {
   checkInvariants,
   initialCallsState,
   reduce,
-  selectNewAlerts,
   type CallsState,
   type StoreAction,
 } from '../../lib/calls/index.ts';
+import { selectNewAlerts } from '../support/call-selectors.ts';
 import { parseNotification } from '../../lib/gws/parse.ts';
 import { callEvent, deviceEvent, snapshot, wireCall } from '../fixtures/gws/builders.ts';
 

@@ -8,11 +8,10 @@ import {
   sameNumber,
   selectActiveCalls,
   selectCall,
-  selectCallsByNumber,
-  selectLiveDigits,
   stateSince,
   type CallsState,
 } from '../../lib/calls/index.ts';
+import { selectCallsByNumber, selectLiveDigits } from '../support/call-selectors.ts';
 import { callEvent } from '../fixtures/gws/builders.ts';
 
 const T0 = 1_764_000_000_000;

@@ -6,12 +6,14 @@ import {
   initialCallsState,
   reduce,
   selectAgentStatus,
-  selectConsultPairs,
-  selectExpiredIntents,
-  selectNewAlerts,
   type CallsState,
   type StoreAction,
 } from '../../lib/calls/index.ts';
+import {
+  selectConsultPairs,
+  selectExpiredIntents,
+  selectNewAlerts,
+} from '../support/call-selectors.ts';
 import type { GwsEvent } from '../../lib/gws/types.ts';
 import { parseNotification } from '../../lib/gws/parse.ts';
 import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';

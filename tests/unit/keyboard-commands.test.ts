@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import type { SessionOperation } from '../../lib/session/operations.ts';
 import { initialCallsState, type CallsState } from '@/lib/calls';
 import { pickKeyboardAction, runKeyboardCommand } from '@/lib/background/keyboard-commands';
 import {
@@ -148,17 +149,19 @@ describe('pickKeyboardAction', () => {
 
 describe('runKeyboardCommand', () => {
   it('sends the picked operation as a pending intent and records what it did', async () => {
-    const performed: Array<[string, string | undefined]> = [];
+    const performed: SessionOperation[] = [];
     const records: string[] = [];
     await runKeyboardCommand(
       {
         calls: signedIn(ringing(RINGING_ID)),
-        perform: async (operation, callId) => void performed.push([operation, callId]),
+        operate: async (operation) => void performed.push(operation),
         diagnostics: { record: (_kind, summary) => void records.push(summary) },
       },
       'answer-call',
     );
-    expect(performed).toEqual([['Answer', RINGING_ID]]);
+    expect(performed).toEqual([
+      { kind: 'call', callId: RINGING_ID, request: { operation: 'Answer' } },
+    ]);
     expect(records).toEqual([`shortcut answer-call: Answer ${RINGING_ID}`]);
   });
 
@@ -167,7 +170,7 @@ describe('runKeyboardCommand', () => {
     await runKeyboardCommand(
       {
         calls: signedIn(eventAction(establishedCall({ id: MAIN_ID }))),
-        perform: async () => {
+        operate: async () => {
           throw new Error('voice down');
         },
         diagnostics: { record: (kind, summary) => void records.push(`${kind}: ${summary}`) },

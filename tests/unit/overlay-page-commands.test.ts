@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runOperation } from '../../lib/session/operations.ts';
 import { initialCallsState, reduce, type CallsState } from '../../lib/calls/index.ts';
 import { createCommandHandlers } from '../../lib/background/command-handlers.ts';
 import { createPageCommandHandlers, type PageSession } from '../../lib/background/page-commands.ts';
@@ -76,7 +77,7 @@ function fakeSession() {
   );
   const session: PageSession = {
     calls: state(),
-    perform: async (_op, _callId, run) => run(rest as never, state()),
+    operate: (operation) => runOperation(rest as never, state(), operation),
   };
   return { session, sent };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runOperation } from '../../lib/session/operations.ts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ANSWER_BUTTON,
@@ -74,8 +75,8 @@ function fakeSession(): CallAlertsSession & { state: CallsState; sent: string[] 
     get calls() {
       return this.state;
     },
-    async perform(_operation, _callId, run) {
-      await run(rest, this.state);
+    async operate(operation) {
+      await runOperation(rest, this.state, operation);
     },
   };
 }

@@ -38,7 +38,7 @@ function callContext(state: CallsState, rest: GwsRestClient, record: CallRecord)
  * should not have shown is refused here too, with a clear reason, instead of a GWS
  * statusCode 2.
  */
-export async function runCallOperation(
+async function runCallOperation(
   rest: GwsRestClient,
   state: CallsState,
   callId: string,
@@ -59,8 +59,64 @@ export async function runCallOperation(
 }
 
 /** The device new calls are dialled from: the active one (gws-api.md §11a). */
-export function dialDeviceId(state: CallsState): string {
+function dialDeviceId(state: CallsState): string {
   const device = selectPrimaryDevice(state);
   if (!device) throw new CommandRejectedError('no-device', 'No phone device is assigned to you');
   return device.device.id;
+}
+
+/** Everything the agent can ask GWS to do, from any view, shortcut, menu or notification. */
+export type SessionOperation =
+  | { kind: 'call'; callId: string; request: CallOperationRequest }
+  | { kind: 'dial'; phoneNumber: string; userData?: Record<string, string> }
+  | { kind: 'agent-state'; operationName: string; params?: Record<string, string> }
+  | { kind: 'do-not-disturb'; on: boolean }
+  /** A destination turns forwarding on; null turns it off. */
+  | { kind: 'forward'; destination: string | null };
+
+/** The pending intent an operation shows as: its GWS operationName and its call. */
+export function intentOf(operation: SessionOperation): { name: string; callId?: string } {
+  switch (operation.kind) {
+    case 'call':
+      return { name: operation.request.operation, callId: operation.callId };
+    case 'dial':
+      return { name: 'Dial' };
+    case 'agent-state':
+      return { name: operation.operationName };
+    case 'do-not-disturb':
+      return { name: operation.on ? 'DoNotDisturbOn' : 'DoNotDisturbOff' };
+    case 'forward':
+      return { name: operation.destination ? 'ForwardCallsOn' : 'ForwardCallsOff' };
+  }
+}
+
+/** Sends one operation on the live session's REST client. */
+export async function runOperation(
+  rest: GwsRestClient,
+  state: CallsState,
+  operation: SessionOperation,
+): Promise<void> {
+  switch (operation.kind) {
+    case 'call':
+      return runCallOperation(rest, state, operation.callId, operation.request);
+    case 'dial': {
+      const { phoneNumber, userData } = operation;
+      await rest.dial(dialDeviceId(state), phoneNumber, userData ? { userData } : {});
+      return;
+    }
+    case 'agent-state':
+      await rest.setAgentState(operation.operationName, operation.params ?? {});
+      return;
+    case 'do-not-disturb': {
+      const device = dialDeviceId(state);
+      await (operation.on ? rest.doNotDisturbOn(device) : rest.doNotDisturbOff(device));
+      return;
+    }
+    case 'forward': {
+      const device = dialDeviceId(state);
+      const { destination } = operation;
+      await (destination ? rest.forwardCallsOn(device, destination) : rest.forwardCallsOff(device));
+      return;
+    }
+  }
 }
