@@ -1,9 +1,9 @@
-import { isPending, type AgentStatus, type CallsState } from '@/lib/calls';
+import { isPending, type AgentStatus, type CallsView } from '@/lib/calls';
 import { AgentStatePicker } from './AgentStatePicker';
 import { DeviceOptions } from './DeviceOptions';
 
 interface Props {
-  calls: CallsState;
+  calls: CallsView;
   status: AgentStatus;
   now: number;
   onState: (operationName: string) => void;

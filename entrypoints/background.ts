@@ -31,11 +31,15 @@ export default defineBackground(() => {
   const ringTone = new RingTone(browserRingOutput(), () => session.diagnostics);
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
-    onChange: (view) => {
-      views?.broadcast(view);
-      screenPop.onChange(view.calls);
-      callAlerts.onChange(view.calls);
-      ringTone.onChange(view.calls);
+    // The store says what changed: views hear of what they render, the call consumers of
+    // calls, and none of them compares states again to find out.
+    onChange: (change) => {
+      if (change.view) views?.changed();
+      if (!change.calls) return;
+      const calls = session.calls;
+      screenPop.onChange(calls);
+      callAlerts.onChange(calls);
+      ringTone.onChange(calls);
     },
     onAlerts: (alerts) => {
       screenPop.onAlerts(alerts);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isPending, selectAgentStatus, type CallsState } from '@/lib/calls';
+import { isPending, selectAgentStatus, type CallsView } from '@/lib/calls';
 import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
@@ -114,7 +114,7 @@ export function App(props: AppProps) {
     );
   }
 
-  const calls: CallsState = view.calls;
+  const calls: CallsView = view.calls;
   const connection = calls.connection;
   const signedOut = connection.kind === 'loggedOut' || connection.kind === 'error';
 
@@ -240,7 +240,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AgentIdentity({ calls }: { calls: CallsState }) {
+function AgentIdentity({ calls }: { calls: CallsView }) {
   const user = calls.agent.user;
   const name = [user?.firstName, user?.lastName].filter(Boolean).join(' ') || user?.userName;
   const dn = calls.agent.devices.find((d) => d.device.deviceState === 'Active')?.device.phoneNumber;

@@ -4,16 +4,18 @@ import type { ViewState } from '../messaging/view-state.ts';
 import { classifySender } from '../messaging/sender.ts';
 
 /**
- * The set of open views (popup, options) and the state pushed to them. Each view opens a
- * port; it receives the current state at once and every change after that.
+ * The set of open views (popup, options) and the view state pushed to them. Each view opens
+ * a port; it receives the current view at once and the latest after every burst of changes:
+ * a CometD batch or a recovery that changes the store many times in one task is one push,
+ * and nothing is projected while no view is open.
  */
 export class ViewPorts {
   private readonly ports = new Set<browser.Runtime.Port>();
+  private readonly currentView: () => ViewState;
+  private pushQueued = false;
 
-  private readonly currentState: () => ViewState;
-
-  constructor(currentState: () => ViewState) {
-    this.currentState = currentState;
+  constructor(currentView: () => ViewState) {
+    this.currentView = currentView;
   }
 
   listen(): void {
@@ -27,12 +29,20 @@ export class ViewPorts {
       }
       this.ports.add(port);
       port.onDisconnect.addListener(() => this.ports.delete(port));
-      this.send(port, this.currentState());
+      this.send(port, this.currentView());
     });
   }
 
-  broadcast(state: ViewState): void {
-    for (const port of this.ports) this.send(port, state);
+  /** What views render changed: push the latest view once the current task is done. */
+  changed(): void {
+    if (this.pushQueued || this.ports.size === 0) return;
+    this.pushQueued = true;
+    setTimeout(() => {
+      this.pushQueued = false;
+      if (this.ports.size === 0) return;
+      const view = this.currentView();
+      for (const port of this.ports) this.send(port, view);
+    }, 0);
   }
 
   private send(port: browser.Runtime.Port, state: ViewState): void {

@@ -1,5 +1,5 @@
 export type * from './store-types.ts';
-export { initialCallsState, reduce } from './reduce.ts';
+export { changeBetween, initialCallsState, reduce } from './reduce.ts';
 export { isStale } from './apply-call.ts';
 export { checkInvariants } from './invariants.ts';
 export * from './selectors.ts';

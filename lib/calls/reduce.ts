@@ -1,4 +1,10 @@
-import type { CallsState, ConnectionInput, ConnectionState, StoreAction } from './store-types.ts';
+import type {
+  CallsState,
+  ConnectionInput,
+  ConnectionState,
+  StoreAction,
+  StoreChange,
+} from './store-types.ts';
 import { applyCallEvent } from './apply-call.ts';
 import { applyChannels, applyDevices, EMPTY_AGENT } from './agent.ts';
 import { pruneEnded, relink } from './call-records.ts';
@@ -28,6 +34,35 @@ export function reduce(state: CallsState, action: StoreAction, now: number): Cal
   const clock = Number.isFinite(now) ? Math.max(now, state.clock) : state.clock;
   const stamped = clock === state.clock ? state : { ...state, clock };
   return relink(pruneEnded(apply(stamped, action, clock), clock));
+}
+
+/**
+ * What `reduce` changed between two of its states. The store is immutable, so an unchanged
+ * part keeps its identity and this costs a few comparisons, not a diff.
+ */
+export function changeBetween(previous: CallsState, next: CallsState): StoreChange {
+  const calls = previous.calls !== next.calls || previous.ended !== next.ended;
+  const connection = previous.connection !== next.connection;
+  const agent = previous.agent !== next.agent;
+  return {
+    calls,
+    callIds: previous.calls !== next.calls && !sameCallIds(previous, next),
+    connection,
+    agent,
+    view:
+      calls ||
+      connection ||
+      agent ||
+      previous.intents !== next.intents ||
+      previous.lastError !== next.lastError ||
+      previous.clock !== next.clock,
+  };
+}
+
+function sameCallIds(previous: CallsState, next: CallsState): boolean {
+  if (previous.calls.length !== next.calls.length) return false;
+  const ids = new Set(previous.calls.map((r) => r.call.id));
+  return next.calls.every((r) => ids.has(r.call.id));
 }
 
 function apply(state: CallsState, action: StoreAction, now: number): CallsState {

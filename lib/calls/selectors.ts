@@ -1,5 +1,5 @@
 import type { Call, CallCapability, CallState, UserState } from '../gws/types.ts';
-import type { CallRecord, CallsState, DeviceRecord, EndedCall } from './store-types.ts';
+import type { CallRecord, CallsView, DeviceRecord, EndedCall } from './store-types.ts';
 
 const DISPLAY_RANK: Partial<Record<CallState, number>> = {
   Ringing: 0,
@@ -9,12 +9,12 @@ const DISPLAY_RANK: Partial<Record<CallState, number>> = {
 };
 
 /** Live calls for display: ringing first, then established, held, dialing, others; oldest first within. */
-export function selectActiveCalls(state: CallsState): CallRecord[] {
+export function selectActiveCalls(state: CallsView): CallRecord[] {
   const rank = (r: CallRecord): number => DISPLAY_RANK[r.call.state] ?? 4;
   return [...state.calls].sort((a, b) => rank(a) - rank(b) || a.firstSeenAt - b.firstSeenAt);
 }
 
-export function selectCall(state: CallsState, id: string): CallRecord | EndedCall | undefined {
+export function selectCall(state: CallsView, id: string): CallRecord | EndedCall | undefined {
   return state.calls.find((r) => r.call.id === id) ?? state.ended.find((r) => r.call.id === id);
 }
 
@@ -64,7 +64,7 @@ export function callNumbers(call: Call): string[] {
 }
 
 /** The device that carries the agent's voice state: the Active one, else the first. */
-export function selectPrimaryDevice(state: CallsState): DeviceRecord | undefined {
+export function selectPrimaryDevice(state: CallsView): DeviceRecord | undefined {
   return (
     state.agent.devices.find((r) => r.device.deviceState === 'Active') ?? state.agent.devices[0]
   );
@@ -80,7 +80,7 @@ export interface AgentStatus {
   capabilities: string[];
 }
 
-export function selectAgentStatus(state: CallsState): AgentStatus {
+export function selectAgentStatus(state: CallsView): AgentStatus {
   const record = selectPrimaryDevice(state);
   if (!record) return { doNotDisturb: false, capabilities: [] };
   const d = record.device;
@@ -97,6 +97,6 @@ export function selectAgentStatus(state: CallsState): AgentStatus {
   return status;
 }
 
-export function isPending(state: CallsState, operation: string, callId?: string): boolean {
+export function isPending(state: CallsView, operation: string, callId?: string): boolean {
   return state.intents.some((i) => i.operation === operation && i.callId === callId);
 }

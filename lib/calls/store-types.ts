@@ -36,6 +36,24 @@ export interface CallsState {
   clock: number;
 }
 
+/**
+ * What views render of the store: everything but the bookkeeping that keeps alerts and late
+ * notifications straight (tombstones, alerted ids, the alert queue).
+ */
+export type CallsView = Omit<CallsState, 'tombstones' | 'alertedIds' | 'alerts'>;
+
+/** What one store action changed, by part, so each consumer reacts only to its part. */
+export interface StoreChange {
+  /** Anything about the live or recently ended calls (state, data, capabilities, …). */
+  calls: boolean;
+  /** A call started or ended: the set of live call ids is another. */
+  callIds: boolean;
+  connection: boolean;
+  agent: boolean;
+  /** Anything a view renders (CallsView). */
+  view: boolean;
+}
+
 export type ConnectionState =
   | { kind: 'loggedOut' }
   | { kind: 'connecting'; since: number }

@@ -4,11 +4,12 @@ import {
   type CallAlert,
   type CallsState,
   type StoreAction,
+  type StoreChange,
 } from '../calls/index.ts';
 import { SessionStore, type Credentials } from './session-store.ts';
 import { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { SessionPersistence } from './persistence.ts';
-import type { ViewState } from '../messaging/view-state.ts';
+import { projectView, type ViewState } from '../messaging/view-state.ts';
 import { describeError, NotSignedInError } from './errors.ts';
 import { SessionConnection, type ConnectionOptions } from './connection.ts';
 import { IntentExpiry } from './intent-expiry.ts';
@@ -21,8 +22,8 @@ export interface GwsSessionOptions extends ConnectionOptions {
   persistence: SessionPersistence<CallsState>;
   diagnostics?: DiagnosticsLog;
   now?: () => number;
-  /** Every change of what views show. */
-  onChange?: (view: SessionView) => void;
+  /** Every change of the store, with what it changed (read the state from `calls`). */
+  onChange?: (change: StoreChange) => void;
   /** True while a session should be kept alive (the MV3 keep-alive follows this). */
   onActiveChange?: (active: boolean) => void;
   /** New incoming-call alerts, each exactly once (screen-pop, notifications). */
@@ -59,22 +60,17 @@ export class GwsSession {
       diagnostics: this.diagnostics,
       now: this.now,
       credentials: () => this.connection?.credentials,
-      onChange: () => {
+      onChange: (change) => {
         this.intentExpiry.sync();
-        this.options.onChange?.(this.view);
+        this.options.onChange?.(change);
       },
       ...(options.onAlerts ? { onAlerts: options.onAlerts } : {}),
     });
   }
 
+  /** What views render: projected afresh, so read it only to send it. */
   get view(): SessionView {
-    const view: SessionView = { calls: this.store.state };
-    const credentials = this.connection?.credentials;
-    if (credentials) {
-      view.serverUrl = credentials.serverUrl;
-      view.username = credentials.username;
-    }
-    return view;
+    return projectView(this.store.state, this.connection?.credentials);
   }
 
   /** The REST client of the live session. */

@@ -1,9 +1,11 @@
 import {
+  changeBetween,
   initialCallsState,
   reduce,
   type CallAlert,
   type CallsState,
   type StoreAction,
+  type StoreChange,
 } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { SessionPersistence } from './persistence.ts';
@@ -22,7 +24,8 @@ export interface SessionStoreOptions {
   now: () => number;
   /** Whose session is being kept; nothing is persisted while signed out. */
   credentials: () => Credentials | undefined;
-  onChange: () => void;
+  /** After every change, with what it changed. */
+  onChange: (change: StoreChange) => void;
   onAlerts?: (alerts: CallAlert[]) => void;
 }
 
@@ -55,7 +58,7 @@ export class SessionStore {
     if (this.options.credentials()) {
       this.persistTimer.schedule(PERSIST_DEBOUNCE_MS, () => void this.persistNow());
     }
-    this.options.onChange();
+    this.options.onChange(changeBetween(previous, this.current));
   }
 
   /** Puts back the state a previous worker persisted. */

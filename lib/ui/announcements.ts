@@ -1,4 +1,4 @@
-import type { CallRecord, CallsState, ConnectionState } from '../calls/index.ts';
+import type { CallRecord, CallsView, ConnectionState } from '../calls/index.ts';
 import type { UserState } from '../gws/types.ts';
 import { selectAgentStatus } from '../calls/index.ts';
 import { t } from './i18n.ts';
@@ -21,7 +21,7 @@ export interface Announcement extends Change {
  * call state changes and ends, the agent's state, the connection. The first state after the
  * popup opens announces only calls that are ringing.
  */
-export function describeChanges(previous: CallsState | undefined, next: CallsState): Change[] {
+export function describeChanges(previous: CallsView | undefined, next: CallsView): Change[] {
   const changes: Change[] = [];
   const before = new Map((previous?.calls ?? []).map((r) => [r.call.id, r]));
   for (const record of next.calls) {

@@ -1,4 +1,4 @@
-import type { CallRecord, CallsState } from '../calls/index.ts';
+import type { CallRecord, CallsView } from '../calls/index.ts';
 import { selectActiveCalls } from '../calls/index.ts';
 import type { Call, Participant } from '../gws/types.ts';
 import { t, tOr } from './i18n.ts';
@@ -14,7 +14,7 @@ export interface CallGroup {
  * Live calls for display, in selectActiveCalls order, except that a consult call follows its
  * parent (when the parent is live) so the pair reads as one unit.
  */
-export function groupCalls(state: CallsState): CallGroup[] {
+export function groupCalls(state: CallsView): CallGroup[] {
   const ordered = selectActiveCalls(state);
   const live = new Set(ordered.map((r) => r.call.id));
   const groups: CallGroup[] = [];

@@ -38,8 +38,8 @@ describe('background session resumes after a worker restart', () => {
 
     // The worker dies: no logout, no disconnect; the server keeps the old CometD client
     // until maxInterval.
-    (before.session as unknown as { notifications?: { disconnect(): Promise<void> } }).notifications
-      ?.disconnect()
+    (before.session as unknown as { connection?: { close(): Promise<void> } }).connection
+      ?.close()
       .catch(() => undefined);
     await sim.control.clearRequests();
     // While it is down: the caller hangs up and a new call rings.

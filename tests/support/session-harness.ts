@@ -46,10 +46,11 @@ export function agentSession(
     persistence,
     fetch,
     onAlerts: (a) => alerts.push(...a),
-    onChange: (view) => {
-      const kind = view.calls.connection.kind;
+    onChange: () => {
+      const state = session.calls;
+      const kind = state.connection.kind;
       if (shown.at(-1) !== kind) shown.push(kind);
-      for (const record of view.calls.calls) seenCallIds.add(record.call.id);
+      for (const record of state.calls) seenCallIds.add(record.call.id);
     },
     notifications: { backoff: FAST, networkDelayMs: 1_500 },
     reloginBackoff: FAST,
