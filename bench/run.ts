@@ -5,6 +5,7 @@
  *   npm run bench -- <name> [options]  one benchmark by name, e.g. `soak --idle-minutes 1`
  */
 import { runSoak, SOAK_USAGE } from './soak.ts';
+import { CALL_LOAD_USAGE, runCallLoad } from './call-load.ts';
 import { runOverlayBench, OVERLAY_USAGE } from './overlay/overlay-bench.ts';
 
 interface Benchmark {
@@ -21,6 +22,12 @@ const BENCHMARKS: Record<string, Benchmark> = {
     usage: OVERLAY_USAGE,
     quick: true,
     run: runOverlayBench,
+  },
+  'call-load': {
+    about: 'Background heap in Chromium while calls ring and end fast, then idle (~2 min)',
+    usage: CALL_LOAD_USAGE,
+    quick: false,
+    run: runCallLoad,
   },
   soak: {
     about: 'MV3 worker + long poll through a long idle stretch, then an inbound call (~11 min)',

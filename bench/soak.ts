@@ -32,7 +32,7 @@ const SETTLE_MS = 3_000;
 type Commands = ReturnType<typeof extensionCommands>;
 
 /** Attaches over CDP, runs `use` in a popup tab, then closes the tab and detaches again. */
-async function withPopup<T>(
+export async function withPopup<T>(
   chromium: DetachedChromium,
   use: (commands: Commands, browserVersion: string) => Promise<T>,
 ): Promise<T> {

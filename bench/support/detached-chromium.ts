@@ -34,6 +34,8 @@ export interface DetachedChromium {
   readonly running: boolean;
   /** One short CDP connection: every target and whether a client is attached to it. */
   targets(): Promise<TargetInfo[]>;
+  /** The browser-level CDP WebSocket endpoint. */
+  readonly wsUrl: string;
   /** Attaches Playwright; `browser.close()` on the result only disconnects. */
   connect(): Promise<Browser>;
   /** Ends the browser (SIGTERM, then SIGKILL) and removes its profile. */
@@ -136,6 +138,7 @@ export async function launchDetachedChromium(label: string): Promise<DetachedChr
         return running;
       },
       targets,
+      wsUrl,
       connect: () => chromium.connectOverCDP(`http://127.0.0.1:${port}`),
       kill,
     };

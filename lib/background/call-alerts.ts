@@ -12,6 +12,7 @@ import { enrichAni } from '../screen-pop/decide.ts';
 import { popCallFromAlert, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
 import { openConsoleWindow } from './console-window.ts';
+import { TaskQueue } from './task-queue.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
 import { t } from '../ui/i18n.ts';
@@ -53,7 +54,9 @@ export type CallAlertsSession = Pick<GwsSession, 'calls' | 'operate'> & {
  */
 export class CallAlerts {
   private readonly session: () => CallAlertsSession;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new TaskQueue((error) => {
+    this.session().diagnostics.record('error', 'call alert failed', String(error));
+  });
   private lastBadge: BadgeView | undefined;
   private lastRinging: string | undefined;
   private readonly languageReady: () => Promise<void>;
@@ -96,7 +99,7 @@ export class CallAlerts {
     for (const alert of alerts) {
       const record = state.calls.find((r) => r.call.id === alert.callId);
       const call = record ? popCallFromRecord(record) : popCallFromAlert(alert);
-      this.enqueue(() => this.show(call));
+      this.queue.push(() => this.show(call));
     }
   }
 
@@ -105,12 +108,13 @@ export class CallAlerts {
     const badge = badgeFor(state);
     if (badge.text !== this.lastBadge?.text || badge.color !== this.lastBadge.color) {
       this.lastBadge = badge;
-      this.enqueue(() => this.paintBadge(badge));
+      // Painted when its turn comes, as it is then: a burst of changes is one paint.
+      this.queue.pushLatest('badge', () => this.paintBadge(this.lastBadge ?? badge));
     }
     const ringing = ringingCallIds(state).join('\n');
     if (ringing !== this.lastRinging) {
       this.lastRinging = ringing;
-      this.enqueue(() => this.clearStale());
+      this.queue.pushLatest('clear-stale', () => this.clearStale());
     }
   }
 
@@ -141,16 +145,12 @@ export class CallAlerts {
 
   /** Resolves when everything queued so far is done (tests, diagnostics). */
   idle(): Promise<void> {
-    return this.queue;
-  }
-
-  private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.session().diagnostics.record('error', 'call alert failed', String(error));
-    });
+    return this.queue.idle();
   }
 
   private async show(call: PopCall): Promise<void> {
+    // Answered or ended while waiting its turn: nothing to alert any more.
+    if (!this.stillRinging(call.id)) return;
     const settings = await loadScreenPopSettingsInForce();
     if (!settings.notifications) return;
     await this.languageReady().catch(() => undefined);
@@ -185,8 +185,12 @@ export class CallAlerts {
         : {}),
     });
     // Answered elsewhere while the notification was being built: take it down again.
-    const live = this.session().calls.calls.find((r) => r.call.id === call.id);
-    if (live?.call.state !== 'Ringing') await this.clear(id);
+    if (!this.stillRinging(call.id)) await this.clear(id);
+  }
+
+  private stillRinging(callId: string): boolean {
+    const live = this.session().calls.calls.find((r) => r.call.id === callId);
+    return live?.call.state === 'Ringing';
   }
 
   /** Clears our notifications whose call no longer rings (also those a previous worker left). */

@@ -3,6 +3,7 @@ import type { CallsState } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { RingPlayer } from '../ringtone/ring-player.ts';
 import type { RingRequest, RingStatus } from '../ringtone/ring-messages.ts';
+import { TaskQueue } from './task-queue.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
 
 /** Where the tone plays: Chrome's offscreen document, or a player in the background page. */
@@ -81,7 +82,10 @@ export class RingTone {
   private enabled: boolean | undefined;
   /** Unknown after a worker start: the first reconcile also silences a leftover tone. */
   private playing: boolean | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new TaskQueue((error) => {
+    this.playing = undefined;
+    this.diagnostics().record('error', 'ring tone failed', String(error));
+  });
   /** What the output said when the tone last started, or closed once it stopped. */
   lastStatus: RingStatus | undefined;
 
@@ -108,16 +112,12 @@ export class RingTone {
 
   /** Resolves when every change so far has been applied. */
   idle(): Promise<void> {
-    return this.queue;
+    return this.queue.idle();
   }
 
+  /** `apply` reads the latest wish, so one waiting run covers any number of changes. */
   private reconcile(): void {
-    this.queue = this.queue
-      .then(() => this.apply())
-      .catch((error: unknown) => {
-        this.playing = undefined;
-        this.diagnostics().record('error', 'ring tone failed', String(error));
-      });
+    this.queue.pushLatest('apply', () => this.apply());
   }
 
   private async apply(): Promise<void> {

@@ -9,6 +9,7 @@ import { decideTab, type TabInfo } from '../screen-pop/tab-strategy.ts';
 import { checkPopUrl } from '../screen-pop/url-safety.ts';
 import type { EnrichNumber, PopCall, PopTrigger } from '../screen-pop/types.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
+import { TaskQueue } from './task-queue.ts';
 
 /** `storage.session` key of the pop bookkeeping (memory only, gone with the browser). */
 export const POP_LEDGER_KEY = 'screenPopLedger';
@@ -45,7 +46,9 @@ export class ScreenPop {
   private readonly session: () => ScreenPopSession;
   private readonly enrich: EnrichNumber;
   private readonly ledger: PopLedger;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new TaskQueue((error) => {
+    this.record('error', 'screen-pop failed', String(error));
+  });
   private started = false;
   /** Calls this worker already considered for the Established trigger. */
   private readonly establishedSeen = new Set<string>();
@@ -102,17 +105,18 @@ export class ScreenPop {
 
   /** Resolves when everything queued so far is done (tests, diagnostics). */
   idle(): Promise<void> {
-    return this.queue;
+    return this.queue.idle();
   }
 
   private enqueue(task: () => Promise<void>): void {
     if (!this.started) this.start();
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.record('error', 'screen-pop failed', String(error));
-    });
+    this.queue.push(task);
   }
 
   private async consider(call: PopCall, trigger: PopTrigger): Promise<void> {
+    // Ended while waiting its turn (a burst of short calls): its page would come too late,
+    // and skipping it before any storage read lets a backlog drain at once.
+    if (!this.session().calls.calls.some((r) => r.call.id === call.id)) return;
     // Read per decision (one storage read): a change saved a moment ago always applies.
     const settings = await loadScreenPopSettingsInForce();
     const decision = decidePop({

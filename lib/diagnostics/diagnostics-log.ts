@@ -18,16 +18,30 @@ export interface DiagnosticsDump {
 
 const MAX_DETAIL_CHARS = 8_000;
 
-/** Copies a value into plain JSON, never throwing (cyclic or exotic values become a note). */
-function toJsonSafe(value: unknown): unknown {
+/**
+ * A value as JSON text, never throwing (cyclic or exotic values become a note). Kept as text
+ * until a dump asks for it: a ring of notifications costs its characters, not a tree of
+ * objects per entry.
+ */
+function toJsonText(value: unknown): string | undefined {
   try {
     const text = JSON.stringify(value);
     if (text === undefined) return undefined;
-    if (text.length > MAX_DETAIL_CHARS) return { truncated: text.slice(0, MAX_DETAIL_CHARS) };
-    return JSON.parse(text) as unknown;
+    if (text.length > MAX_DETAIL_CHARS) {
+      return JSON.stringify({ truncated: text.slice(0, MAX_DETAIL_CHARS) });
+    }
+    return text;
   } catch (error) {
-    return { unserializable: String(error) };
+    return JSON.stringify({ unserializable: String(error) });
   }
+}
+
+/** An entry as kept in its ring: the detail as JSON text. */
+interface StoredEntry {
+  at: number;
+  kind: DiagnosticsKind;
+  summary: string;
+  detailJson?: string;
 }
 
 /**
@@ -35,7 +49,7 @@ function toJsonSafe(value: unknown): unknown {
  * milestones, each kind in its own ring so a flood of one cannot push out the others.
  */
 export class DiagnosticsLog {
-  private readonly rings: Record<DiagnosticsKind, RingBuffer<DiagnosticsEntry>>;
+  private readonly rings: Record<DiagnosticsKind, RingBuffer<StoredEntry>>;
 
   private readonly now: () => number;
 
@@ -53,8 +67,9 @@ export class DiagnosticsLog {
   }
 
   record(kind: DiagnosticsKind, summary: string, detail?: unknown): void {
-    const entry: DiagnosticsEntry = { at: this.now(), kind, summary };
-    if (detail !== undefined) entry.detail = toJsonSafe(detail);
+    const entry: StoredEntry = { at: this.now(), kind, summary };
+    const detailJson = detail === undefined ? undefined : toJsonText(detail);
+    if (detailJson !== undefined) entry.detailJson = detailJson;
     this.rings[kind].push(entry);
   }
 
@@ -63,7 +78,13 @@ export class DiagnosticsLog {
     const entries = {} as Record<DiagnosticsKind, DiagnosticsEntry[]>;
     const dropped = {} as Record<DiagnosticsKind, number>;
     for (const kind of kinds) {
-      entries[kind] = this.rings[kind].toArray();
+      entries[kind] = this.rings[kind]
+        .toArray()
+        .map(({ detailJson, ...entry }) =>
+          detailJson === undefined
+            ? entry
+            : { ...entry, detail: JSON.parse(detailJson) as unknown },
+        );
       dropped[kind] = this.rings[kind].droppedCount;
     }
     return { exportedAt: this.now(), entries, dropped };

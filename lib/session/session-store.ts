@@ -41,6 +41,9 @@ export class SessionStore {
   private current: CallsState = initialCallsState();
   private readonly options: SessionStoreOptions;
   private readonly persistTimer = new SingleTimer();
+  /** The write in progress; a change meanwhile is written once after it, not alongside. */
+  private writing: Promise<void> | undefined;
+  private writeAgain = false;
 
   constructor(options: SessionStoreOptions) {
     this.options = options;
@@ -66,7 +69,22 @@ export class SessionStore {
     this.current = state;
   }
 
-  async persistNow(): Promise<void> {
+  /** Writes the current state; resolves once a write that includes it is done. */
+  persistNow(): Promise<void> {
+    if (this.writing) {
+      this.writeAgain = true;
+      return this.writing;
+    }
+    this.writing = (async () => {
+      do {
+        this.writeAgain = false;
+        await this.write();
+      } while (this.writeAgain);
+    })().finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
     const credentials = this.options.credentials();
     if (!credentials) return;
     try {
