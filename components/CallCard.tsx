@@ -1,10 +1,16 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
-import { callDurationMs } from '@/lib/calls';
+import { callDurationMs, otherParty, type PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
 import { formatDuration } from '@/lib/ui/format';
-import { callStateLabel, callTypeLabel, partyLabel, recordingLabel } from '@/lib/ui/call-view';
+import {
+  callStateLabel,
+  callTypeLabel,
+  partyLabel,
+  partyText,
+  recordingLabel,
+} from '@/lib/ui/call-view';
 import { ParticipantLine } from './ParticipantLine';
 import { AttachedData } from './AttachedData';
 import { CallControls, type OperationRunner } from './CallControls';
@@ -18,6 +24,8 @@ interface Props {
   parent?: CallRecord;
   /** The other call of the pair, for SwapCalls. */
   swapWith?: string;
+  /** How the party is named (the agent's attached-data key). */
+  naming?: PartyNaming;
 }
 
 const DIRECTION_ICON: Readonly<Record<string, string>> = {
@@ -28,8 +36,19 @@ const DIRECTION_ICON: Readonly<Record<string, string>> = {
 };
 
 /** One live call: who, what state, how long, its data, and what can be done with it now. */
-export function CallCard({ record, now, isPending, onOperation, parent, swapWith }: Props) {
+export function CallCard({
+  record,
+  now,
+  isPending,
+  onOperation,
+  parent,
+  swapWith,
+  naming = {},
+}: Props) {
   const call = record.call;
+  const party = otherParty(call, naming);
+  // Handed over after a consultation: the ANI is the agent who transferred, not the caller.
+  const transferred = party.role === 'transferred';
   const titleId = `call-${safeId(call.id)}`;
   const can = (op: PopupCallOperation) => call.capabilities.includes(op);
   const card = useRef<HTMLElement>(null);
@@ -57,14 +76,14 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
     >
       <header class="call-head">
         <h3 id={titleId} class="call-title">
-          {partyLabel(call)}
+          {partyText(party)}
         </h3>
         <span class="badge call-state">{callStateLabel(call.state)}</span>
       </header>
       <p class="call-meta">
         <span class="call-type">
           <span aria-hidden="true">{DIRECTION_ICON[call.callType] ?? '•'} </span>
-          {callTypeLabel(call.callType)}
+          {transferred ? t('callTransferred') : callTypeLabel(call.callType)}
         </span>
         <span class="call-duration" role="timer" aria-label={t('callDuration')}>
           {formatDuration(callDurationMs(record, now))}
@@ -78,7 +97,7 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
       {parent ? (
         <p class="consult-of">
           <span aria-hidden="true">↳ </span>
-          {t('consultFor', [partyLabel(parent.call), callStateLabel(parent.call.state)])}
+          {t('consultFor', [partyLabel(parent.call, naming), callStateLabel(parent.call.state)])}
         </p>
       ) : null}
       {call.participants.length > 0 ? (
@@ -87,7 +106,7 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
             <ParticipantLine
               key={`${i}:${p.phoneNumber}`}
               participant={p}
-              showNumber={call.participants.length > 1}
+              showNumber={call.participants.length > 1 || party.name !== undefined}
               removePending={isPending('RemoveParticipantFromConference')}
               onRemove={
                 can('RemoveParticipantFromConference')
@@ -102,9 +121,9 @@ export function CallCard({ record, now, isPending, onOperation, parent, swapWith
           ))}
         </ul>
       ) : null}
-      {call.ani || call.dnis ? (
+      {(call.ani && !transferred) || call.dnis ? (
         <dl class="ani-dnis">
-          {call.ani ? (
+          {call.ani && !transferred ? (
             <div>
               <dt>{t('ani')}</dt>
               <dd>{call.ani}</dd>

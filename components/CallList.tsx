@@ -1,3 +1,4 @@
+import type { PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
 import type { CallGroup } from '@/lib/ui/call-view';
 import { t } from '@/lib/ui/i18n';
@@ -8,13 +9,15 @@ interface Props {
   now: number;
   isPending: (operation: PopupCallOperation, callId: string) => boolean;
   onOperation: (callId: string, request: PopupCallRequest) => void;
+  /** How parties are named (the agent's attached-data key). */
+  naming?: PartyNaming;
 }
 
 /**
  * Every live call. A call with consult legs is drawn as one bracketed group: the original
  * (usually held) on top, its consultation right under it and visibly attached.
  */
-export function CallList({ groups, now, isPending, onOperation }: Props) {
+export function CallList({ groups, now, isPending, onOperation, naming }: Props) {
   if (groups.length === 0) {
     return <p class="muted no-calls">{t('noCalls')}</p>;
   }
@@ -28,6 +31,7 @@ export function CallList({ groups, now, isPending, onOperation }: Props) {
             now={now}
             isPending={(op) => isPending(op, record.call.id)}
             onOperation={(request) => onOperation(record.call.id, request)}
+            {...(naming ? { naming } : {})}
             {...(parent ? { parent } : {})}
             {...(swapWith ? { swapWith } : {})}
           />

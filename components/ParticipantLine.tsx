@@ -1,7 +1,7 @@
 import type { Participant } from '@/lib/gws/types';
 import { t } from '@/lib/ui/i18n';
 import { describeNumber, numberTypeLabel } from '@/lib/ui/phone-view';
-import { participantNumber } from '@/lib/ui/call-view';
+import { participantNumber } from '@/lib/calls';
 import { PendingButton } from './PendingButton';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
   /** Present when the call offers RemoveParticipantFromConference. */
   onRemove?: () => void;
   removePending?: boolean;
-  /** False when the card title already shows this number (a call with one party). */
+  /** False when the card title already shows this number (one party, not named). */
   showNumber?: boolean;
 }
 

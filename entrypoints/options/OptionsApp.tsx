@@ -10,6 +10,7 @@ import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import { SignInSection, type SignInValues } from '@/components/options/SignInSection';
 import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';
+import { CallerNameSection } from '@/components/options/CallerNameSection';
 import { NotificationsSection } from '@/components/options/NotificationsSection';
 import { ScreenPopSection } from '@/components/options/ScreenPopSection';
 import { LanguageSection } from '@/components/options/LanguageSection';
@@ -153,6 +154,10 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         onUserDataKey={(notificationUserDataKey) => saveScreenPop({ notificationUserDataKey })}
         onRingTone={async (ringTone) => void (await saveSettings({ ringTone }))}
         playSample={deps.playRingSample}
+      />
+      <CallerNameSection
+        nameKey={settings.partyNameKey}
+        onChange={async (partyNameKey) => void (await saveSettings({ partyNameKey }))}
       />
       <ScreenPopSection
         {...(screenPop ? { settings: screenPop } : {})}

@@ -9,6 +9,7 @@ import { requestServerAccess } from '@/lib/ui/server-access';
 import { CommandError } from '@/lib/messaging/errors';
 import { t, tOr } from '@/lib/ui/i18n';
 import { groupCalls } from '@/lib/ui/call-view';
+import type { PartyNaming } from '@/lib/calls';
 import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
 import {
   DEFAULT_SERVER_URL,
@@ -34,6 +35,8 @@ export interface AppProps {
   loginDefaults?: () => Promise<LoginDefaults>;
   /** Asks the browser for access to the GWS origin (`permissions.request`). */
   requestAccess?: (serverUrl: string) => Promise<boolean>;
+  /** How call parties are named (the agent's attached-data key, from the settings). */
+  partyNaming?: PartyNaming;
 }
 
 interface Failure {
@@ -51,7 +54,7 @@ export function App(props: AppProps) {
   const requestAccess = props.requestAccess ?? requestServerAccess;
   const clock = props.clock ?? Date.now;
   const recentNumbers = props.recentNumbers ?? storageRecentNumbers;
-  const store = useMemo(() => createViewStore(clock), []);
+  const store = useMemo(() => createViewStore(clock, props.partyNaming), []);
   useEffect(() => connectViewStore(store, props.source ?? subscribeToState, clock), []);
 
   const [defaults, setDefaults] = useState<LoginDefaults>({
@@ -226,6 +229,7 @@ export function App(props: AppProps) {
               now={now}
               isPending={(op, callId) => isPending(calls, op, callId)}
               onOperation={operate}
+              naming={store.naming}
             />
           </section>
           <Dialpad

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { hasCapability, type CallAlert, type CallsState } from '../calls/index.ts';
+import { hasCapability, otherParty, type CallAlert, type CallsState } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { enrichNumber } from '../phone/enrich.ts';
 import {
@@ -15,6 +15,7 @@ import { openConsoleWindow } from './console-window.ts';
 import { TaskQueue } from './task-queue.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
+import { agentSettings } from '../settings/agent-settings.ts';
 import { t } from '../ui/i18n.ts';
 import { uiLanguage } from '../settings/ui-language.ts';
 
@@ -159,11 +160,19 @@ export class CallAlerts {
     const ani = enrichAni(call, settings.region, (raw, region) =>
       enrichNumber(raw, region, locale),
     );
-    const text = describeIncomingCall(call, ani, settings.notificationUserDataKey, {
-      title: (caller) => t('callAlertTitle', caller),
-      to: (dnis) => t('callAlertTo', dnis),
-      unknown: t('callAlertUnknownCaller'),
-    });
+    const { partyNameKey } = await agentSettings.get().catch(() => agentSettings.defaults());
+    const party = otherParty(call, { nameKey: partyNameKey });
+    const text = describeIncomingCall(
+      call,
+      ani,
+      settings.notificationUserDataKey,
+      {
+        title: (caller) => t('callAlertTitle', caller),
+        to: (dnis) => t('callAlertTo', dnis),
+        unknown: t('callAlertUnknownCaller'),
+      },
+      party.name,
+    );
     const id = notificationIdFor(call.id);
     const buttons = supportsButtons();
     // Without buttons (Firefox) the notification shows title and message only: the chosen

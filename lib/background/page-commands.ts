@@ -122,8 +122,8 @@ export function createPageCommandHandlers(
       return numbersOf(request).map((n) => toPageNumberInfo(n, enrich(n, region, locale)));
     },
     'page.lookup': async (request, sender) => {
-      await requireSite(sender);
-      return numbersOf(request).map((n) => pageLookup(session.calls, n));
+      const { partyNameKey } = await requireSite(sender);
+      return numbersOf(request).map((n) => pageLookup(session.calls, n, { nameKey: partyNameKey }));
     },
     'page.dial': async (request, sender) => {
       const { region } = await requireSite(sender);

@@ -1,10 +1,12 @@
 import {
   callNumbers,
   hasCapability,
+  otherParty,
   sameNumber,
   selectActiveCalls,
   type CallRecord,
   type CallsState,
+  type PartyNaming,
 } from '../calls/index.ts';
 import type {
   PageCallAction,
@@ -41,9 +43,10 @@ function userDataPairs(data: Record<string, unknown>): Array<[string, string]> {
     ]);
 }
 
-function otherParty(record: CallRecord): string {
-  const p = record.call.participants[0];
-  return p?.formattedPhoneNumber ?? p?.phoneNumber ?? record.call.ani ?? record.call.dnis ?? '';
+/** The other call's party as the card names it: its name, else the number as GWS formats it. */
+function partyOf(record: CallRecord, naming: PartyNaming): string {
+  const party = otherParty(record.call, naming);
+  return party.name ?? (party.participant?.formattedPhoneNumber || party.number);
 }
 
 /**
@@ -51,7 +54,11 @@ function otherParty(record: CallRecord): string {
  * attached data, the controls GWS offers now) and the other live calls that could be
  * transferred or conferenced to it. Only calls that involve the number carry call data.
  */
-export function pageLookup(state: CallsState, number: string): PageLookup {
+export function pageLookup(
+  state: CallsState,
+  number: string,
+  naming: PartyNaming = {},
+): PageLookup {
   const signedIn = state.connection.kind !== 'loggedOut';
   const calls: PageLiveCall[] = [];
   const otherCalls: PageOtherCall[] = [];
@@ -70,7 +77,12 @@ export function pageLookup(state: CallsState, number: string): PageLookup {
     }
     const actions = TRANSFER_ACTIONS.filter((a) => hasCapability(record, a));
     if (actions.length > 0 && (call.state === 'Established' || call.state === 'Held')) {
-      otherCalls.push({ callId: call.id, state: call.state, party: otherParty(record), actions });
+      otherCalls.push({
+        callId: call.id,
+        state: call.state,
+        party: partyOf(record, naming),
+        actions,
+      });
     }
   }
   return { number, signedIn, calls, otherCalls };

@@ -14,6 +14,8 @@ export interface SiteLists {
   confirmBeforeDial: boolean;
   /** The agent's language for what the overlay shows ('browser': the browser's). */
   language: UiLanguage;
+  /** The attached-data key that names a call's customer (agent settings). */
+  partyNameKey: string;
 }
 
 /** Longest wait for managed storage: it has been seen never to answer right after startup. */
@@ -49,6 +51,7 @@ export async function readSiteLists(): Promise<SiteLists> {
     region: agent.region,
     confirmBeforeDial: overlay.confirmBeforeDial,
     language: agent.language,
+    partyNameKey: agent.partyNameKey,
   };
 }
 

@@ -35,34 +35,6 @@ export function stateSince(record: CallRecord): number {
   return record.history[record.history.length - 1]?.at ?? record.firstSeenAt;
 }
 
-export function digitsOf(value: string): string {
-  return value.replace(/\D/g, '');
-}
-
-/**
- * Two numbers are the same party when their digits are equal, or when one ends with the
- * other and the shorter has at least 7 digits (a national number against its E.164 form).
- * Short internal extensions must match exactly.
- */
-export function sameNumber(a: string, b: string): boolean {
-  const x = digitsOf(a);
-  const y = digitsOf(b);
-  if (x === '' || y === '') return false;
-  if (x === y) return true;
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return short.length >= 7 && long.endsWith(short);
-}
-
-/** Every number a live call involves: participants, ani, dnis. */
-export function callNumbers(call: Call): string[] {
-  const numbers = call.participants.flatMap((p) =>
-    [p.phoneNumber, p.digits, p.e164Number, p.formattedPhoneNumber].filter((n): n is string => !!n),
-  );
-  if (call.ani) numbers.push(call.ani);
-  if (call.dnis) numbers.push(call.dnis);
-  return numbers;
-}
-
 /** The device that carries the agent's voice state: the Active one, else the first. */
 export function selectPrimaryDevice(state: CallsView): DeviceRecord | undefined {
   return (

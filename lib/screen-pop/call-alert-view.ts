@@ -17,21 +17,26 @@ function clip(text: string): string {
 }
 
 /**
- * Who is calling, formatted for a glance: the international form of the number (the raw ANI
- * when it cannot be read), where it is from, the number dialled, and one chosen attached-data
- * value. `words` carries the (localised) fixed words.
+ * Who is calling, formatted for a glance: the caller's name when one is known (`name`, from
+ * the call's other party), else the international form of the number (the raw ANI when it
+ * cannot be read); then the number under a name, where it is from, the number dialled, and
+ * one chosen attached-data value. `words` carries the (localised) fixed words.
  */
 export function describeIncomingCall(
   call: PopCall,
   ani: NumberForms | undefined,
   userDataKey: string,
   words: { title: (caller: string) => string; to: (dnis: string) => string; unknown: string },
+  name?: string,
 ): CallAlertText {
-  const caller = (ani?.internal ? call.ani : ani?.international) ?? call.ani ?? words.unknown;
+  const number = (ani?.internal ? call.ani : ani?.international) ?? call.ani;
   const place = [ani?.region, ani?.country?.name]
     .filter((p, i, all): p is string => !!p && all.indexOf(p) === i)
     .join(', ');
-  const lines = [place, call.dnis ? words.to(call.dnis) : ''].filter(Boolean);
+  const lines = [name ? (number ?? '') : '', place, call.dnis ? words.to(call.dnis) : ''].filter(
+    Boolean,
+  );
+  const caller = name ?? number ?? words.unknown;
   const text: CallAlertText = { title: words.title(clip(caller)), message: lines.join(' · ') };
   const value = userDataKey ? call.userData[userDataKey] : undefined;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {

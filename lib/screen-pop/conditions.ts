@@ -1,4 +1,5 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
+import { digitsOnly } from '../calls/numbers.ts';
 import type {
   AniCondition,
   MessageWords,
@@ -138,11 +139,6 @@ export function textMatches(
   return false;
 }
 
-function digitsOf(value: string | undefined): string | undefined {
-  const digits = value?.replace(/\D/g, '');
-  return digits ? digits : undefined;
-}
-
 function aniMatches(condition: AniCondition, call: PopCall, ani: NumberForms | undefined): boolean {
   if (condition.op === 'country') {
     const code = ani?.country?.code.toUpperCase();
@@ -151,7 +147,7 @@ function aniMatches(condition: AniCondition, call: PopCall, ani: NumberForms | u
   return textMatches(condition, [
     call.ani,
     ani?.e164 ?? call.participantE164,
-    ani?.digits ?? digitsOf(call.ani),
+    ani?.digits ?? (digitsOnly(call.ani) || undefined),
   ]);
 }
 
@@ -185,7 +181,8 @@ export function failedConditions(
   if (when.callTypes && when.callTypes.length > 0 && !when.callTypes.includes(call.callType)) {
     failed.push('callTypes');
   }
-  if (when.dnis && !textMatches(when.dnis, [call.dnis, digitsOf(call.dnis)])) failed.push('dnis');
+  if (when.dnis && !textMatches(when.dnis, [call.dnis, digitsOnly(call.dnis) || undefined]))
+    failed.push('dnis');
   if (when.ani && !aniMatches(when.ani, call, ani)) failed.push('ani');
   (when.userData ?? []).forEach((condition, index) => {
     if (!userDataHolds(condition, call.userData)) failed.push(`userData[${index}]`);

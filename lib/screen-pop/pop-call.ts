@@ -1,33 +1,22 @@
-import type { CallAlert, CallRecord } from '../calls/index.ts';
-import type { Call, Participant } from '../gws/types.ts';
+import { otherParty, type CallAlert, type CallRecord } from '../calls/index.ts';
+import type { Call } from '../gws/types.ts';
 import type { CallDirection, PopCall } from './types.ts';
-
-const digits = (s: string | undefined) => s?.replace(/\D/g, '') ?? '';
-
-/** The participant that is the caller: the one whose number is the ANI, else the first. */
-function callerParticipant(
-  participants: Participant[],
-  ani: string | undefined,
-): Participant | undefined {
-  const wanted = digits(ani);
-  return (
-    (wanted ? participants.find((p) => digits(p.phoneNumber) === wanted) : undefined) ??
-    participants[0]
-  );
-}
 
 function build(
   call: Pick<Call, 'id' | 'state' | 'callType' | 'participants' | 'userData'> &
     Partial<Pick<Call, 'ani' | 'dnis' | 'callUuid' | 'connId'>>,
   direction: CallDirection,
 ): PopCall {
-  const caller = callerParticipant(call.participants, call.ani);
-  const ani = call.ani || caller?.phoneNumber;
+  const party = otherParty(call);
+  const caller = party.participant;
+  // After a transfer the ANI is the agent who handed the call over; the caller is the party.
+  const ani = party.role === 'transferred' ? caller?.phoneNumber : call.ani || caller?.phoneNumber;
   const out: PopCall = {
     id: call.id,
     state: call.state,
     callType: call.callType,
     direction,
+    participants: call.participants,
     userData: call.userData,
   };
   if (ani) out.ani = ani;

@@ -1,3 +1,4 @@
+import { digitsOnly } from '../calls/numbers.ts';
 import type { MessageWords, NumberForms, PopCall } from './types.ts';
 
 /** The variables a URL template may use, for the rule editor's help text. */
@@ -148,7 +149,7 @@ export function variableValue(name: string, context: TemplateContext): string | 
         value = ani?.international;
         break;
       case 'ani.digits':
-        value = ani?.digits ?? call.ani?.replace(/\D/g, '');
+        value = ani?.digits ?? digitsOnly(call.ani);
         break;
       case 'ani.country':
         value = ani?.country?.code;

@@ -2,6 +2,7 @@
  * Screen-pop rules: plain JSON data (they live in `storage.local` and travel through
  * import/export), evaluated by pure functions in this folder.
  */
+import type { Participant } from '../gws/types.ts';
 
 /** The moment of a call at which a rule may open its page. */
 export type PopTrigger = 'ringing' | 'established';
@@ -94,6 +95,8 @@ export interface PopCall {
   connId?: string;
   /** The caller's E.164 number as GWS sent it in the participants, when it did. */
   participantE164?: string;
+  /** The other parties as GWS listed them (absent on the rule editor's sample calls). */
+  participants?: Participant[];
   userData: Record<string, unknown>;
 }
 

@@ -28,11 +28,19 @@ export const AGENT_SETTINGS_DEFAULTS = {
    * softphone rings already.
    */
   ringTone: false,
+  /**
+   * The attached-data key whose value names the caller on call cards and notifications
+   * (`CustomerName`, as routing strategies commonly attach it); '' names no one from data.
+   */
+  partyNameKey: 'CustomerName',
 };
 
 export type AgentSettings = typeof AGENT_SETTINGS_DEFAULTS;
 
 export const AGENT_SETTINGS_KEY = 'agentSettings';
+
+/** Longest attached-data key a setting names (GWS keys are short identifiers). */
+const MAX_DATA_KEY_LENGTH = 128;
 
 /**
  * Ordered migrations: `2: (v1) => v2` goes here when the shape of the settings changes.
@@ -58,6 +66,8 @@ export function normalizeAgentSettings(value: unknown, defaults: AgentSettings):
     if (check.ok) sites.add(check.pattern);
   }
   merged.crmSites = [...sites].sort();
+  const nameKey = merged.partyNameKey.trim();
+  merged.partyNameKey = nameKey.length <= MAX_DATA_KEY_LENGTH ? nameKey : defaults.partyNameKey;
   return merged;
 }
 

@@ -1,4 +1,4 @@
-import type { CallRecord, CallsView, ConnectionState } from '../calls/index.ts';
+import type { CallRecord, CallsView, ConnectionState, PartyNaming } from '../calls/index.ts';
 import type { UserState } from '../gws/types.ts';
 import { selectAgentStatus } from '../calls/index.ts';
 import { t } from './i18n.ts';
@@ -21,12 +21,16 @@ export interface Announcement extends Change {
  * call state changes and ends, the agent's state, the connection. The first state after the
  * popup opens announces only calls that are ringing.
  */
-export function describeChanges(previous: CallsView | undefined, next: CallsView): Change[] {
+export function describeChanges(
+  previous: CallsView | undefined,
+  next: CallsView,
+  naming: PartyNaming = {},
+): Change[] {
   const changes: Change[] = [];
   const before = new Map((previous?.calls ?? []).map((r) => [r.call.id, r]));
   for (const record of next.calls) {
     const old = before.get(record.call.id);
-    const change = callChange(old, record, previous === undefined);
+    const change = callChange(old, record, previous === undefined, naming);
     if (change) changes.push(change);
   }
   if (!previous) return changes;
@@ -34,7 +38,7 @@ export function describeChanges(previous: CallsView | undefined, next: CallsView
   const live = new Set(next.calls.map((r) => r.call.id));
   for (const old of previous.calls) {
     if (!live.has(old.call.id)) {
-      changes.push({ text: t('announceCallEnded', partyLabel(old.call)), urgent: false });
+      changes.push({ text: t('announceCallEnded', partyLabel(old.call, naming)), urgent: false });
     }
   }
   const agent = agentChange(
@@ -58,10 +62,11 @@ function callChange(
   old: CallRecord | undefined,
   record: CallRecord,
   firstState: boolean,
+  naming: PartyNaming,
 ): Change | undefined {
   const state = record.call.state;
   if (old?.call.state === state) return undefined;
-  const party = partyLabel(record.call);
+  const party = partyLabel(record.call, naming);
   if (state === 'Ringing') return { text: t('announceIncoming', party), urgent: true };
   if (firstState) return undefined;
   switch (state) {

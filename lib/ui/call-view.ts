@@ -1,6 +1,5 @@
-import type { CallRecord, CallsView } from '../calls/index.ts';
-import { selectActiveCalls } from '../calls/index.ts';
-import type { Call, Participant } from '../gws/types.ts';
+import type { CallRecord, CallsView, OtherParty, PartyCall, PartyNaming } from '../calls/index.ts';
+import { otherParty, selectActiveCalls } from '../calls/index.ts';
 import { t, tOr } from './i18n.ts';
 import { describeNumber } from './phone-view.ts';
 
@@ -28,19 +27,16 @@ export function groupCalls(state: CallsView): CallGroup[] {
   return groups;
 }
 
-/** The number that stands for a participant (never empty, gws-api.md §6.2). */
-export function participantNumber(p: Participant): string {
-  return p.phoneNumber || p.digits || p.e164Number || p.formattedPhoneNumber || '';
+/** Who the call is with, in a few words: the party's name, else its number formatted for reading. */
+export function partyLabel(call: PartyCall, naming?: PartyNaming): string {
+  return partyText(otherParty(call, naming));
 }
 
-/** Who the call is with, in a few words: first party's formatted number, else ANI. */
-export function partyLabel(call: Call): string {
-  const first = call.participants[0];
-  const raw = first ? participantNumber(first) : (call.ani ?? call.dnis ?? '');
-  if (!raw) return t('partyUnknown');
-  const others = call.participants.length - 1;
-  const shown = describeNumber(raw).display;
-  return others > 0 ? t('partyAndOthers', [shown, others]) : shown;
+/** A party in a few words: "Jane Doe", "(415) 555-0132", "(415) 555-0132 and 1 more". */
+export function partyText(party: OtherParty): string {
+  const shown = party.name ?? (party.number ? describeNumber(party.number).display : '');
+  if (!shown) return t('partyUnknown');
+  return party.others > 0 ? t('partyAndOthers', [shown, party.others]) : shown;
 }
 
 export function callStateLabel(state: string): string {

@@ -1,5 +1,6 @@
 import { batch, signal, type Signal } from '@preact/signals';
 import type { ViewState } from '../messaging/view-state.ts';
+import type { PartyNaming } from '../calls/index.ts';
 import { describeChanges, type Announcement } from './announcements.ts';
 
 /** Where pushed states come from (the real one is `subscribeToState`); returns unsubscribe. */
@@ -16,10 +17,16 @@ export interface ViewStore {
   readonly now: Signal<number>;
   /** The latest change worth announcing to assistive technology. */
   readonly announcement: Signal<Announcement | undefined>;
+  /** How call parties are named (the agent's attached-data key), in cards and announcements. */
+  readonly naming: PartyNaming;
 }
 
-export function createViewStore(clock: () => number = Date.now): ViewStore {
+export function createViewStore(
+  clock: () => number = Date.now,
+  naming: PartyNaming = {},
+): ViewStore {
   return {
+    naming,
     view: signal<ViewState | undefined>(undefined),
     now: signal(clock()),
     announcement: signal<Announcement | undefined>(undefined),
@@ -39,7 +46,7 @@ export function connectViewStore(
   let sequence = 0;
   const unsubscribe = source((next) => {
     const previous = store.view.peek();
-    const changes = describeChanges(previous?.calls, next.calls);
+    const changes = describeChanges(previous?.calls, next.calls, store.naming);
     batch(() => {
       store.view.value = next;
       store.now.value = clock();

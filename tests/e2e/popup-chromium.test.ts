@@ -154,6 +154,28 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await until('Ready', { state: 'Ready' });
   });
 
+  it('titles an inbound call with the CustomerName attached to it, the number under it', async () => {
+    const { callId } = await sim.control.call({
+      to: 'agent1',
+      from: CUSTOMER,
+      userData: { CustomerName: 'Oliver Bennett' },
+    });
+    await untilCardState(callId, 'Ringing');
+    expect(await card(callId).getByRole('heading').textContent()).toBe('Oliver Bennett');
+    expect(await card(callId).locator('.participant-number').textContent()).toBe(CUSTOMER_SHOWN);
+    // The live region announces the name too.
+    await waitFor(
+      async () =>
+        ((await popup.getByTestId('live-assertive').textContent()) ?? '').includes(
+          'Oliver Bennett',
+        ),
+      { timeoutMs: 8_000, message: 'the incoming call announced by name' },
+    );
+    await card(callId).getByRole('button', { name: 'Answer' }).click();
+    await untilCardState(callId, 'Established');
+    await hangUp(callId);
+  });
+
   it('answers an inbound call, holds it, and consult-transfers it to agent2', async () => {
     const callId = await answeredCall({ Ticket: 'T-1001' });
     expect(await card(callId).getByRole('heading').textContent()).toBe(CUSTOMER_SHOWN);

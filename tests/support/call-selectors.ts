@@ -4,7 +4,7 @@
  */
 import {
   callNumbers,
-  digitsOf,
+  digitsOnly,
   sameNumber,
   selectActiveCalls,
   type CallAlert,
@@ -24,7 +24,7 @@ export function selectCallsByNumber(state: CallsState, number: string): CallReco
 export function selectLiveDigits(state: CallsState): string[] {
   const out = new Set<string>();
   for (const r of state.calls)
-    for (const n of callNumbers(r.call)) if (digitsOf(n)) out.add(digitsOf(n));
+    for (const n of callNumbers(r.call)) if (digitsOnly(n)) out.add(digitsOnly(n));
   return [...out];
 }
 

@@ -28,6 +28,7 @@ const lists: SiteLists = {
   region: 'US',
   confirmBeforeDial: false,
   language: 'browser',
+  partyNameKey: 'CustomerName',
 };
 
 /** The browser's context menu as the items it holds now (id → title). */

@@ -132,6 +132,7 @@ describe('options page', () => {
       'region-title',
       'crm-sites-title',
       'notifications-title',
+      'caller-names-title',
       'screen-pop-title',
       'language-title',
       'shortcuts-title',
@@ -334,6 +335,16 @@ describe('options page', () => {
     fireEvent.click(within(box).getByRole('button', { name: 'Save' }));
     await settle();
     expect(page.screenPop().notificationUserDataKey).toBe('CaseId');
+
+    const names = section('Caller names');
+    const nameKey = within(names).getByLabelText(
+      'Attached-data key with the caller’s name',
+    ) as HTMLInputElement;
+    expect(nameKey.value).toBe('CustomerName');
+    fireEvent.input(nameKey, { target: { value: ' ContactName ' } });
+    fireEvent.click(within(names).getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(page.settings().partyNameKey).toBe('ContactName');
 
     fireEvent.click(within(box).getByRole('button', { name: /Play a sample ring/ }));
     await settle();

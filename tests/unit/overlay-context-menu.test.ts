@@ -13,6 +13,7 @@ const lists: SiteLists = {
   region: 'GB',
   confirmBeforeDial: false,
   language: 'browser',
+  partyNameKey: 'CustomerName',
 };
 const crm = 'http://127.0.0.1:8091/crm/contacts/1001';
 

@@ -27,6 +27,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   region: 'US',
   confirmBeforeDial: false,
   language: 'browser',
+  partyNameKey: 'CustomerName',
   ...over,
 });
 
@@ -64,7 +65,7 @@ function state(): CallsState {
 }
 
 /** A session whose REST calls are recorded: what reached "GWS" is the observable result. */
-function fakeSession() {
+function fakeSession(calls: CallsState = state()) {
   const sent: Array<[string, ...unknown[]]> = [];
   const rest = new Proxy(
     {},
@@ -76,7 +77,7 @@ function fakeSession() {
     },
   );
   const session: PageSession = {
-    calls: state(),
+    calls,
     operate: (operation) => runOperation(rest as never, state(), operation),
   };
   return { session, sent };
@@ -230,6 +231,39 @@ describe('page commands', () => {
       timeZone: 'Europe/London',
     });
     expect(internal).toMatchObject({ number: '7001', internal: true });
+  });
+
+  it('names the other call’s party with the agent’s attached-data key', async () => {
+    const s0 = state();
+    const s = reduce(
+      s0,
+      {
+        type: 'event',
+        event: callEvent('NAMED', 'Held', {
+          participants: [{ phoneNumber: '+33199001234', formattedPhoneNumber: '01 99 00 12 34' }],
+          ani: '+33199001234',
+          capabilities: ['Retrieve', 'SingleStepTransfer'],
+          userData: { CustomerName: 'Ada Lovelace' },
+        }),
+      },
+      s0.clock + 1000,
+    );
+    const h = createPageCommandHandlers(fakeSession(s).session, {
+      lists: async () => lists({ partyNameKey: 'CustomerName' }),
+    });
+    const [lookup] = await h['page.lookup'](
+      { numbers: ['(415) 555-0132'] },
+      contentScript(crmPage),
+    );
+    expect(lookup?.otherCalls.map((c) => c.party)).toEqual(['+442079460958', 'Ada Lovelace']);
+    const unnamed = createPageCommandHandlers(fakeSession(s).session, {
+      lists: async () => lists({ partyNameKey: '' }),
+    });
+    const [plain] = await unnamed['page.lookup'](
+      { numbers: ['(415) 555-0132'] },
+      contentScript(crmPage),
+    );
+    expect(plain?.otherCalls.map((c) => c.party)).toEqual(['+442079460958', '01 99 00 12 34']);
   });
 
   it('shows call data only for calls the number is a party to', () => {

@@ -17,6 +17,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   region: 'US',
   confirmBeforeDial: false,
   language: 'browser',
+  partyNameKey: 'CustomerName',
   ...over,
 });
 

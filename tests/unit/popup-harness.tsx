@@ -20,7 +20,7 @@ import type { ViewState } from '@/lib/messaging/view-state';
 import type { CommandName, CommandRequest } from '@/lib/messaging/protocol';
 import { CommandError, type SerializedError } from '@/lib/messaging/errors';
 import type { CommandSender } from '@/lib/ui/commands';
-import { App } from '@/entrypoints/popup/App';
+import { App, type AppProps } from '@/entrypoints/popup/App';
 import { loadFixture } from '../fixtures/gws/load.ts';
 
 export const T0 = 1_764_000_000_000;
@@ -222,6 +222,7 @@ export interface PopupHarness {
 export function renderPopup(
   initial?: CallsState,
   extra: Omit<ViewState, 'calls'> = {},
+  props: Pick<AppProps, 'partyNaming'> = {},
 ): PopupHarness {
   const sent: SentCommand[] = [];
   const failures = new Map<CommandName, SerializedError>();
@@ -254,7 +255,7 @@ export function renderPopup(
     return () => (listener = undefined);
   };
   const result = render(
-    <App send={send} source={source} clock={() => now} requestAccess={requestAccess} />,
+    <App send={send} source={source} clock={() => now} requestAccess={requestAccess} {...props} />,
   );
   return {
     sent,

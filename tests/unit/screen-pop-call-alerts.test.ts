@@ -92,6 +92,15 @@ describe('incoming-call notification text', () => {
     });
   });
 
+  it('a known name titles the notification; the number moves to the message', () => {
+    const call = sampleCall({ ani: '+442079460958', dnis: '8012' });
+    const text = describeIncomingCall(call, enrichNumber(call.ani!, 'US'), '', WORDS, 'Jane Doe');
+    expect(text).toEqual({
+      title: 'Incoming call: Jane Doe',
+      message: '+44 20 7946 0958 · London, United Kingdom · to 8012',
+    });
+  });
+
   it('internal numbers as they are; hostile text stays plain text, clipped to one line', () => {
     const call = sampleCall({
       ani: '7002',
@@ -118,6 +127,21 @@ describe('call alerts in the browser (fake browser APIs)', () => {
     useCatalogue('en');
   });
   afterEach(() => applyUiLanguage('browser'));
+
+  it('names the caller from the attached-data key the agent chose', async () => {
+    await fakeBrowser.storage.local.set({
+      [AGENT_SETTINGS_KEY]: { version: 1, value: { partyNameKey: 'Ticket' } },
+    });
+    const session = fakeSession();
+    const alerts = new CallAlerts(() => session);
+    session.state = apply(session.state, 'C1', 'Ringing', ['Answer']);
+    alerts.onAlerts(session.state.alerts);
+    await alerts.idle();
+    expect(fakeBrowser.notifications.getAllCreateOptions()[notificationIdFor('C1')]).toMatchObject({
+      title: 'Incoming call: T-1001',
+      message: '+44 20 7946 0958 · London, United Kingdom · to 8012',
+    });
+  });
 
   it('a ringing call: notification with Answer/Decline and a red badge; answered: cleared, green', async () => {
     await fakeBrowser.storage.local.set({
