@@ -1,5 +1,5 @@
 import { t } from '@/lib/ui/i18n';
-import type { ErrorText } from '@/lib/ui/error-text';
+import type { ErrorText } from '@/lib/errors/describe-error';
 
 interface Props {
   /** What the agent was doing, e.g. "Could not hold the call". */

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { LoginRequest } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
 import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
-import type { ErrorText } from '@/lib/ui/error-text';
+import type { ErrorText } from '@/lib/errors/describe-error';
 import { PendingButton } from './PendingButton';
 import { ErrorNotice } from './ErrorNotice';
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
-import { describeError, type ErrorText } from '@/lib/ui/error-text';
+import { describeError, type ErrorText } from '@/lib/errors/describe-error';
+import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { ErrorNotice } from '../ErrorNotice';
 
 /** The outcome of the last change in a section: a quiet confirmation, or what went wrong. */
@@ -59,7 +60,8 @@ export function useSaver() {
       setOutcome(saved(text || undefined));
       return true;
     } catch (error) {
-      const text = error instanceof ExplainedError ? error.text : describeError(error);
+      const text =
+        error instanceof ExplainedError ? error.text : describeError(error, PAGE_ERROR_WORDS);
       setOutcome({ ok: false, action: failed, error: text });
       return false;
     } finally {

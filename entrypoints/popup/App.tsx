@@ -4,7 +4,8 @@ import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
 import { connectViewStore, createViewStore, type StateSource } from '@/lib/ui/view-store';
-import { describeError, type ErrorText } from '@/lib/ui/error-text';
+import { describeError, type ErrorText } from '@/lib/errors/describe-error';
+import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { requestServerAccess } from '@/lib/ui/server-access';
 import { CommandError } from '@/lib/messaging/errors';
 import { t, tOr } from '@/lib/ui/i18n';
@@ -94,7 +95,10 @@ export function App(props: AppProps) {
     if (local) setBusy((b) => new Set(b).add(local));
     task()
       .catch((error: unknown) =>
-        setFailure({ action: tOr(failedKey, t('failedGeneric')), error: describeError(error) }),
+        setFailure({
+          action: tOr(failedKey, t('failedGeneric')),
+          error: describeError(error, PAGE_ERROR_WORDS),
+        }),
       )
       .finally(() => {
         if (local)
@@ -138,7 +142,7 @@ export function App(props: AppProps) {
         return send('session.login', request);
       })
       .then(() => saveLoginDefaults({ serverUrl: request.serverUrl, username: request.username }))
-      .catch((error: unknown) => setLoginError(describeError(error)))
+      .catch((error: unknown) => setLoginError(describeError(error, PAGE_ERROR_WORDS)))
       .finally(() => setLoginPending(false));
   };
 

@@ -1,26 +1,9 @@
 /**
- * Typed GWS failures. Each one serializes to a plain object (`toJSON`) because errors cross
- * extension messaging, where class instances do not survive structured cloning.
+ * Typed GWS failures. Each one serializes to the one plain error shape (`toJSON`) because
+ * errors cross extension messaging, where class instances do not survive structured cloning.
  */
-
-/** The plain form of every GWS error, as it crosses extension messaging. */
-export interface GwsErrorJSON {
-  name: string;
-  message: string;
-  /** Machine-readable reason a view can translate. */
-  code: string;
-  /** GWS envelope statusCode (gws-api.md §2.4), when the server sent one. */
-  statusCode?: number;
-  statusMessage?: string;
-  httpStatus?: number;
-  operationName?: string;
-  /** GwsAuthError only. */
-  kind?: GwsAuthKind;
-  /** GwsNetworkError only: the request was given up after the client's timeout. */
-  timedOut?: boolean;
-  /** GwsInputError only: the argument that was refused. */
-  field?: string;
-}
+import type { ErrorCode } from '../errors/error-codes.ts';
+import type { SerializedError } from '../errors/serialized-error.ts';
 
 interface ErrorDetails {
   statusCode?: number;
@@ -32,7 +15,7 @@ interface ErrorDetails {
 
 /** Base of all GWS errors; never thrown itself. */
 export abstract class GwsError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   readonly statusCode?: number;
   readonly statusMessage?: string;
   readonly httpStatus?: number;
@@ -46,8 +29,8 @@ export abstract class GwsError extends Error {
     if (details.operationName !== undefined) this.operationName = details.operationName;
   }
 
-  toJSON(): GwsErrorJSON {
-    const out: GwsErrorJSON = { name: this.name, message: this.message, code: this.code };
+  toJSON(): SerializedError {
+    const out: SerializedError = { name: this.name, message: this.message, code: this.code };
     if (this.statusCode !== undefined) out.statusCode = this.statusCode;
     if (this.statusMessage !== undefined) out.statusMessage = this.statusMessage;
     if (this.httpStatus !== undefined) out.httpStatus = this.httpStatus;
@@ -79,10 +62,6 @@ export class GwsAuthError extends GwsError {
     this.kind = kind;
     this.code = kind;
   }
-
-  override toJSON(): GwsErrorJSON {
-    return { ...super.toJSON(), kind: this.kind };
-  }
 }
 
 /** A back end is down: HTTP 503 / statusCode 4 (gws-api.md §2.6). Nothing was changed. */
@@ -103,7 +82,7 @@ export class GwsNetworkError extends GwsError {
     this.code = this.timedOut ? 'timeout' : 'network';
   }
 
-  override toJSON(): GwsErrorJSON {
+  override toJSON(): SerializedError {
     return { ...super.toJSON(), timedOut: this.timedOut };
   }
 }
@@ -125,7 +104,7 @@ export class GwsInputError extends GwsError {
     this.field = field;
   }
 
-  override toJSON(): GwsErrorJSON {
+  override toJSON(): SerializedError {
     return { ...super.toJSON(), field: this.field };
   }
 }

@@ -7,11 +7,11 @@ import type {
   PasswordEvent,
   UnrecognisedMessage,
 } from './types.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import { parseCall, type Parsed } from './parse-call.ts';
 import { parseChannel, parseDevice } from './parse-device.ts';
 import {
   MAX_COPY_STRING,
-  describeError,
   hasOwn,
   isArray,
   isRecord,
@@ -43,7 +43,8 @@ export function parseNotification(message: unknown): GwsEvent | UnrecognisedMess
   try {
     return dispatch(message);
   } catch (error) {
-    return unrecognised(`parser failure: ${describeError(error)}`, message);
+    const { name, message: text } = serializeError(error);
+    return unrecognised(`parser failure: ${name}: ${text}`, message);
   }
 }
 

@@ -206,16 +206,6 @@ function copyRecord(obj: object, copy: (v: unknown) => unknown): Record<string, 
   return out;
 }
 
-/** A short description of an error that cannot itself throw. */
-export function describeError(error: unknown): string {
-  try {
-    if (error instanceof Error) return `${error.name}: ${error.message}`;
-    return typeof error === 'string' ? error : 'non-Error thrown';
-  } catch {
-    return 'unprintable error';
-  }
-}
-
 /** Last path segment after `/<collection>/` in a URI or path, URL-decoded when possible. */
 export function idAfter(uriOrPath: string | undefined, collection: string): string | undefined {
   if (!uriOrPath) return undefined;

@@ -23,7 +23,12 @@ export async function sendCommand<K extends CommandName>(
   };
   const reply = (await browser.runtime.sendMessage(message)) as
     CommandReply<CommandResponse<K>> | undefined;
-  if (!reply) throw new CommandError({ name: 'NoReply', message: 'The background did not answer' });
+  if (!reply)
+    throw new CommandError({
+      name: 'NoReply',
+      message: 'The background did not answer',
+      code: 'no-reply',
+    });
   if (!reply.ok) throw new CommandError(reply.error);
   return reply.value;
 }

@@ -108,7 +108,8 @@ export interface CommandMessage<K extends CommandName = CommandName> {
 }
 
 export type CommandReply<T> =
-  { ok: true; value: T } | { ok: false; error: import('./errors.ts').SerializedError };
+  | { ok: true; value: T }
+  | { ok: false; error: import('../errors/serialized-error.ts').SerializedError };
 
 /** What the background pushes to connected views. */
 export interface StatePush {

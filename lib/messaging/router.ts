@@ -6,7 +6,7 @@ import type {
   CommandRequest,
   CommandResponse,
 } from './protocol.ts';
-import { serializeError } from './errors.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import type { SenderKind, SenderLike } from './sender.ts';
 
 export type CommandHandlers = {
@@ -44,7 +44,11 @@ export function createCommandRouter(
     if (!Object.hasOwn(COMMAND_ACCESS, command)) {
       return Promise.resolve({
         ok: false,
-        error: { name: 'UnknownCommand', message: `Unknown command: ${String(command)}` },
+        error: {
+          name: 'UnknownCommand',
+          message: `Unknown command: ${String(command)}`,
+          code: 'unknown-command',
+        },
       });
     }
     if (!isAllowed(command, classify(sender))) {

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { catalogueMessage, type Catalogue } from '../settings/ui-language.ts';
 import type { MessageKey } from '../ui/i18n.ts';
+import { ERROR_MESSAGES } from '../errors/error-codes.ts';
 
 /**
  * Every catalogue message the CRM page overlay shows, and nothing else. The background sends
@@ -40,16 +41,9 @@ export const OVERLAY_MESSAGE_KEYS = [
   'overlayErrorSiteNotEnabled',
   'overlayErrorUnknown',
   'overlayErrorDetail',
-  'errorNoDevice',
-  'errorCallEnded',
-  'errorNotAvailable',
-  'errorUnavailable',
-  'errorNetwork',
-  'errorTimeout',
-  'errorMissingParameter',
-  'errorForbidden',
-  'errorGwsStatus',
-  'dialProblemInvalid',
+  // A refusal the card explains: any failure's words (error-codes.ts).
+  'errorUnknown',
+  ...Object.values(ERROR_MESSAGES),
   ...(['Dialing', 'Ringing', 'Established', 'Held', 'Released'] as const).map(
     (s) => `callState_${s}` as const,
   ),

@@ -10,7 +10,8 @@ import { SessionStore, type Credentials } from './session-store.ts';
 import { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { SessionPersistence } from './persistence.ts';
 import { projectView, type ViewState } from '../messaging/view-state.ts';
-import { describeError, NotSignedInError } from './errors.ts';
+import { NotSignedInError } from './errors.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import { SessionConnection, type ConnectionOptions } from './connection.ts';
 import { IntentExpiry } from './intent-expiry.ts';
 import { intentOf, runOperation, type SessionOperation } from './operations.ts';
@@ -150,7 +151,7 @@ export class GwsSession {
       // A lost HTTP session goes through the REST client's re-login path.
       await connection.recover();
     } catch (error) {
-      this.diagnostics.record('error', 'resume: first recovery failed', describeError(error));
+      this.diagnostics.record('error', 'resume: first recovery failed', serializeError(error));
     }
     connection.connect();
     return true;
@@ -162,7 +163,7 @@ export class GwsSession {
       try {
         await this.connection.rest.endContactCenterSession();
       } catch (error) {
-        this.diagnostics.record('error', 'EndContactCenterSession failed', describeError(error));
+        this.diagnostics.record('error', 'EndContactCenterSession failed', serializeError(error));
       }
     }
     await this.stop();
@@ -211,7 +212,7 @@ export class GwsSession {
     await this.stop();
     this.dispatch({
       type: 'connection',
-      connection: { kind: 'error', reason: describeError(error).message },
+      connection: { kind: 'error', reason: serializeError(error).message },
     });
     await this.options.persistence.clear();
   }

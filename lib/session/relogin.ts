@@ -4,7 +4,8 @@ import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from '../gws/backoff.ts'
 import type { StoreAction } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { Credentials } from './session-store.ts';
-import { describeError, NotSignedInError } from './errors.ts';
+import { NotSignedInError } from './errors.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import { SingleTimer } from './single-timer.ts';
 
 /**
@@ -91,7 +92,7 @@ export class Relogin {
   }
 
   private failed(error: unknown): void {
-    this.options.diagnostics.record('error', 'login again failed', describeError(error));
+    this.options.diagnostics.record('error', 'login again failed', serializeError(error));
     if (error instanceof GwsAuthError && error.kind === 'bad-credentials') {
       this.options.dispatch({
         type: 'connection',
@@ -100,6 +101,6 @@ export class Relogin {
       this.options.onRefused();
       return;
     }
-    this.schedule(describeError(error).message);
+    this.schedule(serializeError(error).message);
   }
 }

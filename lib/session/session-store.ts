@@ -9,7 +9,7 @@ import {
 } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { SessionPersistence } from './persistence.ts';
-import { describeError } from './errors.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import { SingleTimer } from './single-timer.ts';
 
 export interface Credentials {
@@ -97,7 +97,7 @@ export class SessionStore {
       this.options.diagnostics.record(
         'error',
         'could not persist the session',
-        describeError(error),
+        serializeError(error),
       );
     }
   }

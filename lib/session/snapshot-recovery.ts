@@ -3,7 +3,7 @@ import { GwsProtocolError } from '../gws/errors.ts';
 import { parseUserSnapshot } from '../gws/parse.ts';
 import type { StoreAction } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
-import { describeError } from './errors.ts';
+import { serializeError } from '../errors/serialized-error.ts';
 import { SingleTimer } from './single-timer.ts';
 
 const RECOVERY_DEBOUNCE_MS = 200;
@@ -51,7 +51,7 @@ export class SnapshotRecovery {
     try {
       await this.recover();
     } catch (error) {
-      this.host.diagnostics.record('error', 'recovery failed', describeError(error));
+      this.host.diagnostics.record('error', 'recovery failed', serializeError(error));
     }
   }
 

@@ -9,7 +9,7 @@ import {
   GwsUnavailableError,
   type GwsError,
 } from '../../lib/gws/errors.ts';
-import { serializeError } from '../../lib/messaging/errors.ts';
+import { serializeError } from '../../lib/errors/serialized-error.ts';
 
 function errorOf(httpStatus: number, body: unknown, extra: { isLogin?: boolean } = {}): GwsError {
   const bodyText = typeof body === 'string' ? body : JSON.stringify(body);
@@ -114,17 +114,19 @@ describe('error serialization (errors cross extension messaging)', () => {
       httpStatus: 200,
       operationName: 'Hold',
     });
-    expect(errors[1]!.toJSON()).toMatchObject({ kind: 'csrf', code: 'csrf' });
+    expect(errors[1]!.toJSON()).toMatchObject({ code: 'csrf' });
     expect(errors[3]!.toJSON()).toMatchObject({ code: 'timeout', timedOut: true });
     expect(errors[5]!.toJSON()).toMatchObject({ field: 'digits', code: 'invalid-input' });
   });
 
-  it('is read correctly by the messaging layer', () => {
+  it('is read correctly by the messaging layer, in the same shape', () => {
     expect(serializeError(errors[1])).toEqual({
       name: 'GwsAuthError',
       message: 'Missing or invalid Csrf token',
       code: 'csrf',
+      httpStatus: 403,
     });
+    for (const e of errors) expect(serializeError(e)).toEqual(e.toJSON());
     expect(serializeError(errors[0])).toMatchObject({ statusCode: 2, code: 'rejected' });
   });
 });

@@ -72,7 +72,7 @@ describe('caller card facts', () => {
     expect(describePageError(undefined)).toBe('That did not work.');
     useCatalogue('fr');
     expect(describePageError({ code: 'not-signed-in', message: 'x' })).toBe(
-      'Connectez-vous à l’extension téléphonique pour appeler.',
+      'Connectez-vous d’abord à l’extension téléphonique.',
     );
     expect(describePageError({ code: 'site-not-enabled' })).toBe(
       'Les appels ne sont pas activés sur ce site.',

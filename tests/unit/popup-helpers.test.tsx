@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatDataValue, formatDuration } from '@/lib/ui/format';
 import { MAX_RECENT_NUMBERS, storageRecentNumbers, withRecent } from '@/lib/ui/recent-numbers';
-import { describeError } from '@/lib/ui/error-text';
+import { describeError as describeWith } from '@/lib/errors/describe-error';
+import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { checkServerUrl } from '@/lib/ui/login-defaults';
 import { CommandError } from '@/lib/messaging/errors';
 import { useCatalogue } from './popup-harness';
@@ -71,6 +72,8 @@ describe('recent numbers', () => {
   });
 });
 
+const describeError = (error: unknown) => describeWith(error, PAGE_ERROR_WORDS);
+
 describe('describeError', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -90,18 +93,29 @@ describe('describeError', () => {
     ).toEqual({
       summary: 'The voice service is not available right now.',
       detail: 'Voice service is not available at this time',
+      explained: true,
     });
     expect(
       describeError(new CommandError({ name: 'GwsApiError', message: 'x', statusCode: 6 })),
     ).toEqual({
       summary: 'Not found.',
       detail: 'x',
+      explained: true,
     });
     expect(
-      describeError(new CommandError({ name: 'NoReply', message: 'The background did not answer' }))
-        .summary,
+      describeError(
+        new CommandError({
+          name: 'NoReply',
+          message: 'The background did not answer',
+          code: 'no-reply',
+        }),
+      ).summary,
     ).toBe('The extension did not answer. Close and reopen this window.');
-    expect(describeError('boom')).toEqual({ summary: 'Something went wrong.', detail: 'boom' });
+    expect(describeError('boom')).toEqual({
+      summary: 'Something went wrong.',
+      detail: 'boom',
+      explained: false,
+    });
   });
 });
 

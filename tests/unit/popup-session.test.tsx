@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { SerializedError } from '@/lib/errors/serialized-error';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -100,7 +101,7 @@ describe('popup: session', () => {
     expect(popup.sent).toEqual([]);
   });
 
-  it.each([
+  it.each<[SerializedError, string]>([
     [
       { name: 'GwsAuthError', message: 'Wrong user name or password', code: 'bad-credentials' },
       'Wrong user name or password.',
