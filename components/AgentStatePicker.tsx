@@ -1,5 +1,5 @@
 import type { AgentStateDefinition, UserState } from '@/lib/gws/types';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { formatDuration } from '@/lib/ui/format';
 import {
   currentDefinition,

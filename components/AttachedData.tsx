@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { formatDataValue } from '@/lib/ui/format';
 import { PendingButton } from './PendingButton';
 

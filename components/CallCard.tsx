@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
 import { callDurationMs, otherParty, type PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation } from '@/lib/messaging/protocol';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { formatDuration } from '@/lib/ui/format';
 import {
   callStateLabel,

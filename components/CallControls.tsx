@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Call } from '@/lib/gws/types';
 import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { PendingButton } from './PendingButton';
 import { DESTINATION_OPERATIONS, TransferForm } from './TransferForm';
 import { DtmfPad } from './DtmfPad';

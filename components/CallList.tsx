@@ -1,7 +1,7 @@
 import type { PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
 import type { CallGroup } from '@/lib/ui/call-view';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { CallCard } from './CallCard';
 
 interface Props {

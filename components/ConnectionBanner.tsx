@@ -1,5 +1,5 @@
 import type { ConnectionState } from '@/lib/calls';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { formatDuration } from '@/lib/ui/format';
 import { PendingButton } from './PendingButton';
 

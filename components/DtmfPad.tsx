@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { Keypad, KEYPAD_KEYS, type KeypadKey } from './Keypad';
 
 interface Props {

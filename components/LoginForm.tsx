@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LoginRequest } from '@/lib/messaging/protocol';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
 import type { ErrorText } from '@/lib/errors/describe-error';
 import { PendingButton } from './PendingButton';

@@ -1,5 +1,5 @@
 import type { Participant } from '@/lib/gws/types';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { describeNumber, numberTypeLabel } from '@/lib/ui/phone-view';
 import { participantNumber } from '@/lib/calls';
 import { PendingButton } from './PendingButton';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/lib/ui/i18n';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkDialInput, dialProblemText } from '@/lib/ui/phone-view';
 import { PendingButton } from './PendingButton';
 

@@ -6,7 +6,7 @@
  * parser ~45 kB (detection has to run in the page: a number is only a number in its context),
  * webextension-polyfill 21 kB (pulled in by WXT's content-script context), Preact 14 kB, the
  * overlay itself ~48 kB (~2.5 kB of it its message keys and their lookup, so that it speaks
- * the agent's language: lib/overlay/overlay-i18n.ts). The budget leaves ~4 % raw / ~7 % gzip
+ * the agent's language: lib/i18n/overlay-messages.ts). The budget leaves ~4 % raw / ~7 % gzip
  * for growth; anything beyond it has to be argued for.
  */
 import { readFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import type { FieldAttrs } from './FieldProblem';
 
 export interface Choice {

@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { TEXT_OPS, type ConditionForm } from '@/lib/screen-pop/rule-form';
 import { ChoiceSelect, type Choice } from './ChoiceSelect';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';

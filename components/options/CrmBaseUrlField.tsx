@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { checkBaseUrl } from '@/lib/screen-pop/url-safety';
 import { problemText } from '@/lib/ui/rule-view';
 import { PendingButton } from '../PendingButton';

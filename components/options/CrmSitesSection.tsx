@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/lib/ui/i18n';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 import {
   siteLabel,
   siteToPattern,

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/lib/ui/i18n';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 import { UI_LANGUAGES, type UiLanguage } from '@/lib/settings/agent-settings';
 import { OptionsSection } from './OptionsSection';
 import { SaveStatus, useSaver } from './SaveStatus';

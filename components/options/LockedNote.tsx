@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 
 /** Says a field is fixed by enterprise policy; the field points here with aria-describedby. */
 export function LockedNote({ id }: { id: string }) {

@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { problemText } from '@/lib/ui/rule-view';
 import type { RuleProblem } from '@/lib/screen-pop/types';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { regionChoices } from '@/lib/settings/regions';
-import { uiLanguage } from '@/lib/settings/ui-language';
+import { uiLanguage } from '@/lib/i18n/messages';
 import { OptionsSection } from './OptionsSection';
 import { SaveStatus, useSaver } from './SaveStatus';
 

@@ -1,5 +1,5 @@
-import { t } from '@/lib/ui/i18n';
-import { callTypeLabel } from '@/lib/ui/rule-view';
+import { t } from '@/lib/i18n/messages';
+import { callTypeLabel } from '@/lib/ui/call-view';
 import { KNOWN_CALL_TYPES, type RuleForm } from '@/lib/screen-pop/rule-form';
 import { ConditionFields } from './ConditionFields';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { ruleLabel, triggerLabel } from '@/lib/ui/rule-view';
 import { checkRuleForm, problemsByField } from '@/lib/ui/rule-editor-problems';
 import { formToRule, ruleToForm, type RuleForm } from '@/lib/screen-pop/rule-form';

@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
 import { RuleRow, type RowAction, type RowHandlers } from './RuleRow';
 

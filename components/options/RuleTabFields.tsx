@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import type { RuleForm, TabReuse } from '@/lib/screen-pop/rule-form';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
 

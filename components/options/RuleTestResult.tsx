@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { failedConditionLabel, problemText, triggersLabel } from '@/lib/ui/rule-view';
 import type { RuleTestResult as Result } from '@/lib/screen-pop/test-rule';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';

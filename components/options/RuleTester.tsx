@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
-import { callTypeLabel } from '@/lib/ui/rule-view';
+import { t } from '@/lib/i18n/messages';
+import { callTypeLabel } from '@/lib/ui/call-view';
 import { KNOWN_CALL_TYPES } from '@/lib/screen-pop/rule-form';
 import { sampleCallFromForm, type SampleCallForm } from '@/lib/screen-pop/sample-call';
 import { testRule, type RuleTestResult as Result } from '@/lib/screen-pop/test-rule';

@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
-import { t, tOr } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
+import { templateVarKey } from '@/lib/i18n/keys';
 import { TEMPLATE_VARIABLES } from '@/lib/screen-pop/template';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
 
@@ -80,9 +81,7 @@ export function RuleUrlField({ value, crmBaseUrl, errors, onChange }: Props) {
               >
                 <code>{`{${v.name}}`}</code>
               </button>
-              <span class="muted">
-                {tOr(`optionsTemplateVar_${v.name.replace(/\W/g, '_')}`, v.description)}
-              </span>
+              <span class="muted">{t(templateVarKey(v.name), v.description)}</span>
             </li>
           ))}
         </ul>

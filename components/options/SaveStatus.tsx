@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { describeError, type ErrorText } from '@/lib/errors/describe-error';
 import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { ErrorNotice } from '../ErrorNotice';

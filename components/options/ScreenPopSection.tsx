@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { ruleLabel } from '@/lib/ui/rule-view';
 import { exportRules, importRules } from '@/lib/screen-pop/import-export';
 import { copyRule, moveItem, newRule } from '@/lib/screen-pop/rule-form';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { PendingButton } from '../PendingButton';
 import { OptionsSection } from './OptionsSection';
 

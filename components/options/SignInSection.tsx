@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
 import type { SignInLocks } from '@/lib/settings/sign-in-defaults';
 import { PendingButton } from '../PendingButton';

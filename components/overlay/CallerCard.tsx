@@ -4,7 +4,7 @@ import {
   numberTypeText,
   CALLING_HOURS,
 } from '../../lib/overlay/card-facts.ts';
-import { ot, overlayLocale } from '../../lib/overlay/overlay-i18n.ts';
+import { ot, overlayLocale } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { LiveCalls } from './LiveCalls.tsx';
 import { px } from './px.ts';
@@ -18,7 +18,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The compact card: who the number is, where and what time it is there, and its live calls.
- * Its words and the weekday follow the agent's language (lib/overlay/overlay-i18n.ts).
+ * Its words and the weekday follow the agent's language (lib/i18n/overlay-messages.ts).
  */
 export function CallerCard({ model, actions }: Props) {
   const { info, live, status } = model;

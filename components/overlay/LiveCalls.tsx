@@ -2,7 +2,8 @@ import { formatDuration } from '../../lib/ui/format.ts';
 import type { OverlayActions } from '../../lib/overlay/overlay-model.ts';
 import type { PageLookup } from '../../lib/messaging/page-messages.ts';
 import { operationLabel } from '../../lib/overlay/operation-labels.ts';
-import { ot, otOr } from '../../lib/overlay/overlay-i18n.ts';
+import { callStateKey, callTypeKey } from '../../lib/i18n/keys.ts';
+import { ot } from '../../lib/i18n/overlay-messages.ts';
 
 interface Props {
   live: PageLookup;
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** A GWS call state in the overlay's language, as the popup words it ("Established": Connected). */
-const stateText = (state: string) => otOr(`callState_${state}`, state);
+const stateText = (state: string) => ot(callStateKey(state), state);
 
 /** The live calls this number is a party to, and the calls that could be brought to it. */
 export function LiveCalls({ live, now, actions }: Props) {
@@ -21,7 +22,7 @@ export function LiveCalls({ live, now, actions }: Props) {
         <section class="call" key={call.callId} aria-label={ot('overlayLiveCall')}>
           <div>
             <span class="call-state">{stateText(call.state)}</span> ·{' '}
-            {otOr(`callType_${call.callType}`, call.callType)} ·{' '}
+            {ot(callTypeKey(call.callType), call.callType)} ·{' '}
             <span>{formatDuration(now - call.startedAt)}</span>
           </div>
           {call.userData.length > 0 && (

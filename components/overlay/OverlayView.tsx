@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
-import { ot, overlayLocale } from '../../lib/overlay/overlay-i18n.ts';
+import { ot, overlayLocale } from '../../lib/i18n/overlay-messages.ts';
 import { CallerCard } from './CallerCard.tsx';
 import { px } from './px.ts';
 

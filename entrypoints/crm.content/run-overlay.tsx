@@ -8,7 +8,7 @@ import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/messaging/page-me
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
-import { setOverlayWords } from '../../lib/overlay/overlay-i18n.ts';
+import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';

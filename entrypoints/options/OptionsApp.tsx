@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import type { AgentSettings, UiLanguage } from '@/lib/settings/agent-settings';
 import type { ManagedSettings } from '@/lib/background/managed-login';
 import type { LoginDefaults } from '@/lib/ui/login-defaults';

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { sendCommand } from '@/lib/messaging/client';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { agentSettings, type AgentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
 import { readManagedSettings, type ManagedSettings } from '@/lib/background/managed-login';
 import { loadLoginDefaults, saveLoginDefaults, type LoginDefaults } from '@/lib/ui/login-defaults';
@@ -13,7 +13,7 @@ import {
   type ScreenPopSettings,
 } from '@/lib/settings/screen-pop-rules';
 import type { DiagnosticsDump } from '@/lib/diagnostics/diagnostics-log';
-import { applyUiLanguage, uiLanguage } from '@/lib/settings/ui-language';
+import { applyUiLanguage, uiLanguage } from '@/lib/i18n/messages';
 import { setAgentRegion } from '@/lib/settings/agent-region';
 import { playOneRing, RingPlayer } from '@/lib/ringtone/ring-player';
 import type { Shortcut } from '@/components/options/ShortcutsSection';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { applyPageSettings } from '@/lib/settings/page-settings';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { OptionsApp } from './OptionsApp';
 import '../popup/style.css';
 import './style.css';

@@ -8,7 +8,8 @@ import { describeError, type ErrorText } from '@/lib/errors/describe-error';
 import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { requestServerAccess } from '@/lib/ui/server-access';
 import { CommandError } from '@/lib/messaging/errors';
-import { t, tOr } from '@/lib/ui/i18n';
+import { t, type MessageKey } from '@/lib/i18n/messages';
+import { failedOperationKey } from '@/lib/i18n/keys';
 import { groupCalls } from '@/lib/ui/call-view';
 import type { PartyNaming } from '@/lib/calls';
 import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
@@ -90,13 +91,13 @@ export function App(props: AppProps) {
   }, [view]);
 
   /** Runs a command; its failure is shown with what the agent was trying to do. */
-  const run = (failedKey: string, task: () => Promise<unknown>, local?: string) => {
+  const run = (failedKey: MessageKey, task: () => Promise<unknown>, local?: string) => {
     setFailure(undefined);
     if (local) setBusy((b) => new Set(b).add(local));
     task()
       .catch((error: unknown) =>
         setFailure({
-          action: tOr(failedKey, t('failedGeneric')),
+          action: t(failedKey),
           error: describeError(error, PAGE_ERROR_WORDS),
         }),
       )
@@ -147,7 +148,9 @@ export function App(props: AppProps) {
   };
 
   const operate = (callId: string, request: PopupCallRequest) =>
-    run(`failed_${request.operation}`, () => send('call.operation', { callId, ...request }));
+    run(failedOperationKey(request.operation), () =>
+      send('call.operation', { callId, ...request }),
+    );
 
   const dial = (number: string) =>
     run('failed_Dial', async () => {

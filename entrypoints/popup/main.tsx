@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { applyPageSettings } from '@/lib/settings/page-settings';
 import { AGENT_SETTINGS_DEFAULTS } from '@/lib/settings/agent-settings';
 import { loadSignInDefaults } from '@/lib/settings/sign-in-defaults';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { App } from './App';
 import './style.css';
 

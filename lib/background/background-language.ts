@@ -1,6 +1,7 @@
 import { agentSettings, type UiLanguage } from '../settings/agent-settings.ts';
-import { applyUiLanguage, fetchCatalogue, type Catalogue } from '../settings/ui-language.ts';
-import { pickOverlayMessages, type OverlayWords } from '../overlay/overlay-i18n.ts';
+import { fetchCatalogue, type Catalogue } from '../i18n/catalogue.ts';
+import { applyUiLanguage } from '../i18n/messages.ts';
+import { pickOverlayMessages, type OverlayWords } from '../i18n/overlay-messages.ts';
 
 export type CatalogueLoader = (language: string) => Promise<Catalogue>;
 

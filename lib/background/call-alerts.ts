@@ -16,8 +16,8 @@ import { TaskQueue } from './task-queue.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { loadScreenPopSettingsInForce } from '../settings/managed-screen-pop.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
-import { t } from '../ui/i18n.ts';
-import { uiLanguage } from '../settings/ui-language.ts';
+import { t } from '../i18n/messages.ts';
+import { uiLanguage } from '../i18n/messages.ts';
 
 /** Notification ids are derived from the call id, so a restarted worker finds its own. */
 const NOTIFICATION_PREFIX = 'gws-cti-call:';

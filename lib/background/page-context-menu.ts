@@ -4,7 +4,7 @@ import { findPhoneNumbersWith } from '../phone/detect-core.ts';
 import { normalizeDialString } from '../phone/enrich.ts';
 import { overlaySettings } from '../settings/overlay-settings.ts';
 import { matchingPattern } from '../settings/site-patterns.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/messages.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { activePatterns, readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 import type { PageSession } from './page-commands.ts';

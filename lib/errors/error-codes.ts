@@ -1,4 +1,4 @@
-import type { MessageKey } from '../ui/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 
 /**
  * Every reason a failure carries in `code`, with the catalogue message that tells the agent

@@ -3,7 +3,7 @@
  * are the only commands a content script may send (access 'content-script' in the protocol
  * map), and the background checks the sending tab against the enabled CRM sites for each.
  */
-import type { OverlayWords } from '../overlay/overlay-i18n.ts';
+import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { OfferedOperation } from '../gws/call-operations.ts';
 
 /**

@@ -1,5 +1,6 @@
 /** Small helpers for the caller card: local time, calling hours, flags, number types. */
-import { otOr } from './overlay-i18n.ts';
+import { numberTypeKey } from '../i18n/keys.ts';
+import { ot } from '../i18n/overlay-messages.ts';
 
 /** Hours (local to the callee) outside which a call is likely unwelcome: 08:00–21:00. */
 export const CALLING_HOURS = { from: 8, to: 21 };
@@ -49,5 +50,5 @@ export function flagOf(code: string | undefined): string {
  * catalogue has no words for is shown as it is.
  */
 export function numberTypeText(type: string | undefined): string | undefined {
-  return type === undefined ? undefined : otOr(`numberType_${type}`, type);
+  return type === undefined ? undefined : ot(numberTypeKey(type), type);
 }

@@ -18,7 +18,7 @@ import {
 import type { PageOperation } from '../messaging/page-messages.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
 import { NamedTimers } from './named-timers.ts';
-import { ot } from './overlay-i18n.ts';
+import { ot } from '../i18n/overlay-messages.ts';
 import { operationLabel } from './operation-labels.ts';
 
 /** How the page reaches the background for the two things that act. */

@@ -1,4 +1,4 @@
-import { ot, type OverlayMessageKey } from './overlay-i18n.ts';
+import { ot, type OverlayMessageKey } from '../i18n/overlay-messages.ts';
 import type { PageOperation } from '../messaging/page-messages.ts';
 
 const LABELS: Record<PageOperation, OverlayMessageKey> = {

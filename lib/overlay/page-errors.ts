@@ -1,5 +1,5 @@
 import { describeError } from '../errors/describe-error.ts';
-import { ot } from './overlay-i18n.ts';
+import { ot } from '../i18n/overlay-messages.ts';
 
 /**
  * Words for a command the background refused or failed, for the caller card, in the

@@ -3,6 +3,7 @@
  * import/export), evaluated by pure functions in this folder.
  */
 import type { Participant } from '../gws/types.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 
 /** The moment of a call at which a rule may open its page. */
 export type PopTrigger = 'ringing' | 'established';
@@ -130,7 +131,7 @@ export type RuleProblemCode =
  * diagnostics and any message the catalogue lacks.
  */
 export interface MessageWords {
-  key: string;
+  key: MessageKey;
   args?: string[];
 }
 

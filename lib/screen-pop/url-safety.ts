@@ -4,6 +4,7 @@
  * final URL is checked again before any tab is touched.
  */
 
+import type { MessageKey } from '../i18n/messages.ts';
 import type { MessageWords } from './types.ts';
 
 /** Longer pop URLs are refused: no CRM needs them, and they only come from hostile data. */
@@ -18,17 +19,17 @@ export interface UrlProblem {
   words: MessageWords;
 }
 
-const wordsOf = (key: string, args: string[]): MessageWords => ({
+const wordsOf = (key: MessageKey, args: string[]): MessageWords => ({
   key,
   ...(args.length ? { args } : {}),
 });
 
-const problem = (message: string, key: string, ...args: string[]): UrlProblem => ({
+const problem = (message: string, key: MessageKey, ...args: string[]): UrlProblem => ({
   message,
   words: wordsOf(key, args),
 });
 
-const refuse = (reason: string, key: string, ...args: string[]): UrlCheck => ({
+const refuse = (reason: string, key: MessageKey, ...args: string[]): UrlCheck => ({
   ok: false,
   reason,
   words: wordsOf(key, args),

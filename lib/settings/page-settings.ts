@@ -1,6 +1,6 @@
 import { AGENT_SETTINGS_DEFAULTS, agentSettings, type AgentSettings } from './agent-settings.ts';
 import { setAgentRegion } from './agent-region.ts';
-import { applyUiLanguage, uiLanguage } from './ui-language.ts';
+import { applyUiLanguage, uiLanguage } from '../i18n/messages.ts';
 
 /**
  * What an extension page (popup, options) applies before its first render: the agent's

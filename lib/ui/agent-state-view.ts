@@ -1,5 +1,5 @@
 import type { AgentStateDefinition, UserState } from '../gws/types.ts';
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../i18n/messages.ts';
 
 /** The four system states (gws-api.md §4.2, §6.4): ours to translate; custom ones keep GWS's name. */
 const SYSTEM_STATES: ReadonlyArray<{ operationName: string; id: string; label: MessageKey }> = [

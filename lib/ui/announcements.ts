@@ -1,7 +1,7 @@
 import type { CallRecord, CallsView, ConnectionState, PartyNaming } from '../calls/index.ts';
 import type { UserState } from '../gws/types.ts';
 import { selectAgentStatus } from '../calls/index.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/messages.ts';
 import { partyLabel } from './call-view.ts';
 import { userStateLabel } from './agent-state-view.ts';
 

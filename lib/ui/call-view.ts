@@ -1,6 +1,7 @@
 import type { CallRecord, CallsView, OtherParty, PartyCall, PartyNaming } from '../calls/index.ts';
 import { otherParty, selectActiveCalls } from '../calls/index.ts';
-import { t, tOr } from './i18n.ts';
+import { callStateKey, callTypeKey, recordingKey } from '../i18n/keys.ts';
+import { t } from '../i18n/messages.ts';
 import { describeNumber } from './phone-view.ts';
 
 /** A call and the consult calls started from it, shown together (gws-api.md §4.5). */
@@ -40,13 +41,14 @@ export function partyText(party: OtherParty): string {
 }
 
 export function callStateLabel(state: string): string {
-  return tOr(`callState_${state}`, state);
+  return t(callStateKey(state), state);
 }
 
+/** A GWS call type in the page's language (Inbound → "Entrant" in French). */
 export function callTypeLabel(callType: string): string {
-  return tOr(`callType_${callType}`, callType);
+  return t(callTypeKey(callType), callType);
 }
 
 export function recordingLabel(state: string): string {
-  return tOr(`recording_${state}`, state);
+  return t(recordingKey(state), state);
 }

@@ -1,7 +1,7 @@
 import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from '../phone/enrich.ts';
-import { t, tOr } from './i18n.ts';
+import { numberTypeKey } from '../i18n/keys.ts';
+import { t, uiLanguage } from '../i18n/messages.ts';
 import { agentRegion } from '../settings/agent-region.ts';
-import { uiLanguage } from '../settings/ui-language.ts';
 
 /** A number as the popup shows it. All fields are plain text. */
 export interface NumberView {
@@ -62,7 +62,7 @@ function compute(raw: string, locale: string, region: string): NumberView {
 }
 
 export function numberTypeLabel(type: string): string {
-  return tOr(`numberType_${type}`, type);
+  return t(numberTypeKey(type), type);
 }
 
 export type DialProblem = 'empty' | 'invalid';

@@ -1,7 +1,7 @@
 import { formToRule, problemField, type RuleForm } from '../screen-pop/rule-form.ts';
 import { validateRule } from '../screen-pop/validate.ts';
 import type { RuleProblem, ScreenPopRule } from '../screen-pop/types.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/messages.ts';
 import { problemText } from './rule-view.ts';
 
 export interface CheckedRuleForm {

@@ -1,5 +1,6 @@
 import type { MessageWords, PopTrigger, ScreenPopRule } from '../screen-pop/types.ts';
-import { t, tOr } from './i18n.ts';
+import { ruleTriggerKey, testFailedKey } from '../i18n/keys.ts';
+import { t } from '../i18n/messages.ts';
 
 /**
  * How the options page names things about screen-pop rules. Rules may come broken from
@@ -15,7 +16,7 @@ export function problemText(problem: {
   words?: MessageWords | undefined;
 }): string {
   const { words } = problem;
-  return words ? tOr(words.key, problem.message, words.args) : problem.message;
+  return words ? t(words.key, words.args) : problem.message;
 }
 
 /** The rule's name, else its id, else "Unnamed rule". */
@@ -27,17 +28,12 @@ export function ruleLabel(rule: Partial<ScreenPopRule> | undefined): string {
 
 /** "When the call rings" etc.; an unknown trigger as it is written. */
 export function triggerLabel(trigger: unknown): string {
-  return tOr(`optionsRuleTrigger_${String(trigger)}`, String(trigger));
+  return t(ruleTriggerKey(trigger), String(trigger));
 }
 
 /** The moments a test says the rule pops at: one trigger, or both (it pops once). */
 export function triggersLabel(triggers: readonly PopTrigger[]): string {
   return triggers.length > 1 ? triggerLabel('both') : triggerLabel(triggers[0]);
-}
-
-/** A GWS call type in the page's language (Inbound → "Entrant" in French). */
-export function callTypeLabel(callType: string): string {
-  return tOr(`callType_${callType}`, callType);
 }
 
 /**
@@ -50,5 +46,5 @@ export function failedConditionLabel(name: string, rule: Partial<ScreenPopRule>)
     const key = rule.when?.userData?.[Number(row[1])]?.key ?? '';
     return t('optionsTestFailedUserData', key);
   }
-  return tOr(`optionsTestFailed_${name}`, name);
+  return t(testFailedKey(name), name);
 }

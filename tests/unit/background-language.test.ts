@@ -14,8 +14,9 @@ import {
 } from '@/lib/background/page-context-menu';
 import type { SiteLists } from '@/lib/background/page-sites';
 import { agentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
-import { applyUiLanguage, uiLanguage, type Catalogue } from '@/lib/settings/ui-language';
-import { t } from '@/lib/ui/i18n';
+import type { Catalogue } from '@/lib/i18n/catalogue';
+import { applyUiLanguage, uiLanguage } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import { readCatalogue, useCatalogue } from './popup-harness';
 
 const en = readCatalogue('en');

@@ -11,7 +11,7 @@ import {
   GwsProtocolError,
   GwsUnavailableError,
 } from '../../lib/gws/errors.ts';
-import { OVERLAY_MESSAGE_KEYS } from '../../lib/overlay/overlay-i18n.ts';
+import { OVERLAY_MESSAGE_KEYS } from '../../lib/i18n/overlay-messages.ts';
 import { CommandRejectedError } from '../../lib/session/errors.ts';
 
 const LANGUAGES = ['en', 'fr'];

@@ -6,7 +6,7 @@ import { OptionsApp } from '@/entrypoints/options/OptionsApp';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
 import type { ManagedSettings } from '@/lib/background/managed-login';
-import { applyUiLanguage } from '@/lib/settings/ui-language';
+import { applyUiLanguage } from '@/lib/i18n/messages';
 import { defaultScreenPopSettings, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
 import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import { exportRules } from '@/lib/screen-pop/import-export';

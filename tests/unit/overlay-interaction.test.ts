@@ -4,7 +4,7 @@ import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore } from '../../lib/overlay/decorations.ts';
 import { Interaction } from '../../lib/overlay/interaction.ts';
 import { NumberLookups, type LookupTransport } from '../../lib/overlay/number-lookups.ts';
-import { pickOverlayMessages, setOverlayWords } from '../../lib/overlay/overlay-i18n.ts';
+import { pickOverlayMessages, setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import type { PageOperation } from '../../lib/messaging/page-messages.ts';
 import { readCatalogue, useCatalogue } from './popup-harness';

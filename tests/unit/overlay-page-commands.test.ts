@@ -14,9 +14,9 @@ import { AGENT_SETTINGS_KEY } from '../../lib/settings/agent-settings.ts';
 import type { GwsSession } from '../../lib/session/gws-session.ts';
 import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';
 import { overlayWordsFor } from '../../lib/background/background-language.ts';
-import { OVERLAY_MESSAGE_KEYS } from '../../lib/overlay/overlay-i18n.ts';
+import { OVERLAY_MESSAGE_KEYS } from '../../lib/i18n/overlay-messages.ts';
 import type { UiLanguage } from '../../lib/settings/agent-settings.ts';
-import type { Catalogue } from '../../lib/settings/ui-language.ts';
+import type { Catalogue } from '../../lib/i18n/catalogue.ts';
 import { readCatalogue } from './popup-harness';
 
 const T0 = 1_764_000_000_000;

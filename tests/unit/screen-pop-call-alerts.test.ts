@@ -26,7 +26,8 @@ import { loadFixture } from '../fixtures/gws/load.ts';
 import { readCatalogue, useCatalogue } from './popup-harness';
 import { BackgroundLanguage } from '@/lib/background/background-language';
 import { AGENT_SETTINGS_KEY, agentSettings } from '@/lib/settings/agent-settings';
-import { applyUiLanguage, type Catalogue } from '@/lib/settings/ui-language';
+import type { Catalogue } from '@/lib/i18n/catalogue';
+import { applyUiLanguage } from '@/lib/i18n/messages';
 
 const WORDS = {
   title: (caller: string) => `Incoming call: ${caller}`,
