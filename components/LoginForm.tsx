@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/messages';
 import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
 import type { ErrorText } from '@/lib/errors/describe-error';
 import { PendingButton } from './PendingButton';
+import { Field } from './Field';
 import { ErrorNotice } from './ErrorNotice';
 
 interface Props {
@@ -35,38 +36,44 @@ export function LoginForm({ defaults, pending, error, onSubmit }: Props) {
   return (
     <form class="login" onSubmit={submit} aria-labelledby="login-title" noValidate>
       <h2 id="login-title">{t('loginTitle')}</h2>
-      <label class="field">
-        <span>{t('loginServerUrl')}</span>
-        <input
-          type="url"
-          name="serverUrl"
-          value={serverUrl}
-          autoComplete="url"
-          spellcheck={false}
-          onInput={(e) => setServerUrl(e.currentTarget.value)}
-        />
-      </label>
-      <label class="field">
-        <span>{t('loginUser')}</span>
-        <input
-          type="text"
-          name="username"
-          value={username}
-          autoComplete="username"
-          spellcheck={false}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-      </label>
-      <label class="field">
-        <span>{t('loginPassword')}</span>
-        <input
-          type="password"
-          name="password"
-          value={password}
-          autoComplete="current-password"
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </label>
+      <Field label={t('loginServerUrl')}>
+        {(attrs) => (
+          <input
+            type="url"
+            name="serverUrl"
+            value={serverUrl}
+            autoComplete="url"
+            spellcheck={false}
+            {...attrs}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('loginUser')}>
+        {(attrs) => (
+          <input
+            type="text"
+            name="username"
+            value={username}
+            autoComplete="username"
+            spellcheck={false}
+            {...attrs}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('loginPassword')}>
+        {(attrs) => (
+          <input
+            type="password"
+            name="password"
+            value={password}
+            autoComplete="current-password"
+            {...attrs}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        )}
+      </Field>
       <label class="checkbox">
         <input
           type="checkbox"

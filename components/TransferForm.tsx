@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkDialInput, dialProblemText } from '@/lib/ui/phone-view';
 import { PendingButton } from './PendingButton';
+import { Field } from './Field';
 
 /** Operations that take a destination (gws-api.md §4.5). */
 export type DestinationOperation =
@@ -52,30 +53,29 @@ export function TransferForm({ id, offered, isPending, onRun, describedBy }: Pro
 
   return (
     <div class="transfer" id={id} role="group" aria-label={t('transferTitle')}>
-      <label class="field">
-        <span>{t('transferDestination')}</span>
-        <input
-          ref={input}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          value={destination}
-          aria-invalid={problem ? 'true' : undefined}
-          aria-describedby={problem ? `${id}-problem` : describedBy}
-          onInput={(e) => setDestination(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            const first = ops[0];
-            if (first && !busy) run(first);
-          }}
-        />
-      </label>
-      {problem ? (
-        <p id={`${id}-problem`} class="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Field
+        label={t('transferDestination')}
+        problem={problem ? { id: `${id}-problem`, text: problem, announce: true } : undefined}
+        {...(problem || !describedBy ? {} : { attrs: { 'aria-describedby': describedBy } })}
+      >
+        {(attrs) => (
+          <input
+            ref={input}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            value={destination}
+            {...attrs}
+            onInput={(e) => setDestination(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              const first = ops[0];
+              if (first && !busy) run(first);
+            }}
+          />
+        )}
+      </Field>
       <div class="button-row">
         {ops.map((op) => (
           <PendingButton

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/messages';
 import { OptionsSection } from './OptionsSection';
+import { Field } from '../Field';
 import { SaveStatus, useSaver } from './SaveStatus';
 import { useStoredText } from './useStoredText';
 
@@ -23,18 +24,22 @@ export function CallerNameSection({ nameKey, onChange }: Props) {
           void saver.run(t('optionsSaveFailed'), () => onChange(next));
         }}
       >
-        <label class="field">
-          <span>{t('optionsCallerNameKey')}</span>
-          <input
-            type="text"
-            name="partyNameKey"
-            value={key}
-            spellcheck={false}
-            autoComplete="off"
-            aria-describedby="caller-name-key-help"
-            onInput={(e) => setKey(e.currentTarget.value)}
-          />
-        </label>
+        <Field
+          label={t('optionsCallerNameKey')}
+          attrs={{ 'aria-describedby': 'caller-name-key-help' }}
+        >
+          {(attrs) => (
+            <input
+              type="text"
+              name="partyNameKey"
+              value={key}
+              spellcheck={false}
+              autoComplete="off"
+              {...attrs}
+              onInput={(e) => setKey(e.currentTarget.value)}
+            />
+          )}
+        </Field>
         <button type="submit" class="btn btn-plain" disabled={saver.pending}>
           {t('optionsSave')}
         </button>

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/messages';
-import type { FieldAttrs } from './FieldProblem';
+import { Field, type ControlAttrs } from '../Field';
 
 export interface Choice {
   value: string;
@@ -10,7 +10,7 @@ interface Props {
   label: string;
   value: string;
   choices: readonly Choice[];
-  attrs: FieldAttrs;
+  attrs: ControlAttrs;
   onChange: (value: string) => void;
 }
 
@@ -21,20 +21,21 @@ interface Props {
 export function ChoiceSelect({ label, value, choices, attrs, onChange }: Props) {
   const known = choices.some((c) => c.value === value);
   return (
-    <label class="field">
-      <span>{label}</span>
-      <select {...attrs} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {known ? null : (
-          <option value={value}>
-            {value === '' ? t('optionsRuleChoose') : t('optionsRuleUnknownChoice', value)}
-          </option>
-        )}
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={label} attrs={attrs}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+          {known ? null : (
+            <option value={value}>
+              {value === '' ? t('optionsRuleChoose') : t('optionsRuleUnknownChoice', value)}
+            </option>
+          )}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n/messages';
 import { TEXT_OPS, type ConditionForm } from '@/lib/screen-pop/rule-form';
 import { ChoiceSelect, type Choice } from './ChoiceSelect';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
+import { Field } from '../Field';
 
 interface Props {
   /** `dnis` or `ani`: the prefix of the field keys. */
@@ -48,30 +49,38 @@ export function ConditionFields({ field, legend, value, allowCountry, errors, on
           onChange={(op) => set({ op })}
         />
         {value.op === 'country' ? (
-          <label class="field">
-            <span>{t('optionsRuleCountries')}</span>
-            <input
-              type="text"
-              {...fieldAttrs(`${field}.countries`, errors, countriesHelp)}
-              value={value.countries}
-              spellcheck={false}
-              autoComplete="off"
-              onInput={(e) => set({ countries: e.currentTarget.value })}
-            />
-          </label>
+          <Field
+            label={t('optionsRuleCountries')}
+            attrs={fieldAttrs(`${field}.countries`, errors, countriesHelp)}
+          >
+            {(attrs) => (
+              <input
+                type="text"
+                {...attrs}
+                value={value.countries}
+                spellcheck={false}
+                autoComplete="off"
+                onInput={(e) => set({ countries: e.currentTarget.value })}
+              />
+            )}
+          </Field>
         ) : value.op !== 'none' ? (
-          <label class="field">
-            <span>{value.op === 'regex' ? t('optionsRuleRegexValue') : t('optionsRuleValue')}</span>
-            <input
-              type="text"
-              class="mono"
-              {...fieldAttrs(`${field}.value`, errors)}
-              value={value.value}
-              spellcheck={false}
-              autoComplete="off"
-              onInput={(e) => set({ value: e.currentTarget.value })}
-            />
-          </label>
+          <Field
+            label={value.op === 'regex' ? t('optionsRuleRegexValue') : t('optionsRuleValue')}
+            attrs={fieldAttrs(`${field}.value`, errors)}
+          >
+            {(attrs) => (
+              <input
+                type="text"
+                class="mono"
+                {...attrs}
+                value={value.value}
+                spellcheck={false}
+                autoComplete="off"
+                onInput={(e) => set({ value: e.currentTarget.value })}
+              />
+            )}
+          </Field>
         ) : null}
       </div>
       {value.op === 'country' ? (

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n/messages';
 import { checkBaseUrl } from '@/lib/screen-pop/url-safety';
 import { problemText } from '@/lib/ui/rule-view';
 import { PendingButton } from '../PendingButton';
-import { LockedNote } from './LockedNote';
+import { Field } from '../Field';
 import { useStoredText } from './useStoredText';
 
 interface Props {
@@ -41,41 +41,31 @@ export function CrmBaseUrlField({ value, locked, pending, onSave }: Props) {
     onSave(checked.url);
   };
 
-  const described = [
-    'crm-base-url-help',
-    problem ? 'crm-base-url-problem' : '',
-    locked ? 'crm-base-url-locked' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-
   return (
     <form class="base-url-form" onSubmit={submit} noValidate>
       <div class="field-block">
-        <label class="field">
-          <span>{t('optionsCrmBaseUrl')}</span>
-          <input
-            type="url"
-            name="crmBaseUrl"
-            value={input}
-            spellcheck={false}
-            autoComplete="off"
-            readOnly={locked}
-            disabled={value === undefined}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={described}
-            onInput={(e) => setInput(e.currentTarget.value)}
-          />
-        </label>
-        {locked ? <LockedNote id="crm-base-url-locked" /> : null}
-        {problem ? (
-          <p id="crm-base-url-problem" class="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <p class="muted help-text" id="crm-base-url-help">
-          {t('optionsCrmBaseUrlHelp')}
-        </p>
+        <Field
+          label={t('optionsCrmBaseUrl')}
+          lockedId={locked ? 'crm-base-url-locked' : undefined}
+          problem={
+            problem ? { id: 'crm-base-url-problem', text: problem, announce: true } : undefined
+          }
+          help={{ id: 'crm-base-url-help', text: t('optionsCrmBaseUrlHelp') }}
+        >
+          {(attrs) => (
+            <input
+              type="url"
+              name="crmBaseUrl"
+              value={input}
+              spellcheck={false}
+              autoComplete="off"
+              readOnly={locked}
+              disabled={value === undefined}
+              {...attrs}
+              onInput={(e) => setInput(e.currentTarget.value)}
+            />
+          )}
+        </Field>
       </div>
       {locked ? null : (
         <PendingButton

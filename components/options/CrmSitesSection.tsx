@@ -11,6 +11,7 @@ import { revokeDecision, type SiteAccess } from '@/lib/settings/site-access';
 import { PendingButton } from '../PendingButton';
 import { OptionsSection } from './OptionsSection';
 import { LockedNote } from './LockedNote';
+import { Field } from '../Field';
 import { ExplainedError, SaveStatus, useSaver } from './SaveStatus';
 
 interface Props {
@@ -150,20 +151,23 @@ export function CrmSitesSection({ sites, managedSites = [], access, serverUrls, 
         </ul>
       )}
       <form class="site-add" onSubmit={add} noValidate>
-        <label class="field">
-          <span>{t('optionsSiteInput')}</span>
-          <input
-            type="text"
-            name="site"
-            value={input}
-            spellcheck={false}
-            autoComplete="off"
-            placeholder={t('optionsSitePlaceholder')}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={problem ? 'site-problem' : undefined}
-            onInput={(e) => setInput(e.currentTarget.value)}
-          />
-        </label>
+        <Field
+          label={t('optionsSiteInput')}
+          attrs={problem ? { 'aria-invalid': 'true', 'aria-describedby': 'site-problem' } : {}}
+        >
+          {(attrs) => (
+            <input
+              type="text"
+              name="site"
+              value={input}
+              spellcheck={false}
+              autoComplete="off"
+              placeholder={t('optionsSitePlaceholder')}
+              {...attrs}
+              onInput={(e) => setInput(e.currentTarget.value)}
+            />
+          )}
+        </Field>
         <PendingButton
           type="submit"
           variant="primary"

@@ -1,4 +1,5 @@
 import { fieldDomId } from '@/lib/screen-pop/rule-form';
+import type { ControlAttrs } from '../Field';
 
 /** Problem messages by form field key (see `problemField`). */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -6,12 +7,6 @@ export type FieldErrors = ReadonlyMap<string, readonly string[]>;
 /** The id of the message under a field, which the field points to with aria-describedby. */
 export function problemDomId(field: string): string {
   return `${fieldDomId(field)}-problem`;
-}
-
-export interface FieldAttrs {
-  id?: string;
-  'aria-invalid'?: 'true';
-  'aria-describedby'?: string;
 }
 
 /**
@@ -24,7 +19,7 @@ export function fieldAttrs(
   errors: FieldErrors,
   help?: string,
   withId = true,
-): FieldAttrs {
+): ControlAttrs {
   const invalid = (errors.get(field)?.length ?? 0) > 0;
   const described = [invalid ? problemDomId(field) : '', help ?? ''].filter(Boolean).join(' ');
   return {

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/messages';
 import { OptionsSection } from './OptionsSection';
+import { Field } from '../Field';
 import { SaveStatus, useSaver } from './SaveStatus';
 import { useStoredText } from './useStoredText';
 
@@ -49,19 +50,23 @@ export function NotificationsSection(props: Props) {
           save(() => props.onUserDataKey(next));
         }}
       >
-        <label class="field">
-          <span>{t('optionsNotificationUserDataKey')}</span>
-          <input
-            type="text"
-            name="notificationUserDataKey"
-            value={key}
-            spellcheck={false}
-            autoComplete="off"
-            aria-describedby="notification-key-help"
-            disabled={userDataKey === undefined || desktop === false}
-            onInput={(e) => setKey(e.currentTarget.value)}
-          />
-        </label>
+        <Field
+          label={t('optionsNotificationUserDataKey')}
+          attrs={{ 'aria-describedby': 'notification-key-help' }}
+        >
+          {(attrs) => (
+            <input
+              type="text"
+              name="notificationUserDataKey"
+              value={key}
+              spellcheck={false}
+              autoComplete="off"
+              {...attrs}
+              disabled={userDataKey === undefined || desktop === false}
+              onInput={(e) => setKey(e.currentTarget.value)}
+            />
+          )}
+        </Field>
         <button
           type="submit"
           class="btn btn-plain"

@@ -12,6 +12,7 @@ import { RuleConditionsFields } from './RuleConditionsFields';
 import { RuleTabFields } from './RuleTabFields';
 import { RuleTester } from './RuleTester';
 import { RuleUrlField } from './RuleUrlField';
+import { Field } from '../Field';
 
 interface Props {
   /** The rule as stored (possibly with problems), or the new rule to start from. */
@@ -87,28 +88,30 @@ export function RuleEditor({ rule, isNew, otherIds, crmBaseUrl, region, onSave, 
           </div>
         ) : null}
         <div class="condition-row">
-          <label class="field">
-            <span>{t('optionsRuleNameLabel')}</span>
-            <input
-              type="text"
-              {...fieldAttrs('name', errors)}
-              value={form.name}
-              autoComplete="off"
-              onInput={(e) => change({ name: e.currentTarget.value })}
-            />
-          </label>
-          <label class="field">
-            <span>{t('optionsRuleId')}</span>
-            <input
-              type="text"
-              class="mono"
-              {...fieldAttrs('id', errors, 'rule-id-help')}
-              value={form.id}
-              spellcheck={false}
-              autoComplete="off"
-              onInput={(e) => change({ id: e.currentTarget.value })}
-            />
-          </label>
+          <Field label={t('optionsRuleNameLabel')} attrs={fieldAttrs('name', errors)}>
+            {(attrs) => (
+              <input
+                type="text"
+                {...attrs}
+                value={form.name}
+                autoComplete="off"
+                onInput={(e) => change({ name: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('optionsRuleId')} attrs={fieldAttrs('id', errors, 'rule-id-help')}>
+            {(attrs) => (
+              <input
+                type="text"
+                class="mono"
+                {...attrs}
+                value={form.id}
+                spellcheck={false}
+                autoComplete="off"
+                onInput={(e) => change({ id: e.currentTarget.value })}
+              />
+            )}
+          </Field>
         </div>
         <FieldProblem field="name" errors={errors} />
         <FieldProblem field="id" errors={errors} />

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n/messages';
 import type { RuleForm, TabReuse } from '@/lib/screen-pop/rule-form';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
+import { Field } from '../Field';
 
 interface Props {
   form: RuleForm;
@@ -46,19 +47,23 @@ export function RuleTabFields({ form, errors, onChange }: Props) {
       </fieldset>
       {form.tabReuse === 'pattern' ? (
         <>
-          <label class="field">
-            <span>{t('optionsRuleTabMatchUrl')}</span>
-            <input
-              type="text"
-              class="mono"
-              {...fieldAttrs('tab.matchUrl', errors, 'rule-tab-pattern-help')}
-              value={form.matchUrl}
-              spellcheck={false}
-              autoComplete="off"
-              placeholder="/crm/*"
-              onInput={(e) => onChange({ matchUrl: e.currentTarget.value })}
-            />
-          </label>
+          <Field
+            label={t('optionsRuleTabMatchUrl')}
+            attrs={fieldAttrs('tab.matchUrl', errors, 'rule-tab-pattern-help')}
+          >
+            {(attrs) => (
+              <input
+                type="text"
+                class="mono"
+                {...attrs}
+                value={form.matchUrl}
+                spellcheck={false}
+                autoComplete="off"
+                placeholder="/crm/*"
+                onInput={(e) => onChange({ matchUrl: e.currentTarget.value })}
+              />
+            )}
+          </Field>
           <FieldProblem field="tab.matchUrl" errors={errors} />
           <p class="muted help-text" id="rule-tab-pattern-help">
             {t('optionsRuleTabMatchUrlHelp')}

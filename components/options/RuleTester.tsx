@@ -8,6 +8,7 @@ import type { ScreenPopRule } from '@/lib/screen-pop/types';
 import { PendingButton } from '../PendingButton';
 import { ChoiceSelect } from './ChoiceSelect';
 import { RuleTestResult } from './RuleTestResult';
+import { Field } from '../Field';
 
 interface Props {
   /** The rule as currently edited (not saved). */
@@ -50,28 +51,32 @@ export function RuleTester({ rule, crmBaseUrl, region }: Props) {
       <p class="muted help-text">{t('optionsTestHelp')}</p>
       <form class="tester-form" onSubmit={run} noValidate>
         <div class="condition-row">
-          <label class="field">
-            <span>{t('optionsTestAni')}</span>
-            <input
-              type="text"
-              name="sampleAni"
-              value={sample.ani}
-              autoComplete="off"
-              spellcheck={false}
-              onInput={(e) => set({ ani: e.currentTarget.value })}
-            />
-          </label>
-          <label class="field">
-            <span>{t('optionsTestDnis')}</span>
-            <input
-              type="text"
-              name="sampleDnis"
-              value={sample.dnis}
-              autoComplete="off"
-              spellcheck={false}
-              onInput={(e) => set({ dnis: e.currentTarget.value })}
-            />
-          </label>
+          <Field label={t('optionsTestAni')}>
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="text"
+                name="sampleAni"
+                value={sample.ani}
+                autoComplete="off"
+                spellcheck={false}
+                onInput={(e) => set({ ani: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('optionsTestDnis')}>
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="text"
+                name="sampleDnis"
+                value={sample.dnis}
+                autoComplete="off"
+                spellcheck={false}
+                onInput={(e) => set({ dnis: e.currentTarget.value })}
+              />
+            )}
+          </Field>
         </div>
         <div class="condition-row">
           <ChoiceSelect
@@ -92,22 +97,23 @@ export function RuleTester({ rule, crmBaseUrl, region }: Props) {
             onChange={(direction) => set({ direction: direction as SampleCallForm['direction'] })}
           />
         </div>
-        <label class="field">
-          <span>{t('optionsTestUserData')}</span>
-          <textarea
-            name="sampleUserData"
-            class="mono"
-            rows={3}
-            value={sample.userData}
-            spellcheck={false}
-            placeholder="CustomerId=12345"
-            aria-describedby="rule-test-user-data-help"
-            onInput={(e) => set({ userData: e.currentTarget.value })}
-          />
-        </label>
-        <p class="muted help-text" id="rule-test-user-data-help">
-          {t('optionsTestUserDataHelp')}
-        </p>
+        <Field
+          label={t('optionsTestUserData')}
+          help={{ id: 'rule-test-user-data-help', text: t('optionsTestUserDataHelp') }}
+        >
+          {(attrs) => (
+            <textarea
+              name="sampleUserData"
+              class="mono"
+              rows={3}
+              value={sample.userData}
+              spellcheck={false}
+              placeholder="CustomerId=12345"
+              {...attrs}
+              onInput={(e) => set({ userData: e.currentTarget.value })}
+            />
+          )}
+        </Field>
         <div class="button-row">
           <PendingButton type="submit" label={t('optionsTestRun')} icon="▶" />
         </div>

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/messages';
 import { templateVarKey } from '@/lib/i18n/keys';
 import { TEMPLATE_VARIABLES } from '@/lib/screen-pop/template';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
+import { Field } from '../Field';
 
 interface Props {
   value: string;
@@ -42,27 +43,28 @@ export function RuleUrlField({ value, crmBaseUrl, errors, onChange }: Props) {
 
   return (
     <div class="rule-url-field">
-      <label class="field">
-        <span>{t('optionsRuleUrlTemplate')}</span>
-        <input
-          ref={input}
-          type="text"
-          class="mono"
-          {...fieldAttrs('url', errors, 'rule-url-help')}
-          value={value}
-          spellcheck={false}
-          autoComplete="off"
-          placeholder="/crm/contacts?phone={ani.e164|ani}"
-          onInput={(e) => onChange(e.currentTarget.value)}
-          onBlur={(e) => {
-            const el = e.currentTarget;
-            caret.current = [
-              el.selectionStart ?? el.value.length,
-              el.selectionEnd ?? el.value.length,
-            ];
-          }}
-        />
-      </label>
+      <Field label={t('optionsRuleUrlTemplate')} attrs={fieldAttrs('url', errors, 'rule-url-help')}>
+        {(attrs) => (
+          <input
+            ref={input}
+            type="text"
+            class="mono"
+            {...attrs}
+            value={value}
+            spellcheck={false}
+            autoComplete="off"
+            placeholder="/crm/contacts?phone={ani.e164|ani}"
+            onInput={(e) => onChange(e.currentTarget.value)}
+            onBlur={(e) => {
+              const el = e.currentTarget;
+              caret.current = [
+                el.selectionStart ?? el.value.length,
+                el.selectionEnd ?? el.value.length,
+              ];
+            }}
+          />
+        )}
+      </Field>
       <FieldProblem field="url" errors={errors} />
       <p class="muted help-text" id="rule-url-help">
         {t('optionsRuleUrlHelp', crmBaseUrl)}

@@ -5,6 +5,7 @@ import type { SignInLocks } from '@/lib/settings/sign-in-defaults';
 import { PendingButton } from '../PendingButton';
 import { OptionsSection } from './OptionsSection';
 import { LockedNote } from './LockedNote';
+import { Field } from '../Field';
 import { SaveStatus, useSaver } from './SaveStatus';
 
 export interface SignInValues extends LoginDefaults {
@@ -43,43 +44,37 @@ export function SignInSection({ values, locks, onSave }: Props) {
   return (
     <OptionsSection id="sign-in" title={t('optionsSignInTitle')} help={t('optionsSignInHelp')}>
       <form class="options-form" onSubmit={submit} noValidate>
-        <label class="field">
-          <span>{t('loginServerUrl')}</span>
-          <input
-            type="url"
-            name="serverUrl"
-            value={serverUrl}
-            spellcheck={false}
-            readOnly={locks.serverUrl}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={
-              [problem ? 'server-problem' : '', locks.serverUrl ? 'server-locked' : '']
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
-          />
-        </label>
-        {locks.serverUrl ? <LockedNote id="server-locked" /> : null}
-        {problem ? (
-          <p id="server-problem" class="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <label class="field">
-          <span>{t('loginUser')}</span>
-          <input
-            type="text"
-            name="username"
-            value={username}
-            spellcheck={false}
-            autoComplete="username"
-            readOnly={locks.username}
-            aria-describedby={locks.username ? 'user-locked' : undefined}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-          />
-        </label>
-        {locks.username ? <LockedNote id="user-locked" /> : null}
+        <Field
+          label={t('loginServerUrl')}
+          lockedId={locks.serverUrl ? 'server-locked' : undefined}
+          problem={problem ? { id: 'server-problem', text: problem, announce: true } : undefined}
+        >
+          {(attrs) => (
+            <input
+              type="url"
+              name="serverUrl"
+              value={serverUrl}
+              spellcheck={false}
+              readOnly={locks.serverUrl}
+              {...attrs}
+              onInput={(e) => setServerUrl(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('loginUser')} lockedId={locks.username ? 'user-locked' : undefined}>
+          {(attrs) => (
+            <input
+              type="text"
+              name="username"
+              value={username}
+              spellcheck={false}
+              autoComplete="username"
+              readOnly={locks.username}
+              {...attrs}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
+          )}
+        </Field>
         {locks.password ? <p class="muted">{t('optionsPasswordLocked')}</p> : null}
         <label class="checkbox">
           <input

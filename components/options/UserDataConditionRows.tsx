@@ -8,6 +8,7 @@ import {
 import { ChoiceSelect } from './ChoiceSelect';
 import { textOpChoices } from './ConditionFields';
 import { FieldProblem, fieldAttrs, type FieldErrors } from './FieldProblem';
+import { Field } from '../Field';
 
 interface Props {
   rows: readonly UserDataRowForm[];
@@ -57,18 +58,19 @@ export function UserDataConditionRows({ rows, errors, onChange }: Props) {
           <fieldset key={i} class="user-data-row">
             <legend>{t('optionsRuleUserDataRow', i + 1)}</legend>
             <div class="condition-row">
-              <label class="field">
-                <span>{t('optionsRuleUserDataKey')}</span>
-                <input
-                  type="text"
-                  class="mono"
-                  {...fieldAttrs(`${base}.key`, errors)}
-                  value={row.key}
-                  spellcheck={false}
-                  autoComplete="off"
-                  onInput={(e) => set(i, { key: e.currentTarget.value })}
-                />
-              </label>
+              <Field label={t('optionsRuleUserDataKey')} attrs={fieldAttrs(`${base}.key`, errors)}>
+                {(attrs) => (
+                  <input
+                    type="text"
+                    class="mono"
+                    {...attrs}
+                    value={row.key}
+                    spellcheck={false}
+                    autoComplete="off"
+                    onInput={(e) => set(i, { key: e.currentTarget.value })}
+                  />
+                )}
+              </Field>
               <ChoiceSelect
                 label={t('optionsRuleUserDataRequirement')}
                 value={row.requirement}
@@ -85,20 +87,22 @@ export function UserDataConditionRows({ rows, errors, onChange }: Props) {
                     attrs={fieldAttrs(`${base}.op`, errors)}
                     onChange={(op) => set(i, { op })}
                   />
-                  <label class="field">
-                    <span>
-                      {row.op === 'regex' ? t('optionsRuleRegexValue') : t('optionsRuleValue')}
-                    </span>
-                    <input
-                      type="text"
-                      class="mono"
-                      {...fieldAttrs(`${base}.value`, errors)}
-                      value={row.value}
-                      spellcheck={false}
-                      autoComplete="off"
-                      onInput={(e) => set(i, { value: e.currentTarget.value })}
-                    />
-                  </label>
+                  <Field
+                    label={row.op === 'regex' ? t('optionsRuleRegexValue') : t('optionsRuleValue')}
+                    attrs={fieldAttrs(`${base}.value`, errors)}
+                  >
+                    {(attrs) => (
+                      <input
+                        type="text"
+                        class="mono"
+                        {...attrs}
+                        value={row.value}
+                        spellcheck={false}
+                        autoComplete="off"
+                        onInput={(e) => set(i, { value: e.currentTarget.value })}
+                      />
+                    )}
+                  </Field>
                 </>
               ) : null}
             </div>
