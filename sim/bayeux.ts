@@ -20,9 +20,13 @@ import type {
   ServerSession,
 } from './bayeux-types.ts';
 import type { SimCore } from './core.ts';
+import { checkBatch } from './bayeux-validate.ts';
+import { GwsError } from './gws-error.ts';
+import { replyForError, send } from './http/envelope.ts';
 import {
   parseBasic,
   parseCookies,
+  parseJson,
   readBody,
   SESSION_COOKIE,
   sessionCookieHeader,
@@ -130,15 +134,18 @@ export class Bayeux {
     }
     let messages: unknown;
     try {
-      messages = JSON.parse(await readBody(req));
-    } catch {
+      messages = parseJson(await readBody(req, this.core.options.bodyTimeoutMs));
+    } catch (e) {
+      // Too large or too slow: the GWS envelope with 413/408; unreadable JSON: the bare 400
+      // the CometD servlet answers.
+      if (e instanceof GwsError && e.httpStatus) return send(res, replyForError(e, 'mapped'));
       res.statusCode = 400;
       res.end();
       return;
     }
-    const list = (Array.isArray(messages) ? messages : [messages]).filter(
-      (m): m is BayeuxMessage => typeof m === 'object' && m !== null,
-    );
+    const batch = checkBatch(messages);
+    if (batch.refused) return send(res, { httpStatus: 200, body: batch.refused });
+    const list = batch.ok;
     const cookies = parseCookies(req.headers.cookie);
     let httpSession = this.core.sessions.get(cookies[SESSION_COOKIE]);
     if (!httpSession) httpSession = this.basicLogin(req, res);

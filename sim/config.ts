@@ -46,6 +46,8 @@ export interface SimOptions {
    * The extension needs none; see http/cors.ts before adding one.
    */
   allowedOrigins?: string[];
+  /** A request body not complete after this is answered 408 (default 10000). */
+  bodyTimeoutMs?: number;
   /** Default silent. */
   log?: (line: string) => void;
   /** Default 'mapped'. */

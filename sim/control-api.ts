@@ -154,7 +154,7 @@ export async function handleControl(
   let events: ReturnType<SimCore['notify']['capture']>['events'] = [];
   let after: (() => void) | undefined;
   try {
-    const text = await readBody(req);
+    const text = await readBody(req, d.core.options.bodyTimeoutMs);
     checkControlRequest(req, d.core.baseUrl, text);
     const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonObject(text);
     if (method === 'POST' && path === '/sim/faults/restart') {

@@ -12,8 +12,10 @@ import type { SimOptions } from './config.ts';
 import { controlRouter, handleControl, type ControlDeps } from './control-api.ts';
 import { SimCore } from './core.ts';
 import { GwsError } from './gws-error.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { applyCors, handlePreflight } from './http/cors.ts';
 import { replyForError, send } from './http/envelope.ts';
+import { DEFAULT_BODY_TIMEOUT_MS } from './http/request-parts.ts';
 import { handleRest } from './http/rest-pipeline.ts';
 import { serveConsole } from './http/static-files.ts';
 import { ScenarioRunner } from './scenarios/runner.ts';
@@ -61,8 +63,19 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
   const scenarios = new ScenarioRunner(core, options.scenariosDir ?? join(HERE, 'scenarios'));
   let closed = false;
 
-  const server = createServer((req, res) => void handle(req, res));
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  // Node checks these every `connectionsCheckingInterval`; a slow-header client is answered 408
+  // within a second of the limit. A long poll is not affected: its request arrives at once.
+  const server = createServer(
+    {
+      headersTimeout: bodyTimeoutMs,
+      requestTimeout: bodyTimeoutMs * 2,
+      connectionsCheckingInterval: Math.min(1_000, bodyTimeoutMs),
+    },
+    (req, res) => void handle(req, res),
+  );
   server.keepAliveTimeout = 5_000;
+  answerClientErrors(server);
 
   const deps: ControlDeps = {
     core,

@@ -10,7 +10,8 @@ import { GwsError } from '../gws-error.ts';
 
 export interface Reply {
   httpStatus: number;
-  body: Record<string, unknown> | string;
+  /** A JSON object (the envelope), a JSON array (CometD replies) or plain text. */
+  body: Record<string, unknown> | unknown[] | string;
   headers?: Record<string, string>;
 }
 
@@ -62,6 +63,8 @@ export function send(res: ServerResponse, reply: Reply, done?: () => void): void
     return;
   }
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+  // A request whose body was not read to the end leaves the connection in an unknown state.
+  if (!res.req.complete) res.setHeader('Connection', 'close');
   const isText = typeof reply.body === 'string';
   const text = isText ? (reply.body as string) : JSON.stringify(reply.body);
   res.statusCode = reply.httpStatus;

@@ -2,35 +2,91 @@
 import type { IncomingMessage } from 'node:http';
 import { GwsError, MISSING } from '../gws-error.ts';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Jetty's default form limit is smaller; GWS bodies are small JSON, 1 MB is generous. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Jackson's default `maxNestingDepth`: deeper JSON is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 1000;
+/** A body that has not fully arrived after this is answered 408 (see SimOptions.bodyTimeoutMs). */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The whole body as text. Too large: the rest is read and thrown away (so the client, still
+ * sending, gets the answer instead of a reset), then HTTP 413. Not complete in time: HTTP 408
+ * (the connection is closed after the answer, see envelope.ts). Both statusCode 1, like any
+ * request GWS cannot read.
+ */
+export function readBody(
+  req: IncomingMessage,
+  timeoutMs = DEFAULT_BODY_TIMEOUT_MS,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const timer = setTimeout(() => {
+      req.off('data', onData);
+      req.pause();
+      reject(new GwsError(MISSING, `The request body did not arrive within ${timeoutMs} ms`, 408));
+    }, timeoutMs);
+    const onData = (c: Buffer) => {
       size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      clearTimeout(timer);
       if (size > MAX_BODY_BYTES) {
-        reject(new GwsError(MISSING, 'Request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+        reject(
+          new GwsError(
+            MISSING,
+            `The request body is too large (${size} bytes; at most ${MAX_BODY_BYTES})`,
+            413,
+          ),
+        );
+      } else resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
+}
+
+/**
+ * True when `text` nests arrays/objects deeper than `limit`: a linear scan, so the check itself
+ * cannot overflow the stack the way rendering such a value later would.
+ */
+export function nestsDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** JSON text to a value; malformed or too deeply nested is statusCode 1. */
+export function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text)) {
+    throw new GwsError(MISSING, `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new GwsError(MISSING, `Invalid JSON in request body: ${(e as Error).message}`);
+  }
 }
 
 /** An empty body is `{}`; anything but a JSON object is statusCode 1. */
 export function parseJsonObject(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new GwsError(MISSING, `Invalid JSON in request body: ${(e as Error).message}`);
-  }
+  const value = parseJson(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new GwsError(MISSING, 'The request body must be a JSON object');
   }

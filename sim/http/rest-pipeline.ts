@@ -16,6 +16,7 @@ import { errorReply, replyForError, send, type Reply } from './envelope.ts';
 import {
   parseBasic,
   parseCookies,
+  parseJson,
   parseJsonObject,
   readBody,
   SESSION_COOKIE,
@@ -65,7 +66,13 @@ export async function handleRest(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  const rawBody = UNSAFE.has(method) ? await readBody(req) : '';
+  let rawBody = '';
+  let unreadable: unknown;
+  try {
+    if (UNSAFE.has(method)) rawBody = await readBody(req, core.options.bodyTimeoutMs);
+  } catch (e) {
+    unreadable = e;
+  }
   let session = core.sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
   let agentName = session?.userName;
   let operationName: string | undefined;
@@ -77,9 +84,10 @@ export async function handleRest(
   const reply = ((): Reply => {
     const mode = core.config.errorHttpStatus;
     try {
+      if (unreadable) throw unreadable;
       if (UNSAFE.has(method) && rawBody !== '') {
         try {
-          loggedBody = JSON.parse(rawBody);
+          loggedBody = parseJson(rawBody);
         } catch {
           loggedBody = rawBody.slice(0, 10_000);
         }
@@ -159,7 +167,10 @@ export async function handleRest(
         : undefined),
     body: loggedBody,
     httpStatus: reply.httpStatus,
-    statusCode: typeof reply.body === 'object' ? (reply.body.statusCode as number) : undefined,
+    statusCode:
+      typeof reply.body === 'object' && !Array.isArray(reply.body)
+        ? (reply.body.statusCode as number)
+        : undefined,
   });
   send(res, reply, () =>
     setImmediate(() => {
