@@ -192,10 +192,7 @@ async function main(): Promise<number> {
       'sim/index.ts',
       'The GWS simulator (startSimulator)',
     );
-    const { startCrm } = await importPart<CrmModule>(
-      'sim/crm/server.ts',
-      'The demo CRM (startCrm)',
-    );
+    const { startCrm } = await importPart<CrmModule>('crm/server.ts', 'The demo CRM (startCrm)');
 
     const sim = await startSimulator({ port: o.simPort, host: o.host });
     closers.push(() => sim.close());

@@ -1,6 +1,6 @@
 /**
  * Command line: `npm run sim -- --port 8090 --agents 3 --scenario busy-hour --participants legacy --hold 30`.
- * Starts the simulator (and the demo CRM on port+1 when sim/crm/server.ts exists), prints the
+ * Starts the simulator (and the demo CRM on port+1 when crm/server.ts exists), prints the
  * URLs and demo credentials, stops cleanly on SIGINT/SIGTERM.
  */
 import { existsSync } from 'node:fs';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   };
   const sim = await startSimulator(options);
   let crm: { baseUrl: string; close(): Promise<void> } | undefined;
-  const crmFile = join(HERE, 'crm', 'server.ts');
+  const crmFile = join(HERE, '..', 'crm', 'server.ts');
   if (!values['no-crm'] && existsSync(crmFile)) {
     // Imported lazily: the simulator runs without the demo CRM.
     const mod = (await import(pathToFileURL(crmFile).href)) as {

@@ -13,7 +13,7 @@ import { GwsError, MISSING, NOT_FOUND, OUT_OF_RANGE } from './gws-error.ts';
 import { checkControlRequest } from './http/control-guard.ts';
 import { replyForError, send, type Reply } from './http/envelope.ts';
 import { parseJsonObject, readBody } from './http/request-parts.ts';
-import { Router, type Params } from './http/router.ts';
+import { Router, type Params } from '../http-kit/router.ts';
 import { optionalOneOf, optionalString, requireString } from './ops/params.ts';
 import type { ScenarioRunner } from './scenarios/runner.ts';
 

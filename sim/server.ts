@@ -3,10 +3,10 @@
  * console under /sim. Binds to loopback by default. `restart()` closes the listening socket and
  * every connection and reopens on the same port, as a GWS restart looks to clients.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseUrlOf, closeServer, listen } from '../http-kit/listen.ts';
 import { Bayeux } from './bayeux.ts';
 import type { SimOptions } from './config.ts';
 import { controlRouter, handleControl, type ControlDeps } from './control-api.ts';
@@ -27,24 +27,6 @@ export interface RunningSimulator {
   baseUrl: string;
   port: number;
   close(): Promise<void>;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error) => reject(e);
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 export async function startSimulator(options: SimOptions = {}): Promise<RunningSimulator> {
@@ -120,9 +102,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<RunningS
   }
 
   const port = await listen(server, options.port ?? 0, host);
-  core.baseUrl = (
-    options.publicBaseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  ).replace(/\/+$/, '');
+  core.baseUrl = (options.publicBaseUrl ?? baseUrlOf(host, port)).replace(/\/+$/, '');
   core.log(`listening on ${core.baseUrl}`);
 
   /** GWS restart: sessions and CometD clients gone, switch state (calls, agent states) kept. */

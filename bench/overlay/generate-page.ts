@@ -4,7 +4,7 @@
  * extension), and columns of digits that are not phone numbers (dates, invoices, amounts,
  * order ids, postcodes, notes). Deterministic for a seed, so runs compare.
  */
-import { seededRandom, pick } from '../../sim/crm/data/prng.ts';
+import { seededRandom, pick } from '../../crm/data/prng.ts';
 
 export interface BenchRow {
   name: string;

@@ -4,7 +4,7 @@
  */
 import { GwsError, NOT_FOUND } from '../gws-error.ts';
 import { okReply } from '../http/envelope.ts';
-import { Router } from '../http/router.ts';
+import { Router } from '../../http-kit/router.ts';
 import { GENERAL_SETTINGS } from '../model/render.ts';
 import type { RestHandler, RestRequest } from './rest-request.ts';
 

@@ -4,7 +4,7 @@
  * never valid in any state, so 2 would mislead).
  */
 import { GwsError, INVALID_STATE, MISSING, NO_PERMISSION, NOT_FOUND } from '../gws-error.ts';
-import { Router } from '../http/router.ts';
+import { Router } from '../../http-kit/router.ts';
 import type { Agent } from '../model/agents.ts';
 import { CALL_OPS, CALL_PARAM_CHECKS, dial } from '../ops/call-ops.ts';
 import { DEVICE_OPS, requireOwnDevice } from '../ops/device-ops.ts';

@@ -1,7 +1,7 @@
 /** What a REST route handler receives and returns. */
 import type { SimCore } from '../core.ts';
 import type { Reply } from '../http/envelope.ts';
-import type { Params } from '../http/router.ts';
+import type { Params } from '../../http-kit/router.ts';
 import type { Agent } from '../model/agents.ts';
 
 export interface RestRequest {

@@ -22,7 +22,7 @@ import {
   SESSION_COOKIE,
   sessionCookieHeader,
 } from './request-parts.ts';
-import { Router } from './router.ts';
+import { Router } from '../../http-kit/router.ts';
 import type { HttpSession } from './sessions.ts';
 
 const router: Router<RestHandler> = postRoutes(getRoutes());

@@ -4,38 +4,11 @@
  * `contactCenterSession` belongs to GWS and is lost with the HTTP sessions.
  */
 import type { AgentConfig } from '../config.ts';
-import { NOT_READY, toUserState, type UserState } from './agent-states.ts';
-import type { CallView } from './call-model.ts';
+import { NOT_READY, toUserState } from './agent-states.ts';
 import { newDeviceId, newUserId } from './ids.ts';
+import type { Agent } from './switch-types.ts';
 
-export interface MonitoringSettings {
-  state: 'ListenIn' | 'Coach' | 'BargeIn';
-  mode: 'AllCalls' | 'NextCall';
-  scope: 'Call' | 'Agent';
-  target: Agent;
-  targetDeviceUri: string;
-}
-
-export interface Agent {
-  readonly config: AgentConfig;
-  readonly userName: string;
-  readonly dn: string;
-  readonly userId: string;
-  readonly deviceId: string;
-  readonly roles: string[];
-  readonly supervisor: boolean;
-  /** Agent logged in at the switch (survives a GWS restart). */
-  switchLoggedIn: boolean;
-  /** StartContactCenterSession done in the current GWS lifetime. */
-  contactCenterSession: boolean;
-  userState: UserState;
-  dnd: boolean;
-  forwardTo?: string;
-  /** Supervisor monitoring set on this (supervisor's) device. */
-  monitoring?: MonitoringSettings;
-  /** Active call views of this agent, oldest first (Released ones are removed). */
-  calls: CallView[];
-}
+export type { Agent, MonitoringSettings } from './switch-types.ts';
 
 function createAgent(config: AgentConfig): Agent {
   const roles = config.roles ?? ['ROLE_AGENT'];

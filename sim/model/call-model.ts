@@ -3,66 +3,19 @@
  * and each agent's view of a call (what GWS returns as that agent's call resource).
  */
 import type { CallIdFormat } from '../config.ts';
-import type { Agent } from './agents.ts';
 import { CallIdSource } from './ids.ts';
+import type { Agent, CallView, Party, SwitchCall, UserDataPair } from './switch-types.ts';
 
-export type CallState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released';
-export type CallType = 'Internal' | 'Inbound' | 'Outbound' | 'Consult';
-export type RecordingState = 'Recording' | 'Paused' | 'Stopped';
-export type MonitoringKind = 'ListenIn' | 'Coach' | 'BargeIn';
-
-export interface Party {
-  kind: 'agent' | 'remote';
-  /** DN for agents, the external (or unknown internal) number for remote parties. */
-  number: string;
-  call: SwitchCall;
-  /** Agent parties only. */
-  view?: CallView;
-  /** Remote parties only: Ringing until a dialled number answers. */
-  remoteState?: 'Ringing' | 'Established';
-  /** Pending scripted actions of this party (answer, hang up…), cleared when it leaves. */
-  timers: Set<NodeJS.Timeout>;
-}
-
-export interface UserDataPair {
-  key: string;
-  value: unknown;
-}
-
-export interface SwitchCall {
-  readonly connId: string;
-  readonly callUuid: string;
-  readonly createdAt: number;
-  parties: Party[];
-  /** A KVList: AttachUserData may add a key twice (gws-api.md §4.6). */
-  userData: UserDataPair[];
-  recordingState?: RecordingState;
-  /** The agent who completed a conference (may remove participants). */
-  conferenceOwner?: Agent;
-  /** Names given by scenarios, to address the call in later steps. */
-  labels: Set<string>;
-  ended: boolean;
-}
-
-export interface CallView {
-  /** Ids of the call when this view was created; a party that moves keeps them. */
-  readonly callUuid: string;
-  readonly connId: string;
-  readonly agent: Agent;
-  call: SwitchCall;
-  state: CallState;
-  callType: CallType;
-  ani?: string;
-  dnis?: string;
-  readonly startedAt: number;
-  /** Consult call → the call it consults from (parentCallUri). */
-  parent?: CallView;
-  /** Original call → its consult call, and why it was made. */
-  consult?: CallView;
-  consultKind?: 'transfer' | 'conference';
-  /** A supervisor's monitoring leg. */
-  monitoring?: MonitoringKind;
-}
+export type {
+  CallState,
+  CallType,
+  CallView,
+  MonitoringKind,
+  Party,
+  RecordingState,
+  SwitchCall,
+  UserDataPair,
+} from './switch-types.ts';
 
 export function viewId(view: CallView, format: CallIdFormat): string {
   return format === 'connId' ? view.connId : view.callUuid;

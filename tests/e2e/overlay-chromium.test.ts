@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
 import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
-import { startCrm, type RunningCrm } from '../../sim/crm/server.ts';
-import type { GroundTruth, TruthEntry } from '../../sim/crm/truth-types.ts';
+import { startCrm, type RunningCrm } from '../../crm/server.ts';
+import type { GroundTruth, TruthEntry } from '../../crm/truth-types.ts';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { enableCrmSites, OverlayProbe } from '../../bench/overlay/overlay-probe.ts';
 import {

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/extension.ts';
 import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
-import { startCrm, type RunningCrm } from '../../sim/crm/server.ts';
+import { startCrm, type RunningCrm } from '../../crm/server.ts';
 
 const SITE = 'http://127.0.0.1/*';
 

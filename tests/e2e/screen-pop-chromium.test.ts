@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
-import { startCrm, type RunningCrm } from '../../sim/crm/server.ts';
+import { startCrm, type RunningCrm } from '../../crm/server.ts';
 import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
 import {
   extensionCommands,

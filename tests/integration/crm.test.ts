@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { startCrm, type RunningCrm } from '../../sim/crm/server.ts';
-import type { GroundTruth, TruthPage } from '../../sim/crm/truth-types.ts';
+import { startCrm, type RunningCrm } from '../../crm/server.ts';
+import type { GroundTruth, TruthPage } from '../../crm/truth-types.ts';
 
 let crm: RunningCrm;
 
@@ -294,7 +294,7 @@ describe('hostile input', () => {
   });
 
   it('page scripts never use an HTML sink', async () => {
-    const root = fileURLToPath(new URL('../../sim/crm/public', import.meta.url));
+    const root = fileURLToPath(new URL('../../crm/public', import.meta.url));
     const files = (await readdir(root, { recursive: true })).filter(
       (f) => f.endsWith('.js') || f.endsWith('.html'),
     );

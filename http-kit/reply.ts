@@ -1,11 +1,9 @@
-// Response helpers shared by the CRM's routes.
+/** Writing one answer: status, type, body and headers, with the headers every answer carries. */
 import type { ServerResponse } from 'node:http';
 
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 export interface Reply {
@@ -15,7 +13,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export function send(res: ServerResponse, reply: Reply, headOnly: boolean): void {
+export function writeReply(res: ServerResponse, reply: Reply, headOnly = false): void {
   const body = reply.body ?? '';
   res.writeHead(reply.status, {
     ...BASE_HEADERS,
@@ -26,8 +24,12 @@ export function send(res: ServerResponse, reply: Reply, headOnly: boolean): void
   res.end(headOnly ? undefined : body);
 }
 
-export function json(status: number, value: unknown): Reply {
+export function jsonReply(status: number, value: unknown): Reply {
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
+}
+
+export function textReply(status: number, text: string): Reply {
+  return { status, type: 'text/plain; charset=utf-8', body: text };
 }
 
 export function redirect(location: string): Reply {

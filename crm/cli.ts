@@ -1,4 +1,4 @@
-// Runs the demo CRM on its own: `npx node sim/crm/cli.ts [--port 8090] [--host 127.0.0.1]`.
+// Runs the demo CRM on its own: `node crm/cli.ts [--port 8090] [--host 127.0.0.1]`.
 import { parseArgs } from 'node:util';
 import { startCrm } from './server.ts';
 

@@ -120,7 +120,7 @@ export function buildGroundTruth(): GroundTruth {
   return {
     schema: 'northwind-crm-ground-truth/1',
     description:
-      'Every phone number and phone look-alike shown by the Northwind Support CRM, per page, in document order. type "phone" entries carry e164 (null for internal DNs) and the region needed to read national formats; expect says what a correct overlay does. Contact pages for ids not listed here follow contactDetailEntries() in sim/crm/ground-truth.ts. The "No contact found for <number>" state shows the searched text verbatim and is not listed.',
+      'Every phone number and phone look-alike shown by the Northwind Support CRM, per page, in document order. type "phone" entries carry e164 (null for internal DNs) and the region needed to read national formats; expect says what a correct overlay does. Contact pages for ids not listed here follow contactDetailEntries() in crm/ground-truth.ts. The "No contact found for <number>" state shows the searched text verbatim and is not listed.',
     contexts: {
       text: 'decorate',
       'tel-link': 'decorate',

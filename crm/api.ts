@@ -4,7 +4,8 @@ import { CONTACTS, PHONE_LIST_SIZE, contactById } from './data/contacts.ts';
 import { findByPhone } from './data/phone-match.ts';
 import { ACTIVITY_PAGE_SIZE, activityFor, isActivityTab } from './data/activity.ts';
 import { buildGroundTruth } from './ground-truth.ts';
-import { json, type Reply } from './http-util.ts';
+import { jsonReply as json, type Reply } from '../http-kit/reply.ts';
+import type { Params } from '../http-kit/router.ts';
 
 /** The slice of a contact the list pages need. */
 function listRow(c: Contact) {
@@ -53,40 +54,40 @@ function intParam(
   return Math.min(Number(raw), max);
 }
 
-/** Routes under /crm/api/; `rest` is the path after it, already split and decoded. */
-export function handleApi(rest: string[], params: URLSearchParams): Reply {
-  const [resource, id, extra] = rest;
-  if (resource === 'contacts' && id === undefined) {
-    return json(200, { total: CONTACTS.length, contacts: CONTACTS.map(listRow) });
-  }
-  if (resource === 'contacts' && id !== undefined && extra === undefined) {
-    const contact = contactById(id);
-    return contact ? json(200, { contact }) : json(404, { error: 'No such contact' });
-  }
-  if (resource === 'lookup' && id === undefined) {
-    const phone = params.get('phone');
-    if (phone === null || phone.trim() === '')
-      return json(400, { error: 'Query parameter phone is required' });
-    const match = findByPhone(CONTACTS, phone);
-    return json(200, { contact: match?.contact ?? null, field: match?.field ?? null });
-  }
-  if (resource === 'activity' && id === undefined) {
-    const tab = params.get('tab') ?? 'all';
-    const offset = intParam(params, 'offset', 0, 1_000_000);
-    const limit = intParam(params, 'limit', ACTIVITY_PAGE_SIZE, 1000);
-    if (!isActivityTab(tab) || offset === null || limit === null || limit === 0) {
-      return json(400, { error: 'Expected tab=all|calls|tickets, offset >= 0 and limit 1-1000' });
-    }
-    const all = activityFor(tab);
-    const items = all.slice(offset, offset + limit);
-    const next = offset + items.length;
-    return json(200, {
-      tab,
-      total: all.length,
-      offset,
-      items,
-      nextOffset: next < all.length ? next : null,
-    });
-  }
-  return json(404, { error: 'Unknown API path' });
+export function contactsList(): Reply {
+  return json(200, { total: CONTACTS.length, contacts: CONTACTS.map(listRow) });
 }
+
+export function contactJson(params: Params): Reply {
+  const contact = contactById(params.id ?? '');
+  return contact ? json(200, { contact }) : json(404, { error: 'No such contact' });
+}
+
+export function lookup(_params: Params, query: URLSearchParams): Reply {
+  const phone = query.get('phone');
+  if (phone === null || phone.trim() === '')
+    return json(400, { error: 'Query parameter phone is required' });
+  const match = findByPhone(CONTACTS, phone);
+  return json(200, { contact: match?.contact ?? null, field: match?.field ?? null });
+}
+
+export function activityPage(_params: Params, query: URLSearchParams): Reply {
+  const tab = query.get('tab') ?? 'all';
+  const offset = intParam(query, 'offset', 0, 1_000_000);
+  const limit = intParam(query, 'limit', ACTIVITY_PAGE_SIZE, 1000);
+  if (!isActivityTab(tab) || offset === null || limit === null || limit === 0) {
+    return json(400, { error: 'Expected tab=all|calls|tickets, offset >= 0 and limit 1-1000' });
+  }
+  const all = activityFor(tab);
+  const items = all.slice(offset, offset + limit);
+  const next = offset + items.length;
+  return json(200, {
+    tab,
+    total: all.length,
+    offset,
+    items,
+    nextOffset: next < all.length ? next : null,
+  });
+}
+
+export const unknownApiPath = (): Reply => json(404, { error: 'Unknown API path' });
