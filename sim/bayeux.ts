@@ -22,7 +22,7 @@ import type {
 import type { SimCore } from './core.ts';
 import { checkBatch } from './bayeux-validate.ts';
 import { GwsError } from './gws-error.ts';
-import { replyForError, send } from './http/envelope.ts';
+import { replyForError, send } from './gws/envelope.ts';
 import {
   parseBasic,
   parseCookies,

@@ -10,8 +10,8 @@ import {
   type SimOptions,
 } from './config.ts';
 import { initialFaults, type FaultState } from './faults.ts';
-import { RequestLog } from './http/request-log.ts';
-import { HttpSessions } from './http/sessions.ts';
+import { RequestLog } from './gws/request-log.ts';
+import { HttpSessions } from './gws/sessions.ts';
 import { AgentRegistry } from './model/agents.ts';
 import { CallSwitch } from './model/call-model.ts';
 import { Monitoring } from './model/monitoring.ts';

@@ -9,14 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { baseUrlOf, closeServer, listen } from '../http-kit/listen.ts';
 import { Bayeux } from './bayeux.ts';
 import type { SimOptions } from './config.ts';
-import { controlRouter, handleControl, type ControlDeps } from './control-api.ts';
+import { handleControl } from './control/handle.ts';
+import { controlRouter, type ControlDeps } from './control/routes.ts';
 import { SimCore } from './core.ts';
 import { GwsError } from './gws-error.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { applyCors, handlePreflight } from './http/cors.ts';
-import { replyForError, send } from './http/envelope.ts';
+import { replyForError, send } from './gws/envelope.ts';
 import { DEFAULT_BODY_TIMEOUT_MS } from './http/request-parts.ts';
-import { handleRest } from './http/rest-pipeline.ts';
+import { handleRest } from './gws/rest-pipeline.ts';
 import { serveConsole } from './http/static-files.ts';
 import { ScenarioRunner } from './scenarios/runner.ts';
 

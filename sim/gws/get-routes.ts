@@ -3,7 +3,7 @@
  * singular resources answer under their singular key, `/me` takes `subresources`.
  */
 import { GwsError, NOT_FOUND } from '../gws-error.ts';
-import { okReply } from '../http/envelope.ts';
+import { okReply } from './envelope.ts';
 import { Router } from '../../http-kit/router.ts';
 import { GENERAL_SETTINGS } from '../model/render.ts';
 import type { RestHandler, RestRequest } from './rest-request.ts';

@@ -5,9 +5,9 @@
  * out — the notifications the operation produced (gws-api.md §11).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRoutes, publicGet } from '../api/get-routes.ts';
-import { postRoutes } from '../api/post-routes.ts';
-import type { RestHandler, RestRequest } from '../api/rest-request.ts';
+import { getRoutes, publicGet } from './get-routes.ts';
+import { postRoutes } from './post-routes.ts';
+import type { RestHandler, RestRequest } from './rest-request.ts';
 import type { SimCore } from '../core.ts';
 import { FORBIDDEN, GwsError, NOT_AUTHENTICATED, NOT_FOUND } from '../gws-error.ts';
 import type { Agent } from '../model/agents.ts';
@@ -21,7 +21,7 @@ import {
   readBody,
   SESSION_COOKIE,
   sessionCookieHeader,
-} from './request-parts.ts';
+} from '../http/request-parts.ts';
 import { Router } from '../../http-kit/router.ts';
 import type { HttpSession } from './sessions.ts';
 

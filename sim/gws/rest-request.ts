@@ -1,6 +1,6 @@
 /** What a REST route handler receives and returns. */
 import type { SimCore } from '../core.ts';
-import type { Reply } from '../http/envelope.ts';
+import type { Reply } from './envelope.ts';
 import type { Params } from '../../http-kit/router.ts';
 import type { Agent } from '../model/agents.ts';
 
