@@ -133,8 +133,14 @@ export function deviceCapabilities(agent: Agent): string[] {
     agent.dnd ? 'DoNotDisturbOff' : 'DoNotDisturbOn',
   ];
   if (agent.supervisor) {
-    if (agent.monitoring) caps.push('CancelSupervisorMonitoring');
-    else caps.push('ListenIn', 'Coach', 'BargeIn');
+    // Monitoring again while monitoring changes or replaces it (ops/device-ops.ts).
+    caps.push('ListenIn', 'Coach', 'BargeIn');
+    if (agent.monitoring) {
+      caps.push(
+        'CancelSupervisorMonitoring',
+        agent.monitoring.monitoredUserMuted ? 'UnmuteMonitoredUser' : 'MuteMonitoredUser',
+      );
+    }
   }
   return caps;
 }

@@ -4,7 +4,7 @@
  * ListenIn and Coach are silent for the customer (not a participant); BargeIn makes the
  * supervisor a full participant.
  */
-import type { Agent } from './agents.ts';
+import type { Agent, MonitoringSettings } from './agents.ts';
 import { agentViews, type CallView, type MonitoringKind, type SwitchCall } from './call-model.ts';
 import type { Telephony } from './telephony.ts';
 
@@ -36,6 +36,25 @@ export class Monitoring {
     supervisor.monitoring = undefined;
     this.t.d.notify.device(supervisor);
     for (const v of [...supervisor.calls]) if (v.monitoring) this.t.releaseView(v);
+  }
+
+  /** New settings on the same target: the monitoring calls switch to the new state. */
+  change(supervisor: Agent, settings: MonitoringSettings): void {
+    supervisor.monitoring = {
+      ...settings,
+      monitoredUserMuted: supervisor.monitoring?.monitoredUserMuted ?? false,
+    };
+    const legs = supervisor.calls.filter((v) => v.monitoring);
+    if (legs.length === 0) this.t.d.notify.device(supervisor);
+    for (const v of legs) this.switchMode(v, settings.state);
+  }
+
+  muteMonitoredUser(supervisor: Agent, muted: boolean): void {
+    const m = supervisor.monitoring;
+    if (!m) return;
+    m.monitoredUserMuted = muted;
+    this.t.d.notify.device(supervisor);
+    for (const v of supervisor.calls) if (v.monitoring) this.t.emit(v, 'StatusChange');
   }
 
   switchMode(view: CallView, kind: MonitoringKind): void {

@@ -97,7 +97,7 @@ export class Renderer {
     out.supervisorListeningIn =
       !view.monitoring &&
       view.call.parties.some((p) => p.view?.monitoring && p.view.monitoring !== 'BargeIn');
-    out.monitoredUserMuted = false;
+    out.monitoredUserMuted = Boolean(view.monitoring && view.agent.monitoring?.monitoredUserMuted);
     out.monitoring = Boolean(view.monitoring);
     if (view.parent) {
       out.parentCallUri = this.callUri(view.parent);

@@ -11,6 +11,8 @@ export interface MonitoringSettings {
   scope: 'Call' | 'Agent';
   target: Agent;
   targetDeviceUri: string;
+  /** MuteMonitoredUser: the monitored agent is muted on the monitoring calls. */
+  monitoredUserMuted: boolean;
 }
 
 export interface Agent {

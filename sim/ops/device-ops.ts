@@ -15,7 +15,14 @@ import {
 } from './op-context.ts';
 import { optionalOneOf, requireString } from './params.ts';
 
-const MONITORING_OPS = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
+const MONITORING_OPS = new Set([
+  'ListenIn',
+  'Coach',
+  'BargeIn',
+  'CancelSupervisorMonitoring',
+  'MuteMonitoredUser',
+  'UnmuteMonitoredUser',
+]);
 
 function check(ctx: OpContext): void {
   if (MONITORING_OPS.has(ctx.operationName) && !ctx.agent.supervisor) {
@@ -73,17 +80,31 @@ function monitor(state: 'ListenIn' | 'Coach' | 'BargeIn'): OpHandler {
     if (!target) throw new GwsError(NOT_FOUND, `Device ${uri} not found`);
     if (target === ctx.agent)
       throw new GwsError(INVALID_STATE, 'A supervisor cannot monitor their own device');
-    if (ctx.core.monitoring.monitorOf(target)) {
+    const monitor = ctx.core.monitoring.monitorOf(target);
+    if (monitor && monitor !== ctx.agent) {
       throw new GwsError(IN_USE, `Device ${uri} is already monitored by another supervisor`);
     }
-    ctx.agent.monitoring = {
+    const settings = {
       state,
       mode: mode as 'AllCalls' | 'NextCall',
       scope: scope as 'Call' | 'Agent',
       target,
       targetDeviceUri: ctx.core.render.deviceUri(target),
+      monitoredUserMuted: false,
     };
+    // Monitoring again while monitoring: the same agent changes how; another agent replaces it.
+    if (monitor === ctx.agent) return ctx.core.monitoring.change(ctx.agent, settings);
+    if (ctx.agent.monitoring) ctx.core.monitoring.cancel(ctx.agent);
+    ctx.agent.monitoring = settings;
     ctx.core.monitoring.start(ctx.agent);
+  };
+}
+
+/** The monitored agent is muted (or not) on the supervisor's monitoring calls. */
+function muteMonitoredUser(muted: boolean): OpHandler {
+  return (ctx) => {
+    check(ctx);
+    ctx.core.monitoring.muteMonitoredUser(ctx.agent, muted);
   };
 }
 
@@ -101,6 +122,8 @@ export const DEVICE_OPS: Record<string, OpHandler> = {
   Coach: monitor('Coach'),
   BargeIn: monitor('BargeIn'),
   CancelSupervisorMonitoring: cancelMonitoring,
+  MuteMonitoredUser: muteMonitoredUser(true),
+  UnmuteMonitoredUser: muteMonitoredUser(false),
 };
 
 export function requireOwnDevice(ctx: OpContext, deviceId: string): void {

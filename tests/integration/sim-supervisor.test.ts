@@ -80,9 +80,17 @@ describe('supervisor monitoring', () => {
       scope: 'Call',
       targetDeviceUri: target,
     });
-    expect(dev.capabilities).toContain('CancelSupervisorMonitoring');
-    expect(dev.capabilities).not.toContain('ListenIn');
-    expect((await sup.deviceOp('Coach', { targetDeviceUri: target })).body.statusCode).toBe(2);
+    // While monitoring, the device keeps ListenIn/Coach/BargeIn and adds Cancel and Mute.
+    expect(dev.capabilities).toEqual(
+      expect.arrayContaining([
+        'ListenIn',
+        'Coach',
+        'BargeIn',
+        'CancelSupervisorMonitoring',
+        'MuteMonitoredUser',
+      ]),
+    );
+    expect(dev.capabilities).not.toContain('UnmuteMonitoredUser');
 
     const call = await customerCall(a);
     const mon = (await sup.nextCall({ state: 'Established' })).call;
@@ -138,5 +146,55 @@ describe('supervisor monitoring', () => {
     await a.callOp(call.id, 'Hangup');
     await sup.nextCall({ state: 'Released', callId: mon.id });
     expect((await sup.nextDevice()).devices[0]).not.toHaveProperty('supervisorMonitoringState');
+  });
+
+  it('Coach while listening in switches the monitoring call; another agent replaces the target', async () => {
+    const a = await ready('agent1');
+    await ready('agent2');
+    const sup = await ready('supervisor1');
+    await sup.deviceOp('ListenIn', { targetDeviceUri: await agentDeviceUri('agent1') });
+    await sup.nextDevice();
+    const call = await customerCall(a);
+    const mon = (await sup.nextCall({ state: 'Established' })).call;
+    expect(
+      (await sup.deviceOp('Coach', { targetDeviceUri: await agentDeviceUri('agent1') })).body
+        .statusCode,
+    ).toBe(0);
+    const coached = (await sup.nextCall({ callId: mon.id })).call;
+    expect(coached.capabilities.sort()).toEqual(['Hangup', 'SwitchToBargeIn', 'SwitchToListenIn']);
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState.state).toBe('Coach');
+    const other = await agentDeviceUri('agent2');
+    expect((await sup.deviceOp('BargeIn', { targetDeviceUri: other })).body.statusCode).toBe(0);
+    expect((await sup.nextCall({ state: 'Released', callId: mon.id })).call.connId).toBe(
+      call.connId,
+    );
+    await sup.nextDevice();
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState).toMatchObject({
+      state: 'BargeIn',
+      targetDeviceUri: other,
+    });
+  });
+
+  it('MuteMonitoredUser and UnmuteMonitoredUser toggle the flag on the monitoring call', async () => {
+    const a = await ready('agent1');
+    const sup = await ready('supervisor1');
+    expect((await sup.deviceOp('MuteMonitoredUser')).body.statusCode).toBe(2);
+    expect((await a.deviceOp('MuteMonitoredUser')).body.statusCode).toBe(5);
+    await sup.deviceOp('BargeIn', { targetDeviceUri: await agentDeviceUri('agent1') });
+    await sup.nextDevice();
+    await customerCall(a);
+    const mon = (await sup.nextCall({ state: 'Established' })).call;
+    expect(mon.monitoredUserMuted).toBe(false);
+
+    expect((await sup.deviceOp('MuteMonitoredUser')).body.statusCode).toBe(0);
+    const muted = (await sup.nextDevice()).devices[0];
+    expect(muted.capabilities).toContain('UnmuteMonitoredUser');
+    expect(muted.capabilities).not.toContain('MuteMonitoredUser');
+    expect((await sup.nextCall({ callId: mon.id })).call.monitoredUserMuted).toBe(true);
+    expect((await sup.deviceOp('MuteMonitoredUser')).body.statusCode).toBe(2);
+
+    expect((await sup.deviceOp('UnmuteMonitoredUser')).body.statusCode).toBe(0);
+    expect((await sup.nextDevice()).devices[0].capabilities).toContain('MuteMonitoredUser');
+    expect((await sup.nextCall({ callId: mon.id })).call.monitoredUserMuted).toBe(false);
   });
 });
