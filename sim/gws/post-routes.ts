@@ -6,19 +6,12 @@
 import { GwsError, INVALID_STATE, MISSING, NO_PERMISSION, NOT_FOUND } from '../gws-error.ts';
 import { Router } from '../../http-kit/router.ts';
 import type { Agent } from '../model/agents.ts';
-import { CALL_OPS, CALL_PARAM_CHECKS, dial } from '../ops/call-ops.ts';
-import { DEVICE_OPS, requireOwnDevice } from '../ops/device-ops.ts';
+import { dial } from '../ops/call-ops.ts';
+import { requireOwnDevice } from '../ops/device-ops.ts';
 import { isAgentStateOperation, setAgentState } from '../ops/agent-state-ops.ts';
-import {
-  requireCallCapability,
-  requireCallView,
-  requireSession,
-  requireVoiceUp,
-  type OpContext,
-  type OpHandler,
-} from '../ops/op-context.ts';
+import { requireCallView, type OpContext, type OpHandler } from '../ops/op-context.ts';
+import { callOperation, deviceOperation, performCallOperation } from '../ops/perform.ts';
 import { endContactCenterSession, startContactCenterSession } from '../ops/session-ops.ts';
-import { TRANSFER_OPS } from '../ops/transfer-ops.ts';
 import type { RestHandler, RestRequest } from './rest-request.ts';
 
 const MEDIA_CHANNELS = new Set([
@@ -89,7 +82,7 @@ const postUserChannel: RestHandler = (r) => {
 
 const postDevice: RestHandler = (r) => {
   const op = operationName(r);
-  const handler = DEVICE_OPS[op];
+  const handler = deviceOperation(op);
   if (!handler) throw unknownOperation(op, '/devices/{id}');
   const ctx = opContext(r, op);
   requireOwnDevice(ctx, r.params.id ?? '');
@@ -107,15 +100,9 @@ const postDeviceCalls: RestHandler = (r) => {
 
 const postCall: RestHandler = (r) => {
   const op = operationName(r);
-  const handler = CALL_OPS[op] ?? TRANSFER_OPS[op];
-  if (!handler) throw unknownOperation(op, '/calls/{id}');
+  if (!callOperation(op)) throw unknownOperation(op, '/calls/{id}');
   const ctx = opContext(r, op);
-  const view = requireCallView(ctx, r.params.id ?? '');
-  CALL_PARAM_CHECKS[op]?.(ctx);
-  requireSession(ctx.agent);
-  requireVoiceUp(ctx.core);
-  requireCallCapability(ctx, view);
-  handler(ctx, view);
+  performCallOperation(ctx, requireCallView(ctx, r.params.id ?? ''));
   return {};
 };
 

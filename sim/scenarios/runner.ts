@@ -7,9 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimCore } from '../core.ts';
-import { GwsError, NOT_FOUND } from '../gws-error.ts';
+import { GwsError, MISSING, NOT_FOUND } from '../gws-error.ts';
 import type { Agent } from '../model/agents.ts';
 import { executeAgentStep, type AgentStep } from './scenario-steps.ts';
+import { validateScenario } from './validate.ts';
 import { createSimCall, remoteAction } from '../control/sim-calls.ts';
 
 export interface ScenarioStep extends AgentStep {
@@ -64,9 +65,13 @@ export class ScenarioRunner {
   load(name: string): ScenarioFile {
     if (!/^[\w-]+$/.test(name) || !this.list().includes(name))
       throw new GwsError(NOT_FOUND, `Scenario ${name} not found`);
-    const parsed = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as ScenarioFile;
-    if (!Array.isArray(parsed.steps)) throw new GwsError(1, `Scenario ${name} has no steps`);
-    return parsed;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8'));
+    } catch (e) {
+      throw new GwsError(MISSING, `Scenario ${name} is not valid JSON: ${(e as Error).message}`);
+    }
+    return validateScenario(name, parsed);
   }
 
   run(

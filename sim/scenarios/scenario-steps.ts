@@ -1,16 +1,15 @@
 /**
  * Scenario steps performed by a simulated agent: `login` (a desktop logs in and optionally
- * sets a state) and `agent-op` (any call or device operation, checked exactly like a REST
- * request would be).
+ * sets a state) and `agent-op` (any call or device operation, performed by ops/perform.ts like
+ * a REST request).
  */
 import type { SimCore } from '../core.ts';
 import { GwsError, NOT_FOUND } from '../gws-error.ts';
 import { NOT_READY, toUserState } from '../model/agent-states.ts';
+import { dial } from '../ops/call-ops.ts';
+import type { OpContext } from '../ops/op-context.ts';
 import { setAgentState } from '../ops/agent-state-ops.ts';
-import { CALL_OPS, CALL_PARAM_CHECKS, dial } from '../ops/call-ops.ts';
-import { DEVICE_OPS } from '../ops/device-ops.ts';
-import { requireCallCapability, requireSession, type OpContext } from '../ops/op-context.ts';
-import { TRANSFER_OPS } from '../ops/transfer-ops.ts';
+import { callOperation, deviceOperation, performCallOperation } from '../ops/perform.ts';
 
 export interface AgentStep {
   agent?: string;
@@ -45,21 +44,14 @@ export function executeAgentStep(core: SimCore, step: AgentStep): void {
     return;
   }
   const before = new Set(agent.calls);
+  const device = deviceOperation(op);
   if (op === 'Dial') dial(ctx);
-  else if (DEVICE_OPS[op]) DEVICE_OPS[op](ctx);
-  else {
-    const handler = CALL_OPS[op] ?? TRANSFER_OPS[op];
-    if (!handler) {
-      setAgentState(ctx);
-      return;
-    }
+  else if (device) device(ctx);
+  else if (callOperation(op)) {
     const view = core.switch.findViews(step.call ?? '').find((v) => v.agent === agent);
     if (!view) throw new GwsError(NOT_FOUND, `${agent.userName} has no call ${step.call}`);
-    CALL_PARAM_CHECKS[op]?.(ctx);
-    requireSession(agent);
-    requireCallCapability(ctx, view);
-    handler(ctx, view);
-  }
+    performCallOperation(ctx, view);
+  } else setAgentState(ctx);
   const created = agent.calls.find((v) => !before.has(v));
   if (created && step.label) created.call.labels.add(step.label);
 }

@@ -266,6 +266,39 @@ describe('scenarios', () => {
     ).toBe(6);
   });
 
+  it('refuses a scenario file with a typo, naming every problem, and runs none of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-scenarios-'));
+    const other = await startSim({ scenariosDir: dir });
+    try {
+      writeFileSync(
+        join(dir, 'typos.json'),
+        JSON.stringify({
+          steps: [
+            { at: 0, action: 'call', to: '$agent', lable: 'c1' },
+            { at: 100, action: 'remote-hangp', call: 'c1' },
+            { at: 200, action: 'agent-op', agent: 'agent2', operationName: 'CompleteTransfr' },
+            { at: 300, action: 'login' },
+          ],
+        }),
+      );
+      writeFileSync(join(dir, 'broken.json'), '{"steps": [');
+      const r = await other.control.send('POST', '/sim/scenarios/typos/run', {});
+      expect(r.statusCode).toBe(1);
+      expect(r.statusMessage).toContain("step 1 has an unknown member 'lable'");
+      expect(r.statusMessage).toContain('step 2 has an unknown action "remote-hangp"');
+      expect(r.statusMessage).toContain("step 3 names an unknown operation 'CompleteTransfr'");
+      expect(r.statusMessage).toContain("step 4 (login) needs 'agent'");
+      expect((await other.control.agent('agent1')).calls).toEqual([]);
+      expect((await other.control.send('GET', '/sim/scenarios')).running).toEqual([]);
+      const broken = await other.control.send('POST', '/sim/scenarios/broken/run', {});
+      expect(broken.statusCode).toBe(1);
+      expect(broken.statusMessage).toMatch(/not valid JSON/);
+    } finally {
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('busy-hour rings the agent with calls from several countries carrying routing data', async () => {
     const a = await ready('agent1');
     await s.control.runScenario('busy-hour', { agent: 'agent1', speed: 40 });
