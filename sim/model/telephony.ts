@@ -216,15 +216,41 @@ export class Telephony {
     this.hooks.ended?.(call, views);
   }
 
-  /** Moves every party of `from` except `keep` into `to` (merge on transfer/conference). */
+  /**
+   * Moves every party of `from` except `keep` into `to` (merge on transfer/conference). The
+   * merged parties are one T-Server call, so a moved agent's view takes `to`'s connId and
+   * callUuid (see `rejoin`).
+   */
   moveParties(from: SwitchCall, to: SwitchCall, keep: ReadonlySet<CallView>): void {
     const moving = from.parties.filter((p) => !(p.view && keep.has(p.view)));
     from.parties = from.parties.filter((p) => !moving.includes(p));
     for (const label of from.labels) to.labels.add(label);
     for (const p of moving) {
       p.call = to;
-      if (p.view) p.view.call = to;
       to.parties.push(p);
+      if (p.view) p.view = this.rejoin(p.view, to);
     }
+  }
+
+  /**
+   * The agent's call goes on under the ids of the call it was merged into. T-Server reports
+   * this as a party change with a new ConnID; how GWS 8.5 words it is not documented [INF].
+   * The tolerant choice: StatusChange Released under the old id, then StatusChange under the
+   * new id with the call as it is — a client that knows nothing of merges ends the old call and
+   * shows the new one, and never keeps a call that no longer exists.
+   */
+  private rejoin(old: CallView, to: SwitchCall): CallView {
+    this.d.notify.call({ ...old, state: 'Released' }, 'StatusChange');
+    const view: CallView = { ...old, callUuid: to.callUuid, connId: to.connId, call: to };
+    const agent = old.agent;
+    agent.calls = agent.calls.map((v) => (v === old ? view : v));
+    for (const a of this.d.agents.list) {
+      for (const v of a.calls) {
+        if (v.parent === old) v.parent = view;
+        if (v.consult === old) v.consult = view;
+      }
+    }
+    this.emit(view, 'StatusChange');
+    return view;
   }
 }

@@ -151,14 +151,20 @@ describe('two-step transfer', () => {
       (await a.callOp(aCall.id, 'CompleteTransfer', { consultCallUri: consult.uri })).body
         .statusCode,
     ).toBe(0);
-    expect(
-      numbers(
-        (await b.nextCall({ notificationType: 'ParticipantsUpdated', callId: bCall.id })).call,
-      ),
-    ).toEqual(['7003']);
+    // agent2 joins the consultation's T-Server call: its old call id ends, the call goes on
+    // under the consult's ids, which agent3 has had all along.
+    expect((await b.nextCall({ state: 'Released', callId: bCall.id })).call.id).toBe(bCall.id);
+    const merged = (
+      await b.nextCall({ notificationType: 'ParticipantsUpdated', callId: consult.id })
+    ).call;
+    expect(numbers(merged)).toEqual(['7003']);
+    expect(merged).toMatchObject({ connId: consult.connId, callUuid: consult.callUuid });
     expect(numbers((await c.nextCall({ notificationType: 'ParticipantsUpdated' })).call)).toEqual([
       '7002',
     ]);
+    const ids = async (user: string) =>
+      (await s.control.agent(user)).calls.map((x) => `${x.connId}/${x.callUuid}`);
+    expect(await ids('agent2')).toEqual(await ids('agent3'));
   });
 
   it('hanging up an unanswered consult returns the original to a plain held call', async () => {
@@ -213,9 +219,19 @@ describe('conference', () => {
       `StatusChange:Released:${consult.id}`,
       `ParticipantsUpdated:Established:${orig.id}`,
     ]);
+    // agent3 is now on the same T-Server call: its call ends under the consult's id and goes
+    // on under the conference's id, connId and callUuid.
     const cView = (await c.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
-    expect(cView.id).toBe(cCall.id);
+    expect(cView).toMatchObject({ id: orig.id, connId: orig.connId, callUuid: orig.callUuid });
     expect(numbers(cView)).toEqual(sorted([CUSTOMER, '7001']));
+    expect(callStates(c, 0).slice(-3)).toEqual([
+      `StatusChange:Released:${cCall.id}`,
+      `StatusChange:Established:${orig.id}`,
+      `ParticipantsUpdated:Established:${orig.id}`,
+    ]);
+    const ids = async (user: string) =>
+      (await s.control.agent(user)).calls.map((x) => `${x.connId}/${x.callUuid}`);
+    expect(await ids('agent3')).toEqual(await ids('agent1'));
 
     expect((await a.callOp(orig.id, 'RemoveParticipantFromConference', {})).body.statusCode).toBe(
       1,
@@ -225,14 +241,14 @@ describe('conference', () => {
         .statusCode,
     ).toBe(6);
     expect(
-      (await c.callOp(cCall.id, 'RemoveParticipantFromConference', { participant: '7001' })).body
+      (await c.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '7001' })).body
         .statusCode,
     ).toBe(2);
     expect(
       (await a.callOp(orig.id, 'RemoveParticipantFromConference', { participant: '7003' })).body
         .statusCode,
     ).toBe(0);
-    expect((await c.nextCall({ state: 'Released' })).call.id).toBe(cCall.id);
+    await c.nextCall({ state: 'Released', callId: orig.id });
     const after = (await a.nextCall({ notificationType: 'ParticipantsUpdated' })).call;
     expect(numbers(after)).toEqual([CUSTOMER]);
     expect(after.capabilities).not.toContain('RemoveParticipantFromConference');
