@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --speed <factor>        scenario speed factor (default 1)
   --public-base-url <url> base for absolute uris (default http://host:port)
   --allowed-origin <o>    grant this origin CORS (repeatable; default none, the extension needs none)
+  --voice-channel-messages  also send ChannelStateChangeMessageV2 for voice (v2 channel model)
   --no-csrf               turn CSRF protection off
   --no-crm                do not start the demo CRM
   --quiet                 no simulator log lines
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       'public-base-url': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      'voice-channel-messages': { type: 'boolean' },
       'no-csrf': { type: 'boolean' },
       'no-crm': { type: 'boolean' },
       quiet: { type: 'boolean' },
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     maxIntervalMs: num(values['max-interval'], 'max-interval', 15) * 1000,
     remoteAnswerDelayMs: num(values['answer-delay'], 'answer-delay', 1500),
     csrf: !values['no-csrf'],
+    voiceChannelMessages: values['voice-channel-messages'] ?? false,
     allowedOrigins: values['allowed-origin'] ?? [],
     publicBaseUrl: values['public-base-url'],
     log: values.quiet ? undefined : (line) => console.log(line),

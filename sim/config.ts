@@ -48,6 +48,11 @@ export interface SimOptions {
   allowedOrigins?: string[];
   /** A request body not complete after this is answered 408 (default 10000). */
   bodyTimeoutMs?: number;
+  /**
+   * The v2 channel model: agent-state and DND changes of voice also send
+   * ChannelStateChangeMessageV2 (default false: the device notification only).
+   */
+  voiceChannelMessages?: boolean;
   /** Default silent. */
   log?: (line: string) => void;
   /** Default 'mapped'. */
@@ -105,6 +110,7 @@ export interface RuntimeConfig {
   csrf: boolean;
   errorHttpStatus: ErrorHttpStatus;
   callIdFormat: CallIdFormat;
+  voiceChannelMessages: boolean;
 }
 
 export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
@@ -116,5 +122,6 @@ export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
     csrf: o.csrf ?? true,
     errorHttpStatus: o.errorHttpStatus ?? 'mapped',
     callIdFormat: o.callIdFormat ?? 'callUuid',
+    voiceChannelMessages: o.voiceChannelMessages ?? false,
   };
 }

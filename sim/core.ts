@@ -43,7 +43,7 @@ export class SimCore {
     this.config = initialRuntimeConfig(options);
     this.agents = new AgentRegistry(options.agents ?? DEFAULT_AGENTS);
     this.render = new Renderer({ baseUrl: () => this.baseUrl, config: this.config });
-    this.notify = new Notifier(this.render, (e) => this.deliver(e));
+    this.notify = new Notifier(this.render, (e) => this.deliver(e), this.config);
     this.telephony = new Telephony({
       switch: this.switch,
       agents: this.agents,

@@ -5,6 +5,7 @@
  */
 import type { Agent } from './model/agents.ts';
 import type { CallView } from './model/call-model.ts';
+import type { RuntimeConfig } from './config.ts';
 import type { Renderer } from './model/render.ts';
 
 export interface OutgoingEvent {
@@ -32,10 +33,12 @@ export class Notifier {
 
   private readonly render: Renderer;
   private readonly deliver: (event: OutgoingEvent) => void;
+  private readonly config: RuntimeConfig;
 
-  constructor(render: Renderer, deliver: (event: OutgoingEvent) => void) {
+  constructor(render: Renderer, deliver: (event: OutgoingEvent) => void, config: RuntimeConfig) {
     this.render = render;
     this.deliver = deliver;
+    this.config = config;
   }
 
   call(view: CallView, notificationType: CallNotificationType): void {
@@ -62,8 +65,13 @@ export class Notifier {
     });
   }
 
-  /** ChannelStateChangeMessageV2 for the voice channel (§5.5). */
+  /**
+   * ChannelStateChangeMessageV2 for the voice channel (§5.5), only with `voiceChannelMessages`
+   * (the v2 channel model). By default an agent-state or DND change of voice is reported by the
+   * device notification alone, so no client comes to depend on a message GWS may not send.
+   */
   channel(agent: Agent): void {
+    if (!this.config.voiceChannelMessages) return;
     const channels = [
       this.render.vary({
         channel: 'voice',

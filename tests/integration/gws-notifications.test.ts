@@ -11,7 +11,8 @@ let sim: StartedSim;
 const clients: GwsClientHarness[] = [];
 
 beforeAll(async () => {
-  sim = await startSim();
+  // The v2 channel model, so the client also meets ChannelStateChangeMessageV2.
+  sim = await startSim({ voiceChannelMessages: true });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.control.reset());

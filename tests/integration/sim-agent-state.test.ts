@@ -11,7 +11,8 @@ let s: StartedSim;
 const open: SimAgent[] = [];
 
 beforeAll(async () => {
-  s = await startSim();
+  // These tests are about the v2 channel model; the default model is tested at the end.
+  s = await startSim({ voiceChannelMessages: true });
 });
 afterEach(async () => {
   await Promise.all(open.splice(0).map((a) => a.disconnect()));
@@ -291,5 +292,39 @@ describe('supervisor agent control', () => {
       (await sup.op('/api/v2/users/ffffffffffffffffffffffffffffffff/channels/voice', 'Ready')).body
         .statusCode,
     ).toBe(6);
+  });
+});
+
+describe('the default channel model', () => {
+  it('reports an agent-state or DND change of voice by the device notification only', async () => {
+    const plain = await startSim();
+    const a = new SimAgent(plain.baseUrl, 'agent1');
+    try {
+      await a.login();
+      await a.connect();
+      await a.startSession();
+      await a.op('/api/v2/me/channels/voice', 'Ready');
+      await a.deviceOp('DoNotDisturbOn');
+      const last = await a.nextMessage(
+        (m) => m.data.devices?.[0]?.doNotDisturb === 'On',
+        5_000,
+        'DND on',
+      );
+      // Everything up to the last device notification is in; nothing came on /v2/me/channels.
+      expect(last.channel).toBe('/v2/me/devices');
+      expect(a.received.map((m) => m.data.messageType)).toEqual([
+        'DeviceStateChangeMessage',
+        'DeviceStateChangeMessage',
+        'DeviceStateChangeMessage',
+      ]);
+      expect(a.received.map((m) => m.data.devices[0].userState.state)).toEqual([
+        'NotReady',
+        'Ready',
+        'Ready',
+      ]);
+    } finally {
+      await a.disconnect();
+      await plain.close();
+    }
   });
 });

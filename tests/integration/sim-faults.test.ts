@@ -182,6 +182,8 @@ describe('notification faults', () => {
   });
 
   it('reorder: notifications arrive in swapped pairs', async () => {
+    // The v2 channel model gives an agent-state change two notifications: a pair to swap.
+    await s.control.config({ voiceChannelMessages: true });
     const a = await ready('agent1');
     await a.op('/api/v2/me/channels/voice', 'Ready');
     await a.nextMessage(isReady);

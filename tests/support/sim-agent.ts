@@ -275,7 +275,8 @@ export class SimAgent {
 
 /**
  * An agent logged in, with CometD connected (all of /v2/me/*) and a contact-center session
- * started; the session's device and channel notifications are already consumed.
+ * started; the session's device notification (and channel one, in the v2 channel model) are
+ * already consumed.
  */
 export async function readyAgent(baseUrl: string, userName: string): Promise<SimAgent> {
   const a = new SimAgent(baseUrl, userName);
@@ -284,7 +285,11 @@ export async function readyAgent(baseUrl: string, userName: string): Promise<Sim
   const r = await a.startSession();
   if (r.body?.statusCode !== 0) throw new Error(`StartContactCenterSession: ${r.text}`);
   await a.nextDevice();
-  await a.nextMessage((m) => m.channel === '/v2/me/channels', 5_000, 'channel event');
+  const config = (await (await fetch(`${baseUrl}/sim/config`)).json()) as {
+    config: { voiceChannelMessages: boolean };
+  };
+  if (config.config.voiceChannelMessages)
+    await a.nextMessage((m) => m.channel === '/v2/me/channels', 5_000, 'channel event');
   a.drain();
   return a;
 }

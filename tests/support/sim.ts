@@ -191,6 +191,7 @@ export class SimControl {
     errorHttpStatus?: 'mapped' | 'always200';
     callIdFormat?: 'callUuid' | 'connId';
     csrf?: boolean;
+    voiceChannelMessages?: boolean;
   }) {
     return this.ok('PUT', '/sim/config', patch);
   }
