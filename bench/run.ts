@@ -7,6 +7,7 @@
 import { runSoak, SOAK_USAGE } from './soak.ts';
 import { CALL_LOAD_USAGE, runCallLoad } from './call-load.ts';
 import { runOverlayBench, OVERLAY_USAGE } from './overlay/overlay-bench.ts';
+import { runPhonesBench, PHONES_USAGE } from './phones/phones-bench.ts';
 
 interface Benchmark {
   about: string;
@@ -28,6 +29,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     usage: CALL_LOAD_USAGE,
     quick: false,
     run: runCallLoad,
+  },
+  phones: {
+    about:
+      'phone-number detection accuracy per origin, tuned and held-out, beside libphonenumber-js',
+    usage: PHONES_USAGE,
+    quick: true,
+    run: runPhonesBench,
   },
   soak: {
     about: 'MV3 worker + long poll through a long idle stretch, then an inbound call (~11 min)',

@@ -19,7 +19,7 @@ import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './dete
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
-import type { PhoneMatch } from './types.ts';
+import type { FindOptions, PhoneMatch } from './types.ts';
 
 /** Fewer digits than this is an extension, a short code or a quantity, not a dialable number. */
 const MIN_NUMBER_DIGITS = 7;
@@ -28,7 +28,11 @@ const PARSE_BUDGET = 24;
 
 const OPEN_RE = new RegExp(`[${OPEN_CLASS}]$`);
 
-export type PhoneFinder = (text: string, defaultRegion?: string) => PhoneMatch[];
+export type PhoneFinder = (
+  text: string,
+  defaultRegion?: string,
+  options?: FindOptions,
+) => PhoneMatch[];
 
 /** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
 export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {

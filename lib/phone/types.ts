@@ -9,6 +9,12 @@ export interface PhoneMatch {
   extension?: string;
 }
 
+/** What is known about the text's surroundings beyond the text itself. */
+export interface FindOptions {
+  /** The page's language (`<html lang>`), e.g. "de-DE". */
+  lang?: string;
+}
+
 export type PhoneNumberKind =
   | 'MOBILE'
   | 'FIXED_LINE'
