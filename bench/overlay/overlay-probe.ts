@@ -132,6 +132,19 @@ export class OverlayProbe {
     return result.value as string[];
   }
 
+  /** Every hit of a frame: its text on the page and the number it dials (E.164 when known). */
+  async hitNumbers(frameId?: string): Promise<Array<{ text: string; number: string }>> {
+    const frame = frameId ?? (await this.mainFrameId());
+    const context = this.contentScriptContext(frame);
+    if (!context) return [];
+    const { result } = await this.cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      returnByValue: true,
+      expression: `globalThis.gwsCtiOverlay ? globalThis.gwsCtiOverlay.hitNumbers() : []`,
+    });
+    return result.value as Array<{ text: string; number: string }>;
+  }
+
   /** Resolves when the overlay in the frame has settled: decided, and nothing queued. */
   async settled(
     frameId?: string,

@@ -6,6 +6,7 @@ import { findOnPage } from '../../lib/overlay/page-finder.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
 import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
+import { RecordContext } from '../../lib/overlay/record-context.ts';
 import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
@@ -60,9 +61,11 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
   };
   const draw = (model: OverlayModel | undefined, actions: OverlayActions) =>
     render(<OverlayView model={model} actions={actions} />, ui.uiContainer);
+  const records = new RecordContext();
   running.overlay = new PageOverlay({
     win: window,
-    find: (text) => findOnPage(text, config.region),
+    find: (text, node) =>
+      findOnPage(text, config.region, node ? records.optionsFor(node) : undefined),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
     onOwnHostRemoved: () => {
@@ -95,6 +98,15 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
           ? (h.node.textContent ?? '')
           : (h.node as Text).data.slice(h.start, h.end),
       ),
+    /** What each hit is dialled as, beside its text. */
+    hitNumbers: () =>
+      [...running.overlay.store.hits()].map((h) => ({
+        text:
+          h.kind === 'link'
+            ? (h.node.textContent ?? '')
+            : (h.node as Text).data.slice(h.start, h.end),
+        number: h.number,
+      })),
     busy: () => running.overlay.scanner.busy,
     /** The detection floor: one synchronous TreeWalker + detector pass, no bookkeeping. */
     detectFloor: () => {
@@ -103,7 +115,8 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = (n as Text).data;
-        if (hasEnoughDigits(text)) found += findOnPage(text, config.region).length;
+        if (hasEnoughDigits(text))
+          found += findOnPage(text, config.region, records.optionsFor(n)).length;
       }
       return { ms: performance.now() - start, found };
     },

@@ -54,7 +54,8 @@ export const createStaticRange: RangeFactory = (
   return range;
 };
 
-export type NumberFinder = (text: string) => PhoneMatch[];
+/** Finds numbers in `text`; `node` is the text node it comes from (its record is context). */
+export type NumberFinder = (text: string, node?: Node) => PhoneMatch[];
 
 interface TextEntry {
   data: string;
@@ -103,7 +104,7 @@ export class DecorationStore {
     if (known && known.data === data) return 0;
     if (known) this.dropHits(known.hits);
     const hits: PhoneHit[] = [];
-    for (const m of this.find(data)) {
+    for (const m of this.find(data, node)) {
       const hit: PhoneHit = {
         kind: 'text',
         node,

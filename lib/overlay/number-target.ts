@@ -67,11 +67,12 @@ export function targetFromHit(hit: PhoneHit): NumberTarget {
 
 function inputTarget(
   el: Element,
-  find: (text: string) => PhoneMatch[],
+  find: (text: string, node?: Node) => PhoneMatch[],
   ownHost: Element | null,
 ): NumberTarget | undefined {
   if (!isReadOnlyNumberInput(el) || ancestorVerdict(el, ownHost).kind !== 'ok') return undefined;
-  const match = find(el.value)[0];
+  // The input is the node whose record gives the number's country.
+  const match = find(el.value, el)[0];
   if (!match) return undefined;
   const target: NumberTarget = { number: match.e164, raw: match.raw, input: el };
   if (match.extension !== undefined) target.extension = match.extension;
@@ -92,7 +93,7 @@ export function numberTargetAt(
   x: number,
   y: number,
   store: DecorationStore,
-  find: (text: string) => PhoneMatch[],
+  find: (text: string, node?: Node) => PhoneMatch[],
   ownHost: Element | null,
 ): NumberTarget | undefined {
   if (el.localName === 'input') {
@@ -115,7 +116,7 @@ export function numberTargetAt(
 export function numberTargetOfFocus(
   el: Element,
   store: DecorationStore,
-  find: (text: string) => PhoneMatch[],
+  find: (text: string, node?: Node) => PhoneMatch[],
   ownHost: Element | null,
 ): NumberTarget | undefined {
   if (el.localName === 'input') return inputTarget(el, find, ownHost);

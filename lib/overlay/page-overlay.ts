@@ -11,8 +11,11 @@ import { ViewportPainter } from './viewport-painter.ts';
 
 export interface PageOverlayOptions {
   win: Window;
-  /** Finds numbers in text, national ones read in the agent's region. */
-  find: (text: string) => PhoneMatch[];
+  /**
+   * Finds numbers in text, national ones read in the country their record points to, else in
+   * the agent's region; `node` is the text node the text comes from (when there is one).
+   */
+  find: (text: string, node?: Node) => PhoneMatch[];
   signal: AbortSignal;
   ownHost: () => Element | null;
   /** The overlay UI's host was taken out of the page (re-insert it). */

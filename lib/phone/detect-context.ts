@@ -9,9 +9,12 @@ import { DIGIT_CLASS, SPACE_CLASS, digitValue, isDashChar } from './text-digits.
 
 export type LeadVerdict = 'phone' | 'reject' | 'neutral';
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
-const NO_SPACE_SCRIPT =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+/**
+ * Characters that make a word with a digit run they touch. Latin letters (and combining marks on
+ * them) only, as Google's matcher rules: "INV2024…" is an id, but Arabic, Chinese or Cyrillic
+ * text runs straight into numbers ("+٤٤…عَرَبِيّ", "电话号码是415…").
+ */
+const GLUING = /[\p{Script=Latin}\p{M}\p{N}_]/u;
 const CURRENCY = /[$€£¥₹₩₽¢₺₪฿₫]/;
 /** Punctuation that glues a run to a preceding word: "v2.4…", "/orders/4155…", "a@b". */
 const GLUE_BEFORE = new Set(['/', '#', '@', '&', '_', '~', '\\']);
@@ -23,10 +26,16 @@ const LABEL_WINDOW = 48;
 const PHRASE_BREAK = /[\n\r\t|;,!?，；。、]/;
 const WORD_RE = /[\p{L}\p{M}°º]+/gu;
 
-/** A letter or digit that would make a word with the run (scripts without spaces excepted). */
+/** A letter or digit that would make a word with the run. */
 function glues(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  return LETTER_OR_DIGIT.test(ch) && !NO_SPACE_SCRIPT.test(ch);
+  return ch !== undefined && GLUING.test(ch);
+}
+
+/** The word ending right before `end` (lower-case), e.g. "number" in "My number-415…". */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /\p{L}/u.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, end).normalize('NFKC').toLowerCase();
 }
 
 function isDigitChar(ch: string | undefined): boolean {
@@ -37,6 +46,8 @@ interface LabelWord {
   word: string;
   /** The word is directly followed by "." or ":" ("No.", "Tel:"). */
   punctuated: boolean;
+  /** Two capital letters: a country prefix of an id ("TVA FR 12 …", "VAT GB 123 …"). */
+  countryPrefix: boolean;
 }
 
 /** Words (lower-case, NFKC-folded) of the phrase directly before `pos`, nearest last. */
@@ -59,6 +70,7 @@ function precedingPhrase(text: string, pos: number): { words: LabelWord[]; hash:
     words.push({
       word: w[0].normalize('NFKC').toLowerCase(),
       punctuated: after === '.' || after === ':',
+      countryPrefix: /^[A-Z]{2}$/.test(w[0]),
     });
   }
   const hash = /[#＃№]/.test(phrase.slice(lastWordEnd));
@@ -71,7 +83,13 @@ function labelVerdict(text: string, pos: number): LeadVerdict {
   let sawId = hash;
   let sawIdWord = false;
   for (let k = words.length - 1, seen = 0; k >= 0 && seen < 5; k--, seen++) {
-    const { word, punctuated } = words[k] ?? { word: '', punctuated: false };
+    const { word, punctuated, countryPrefix } = words[k] ?? {
+      word: '',
+      punctuated: false,
+      countryPrefix: false,
+    };
+    // "TVA FR 12 …": the label before an id's country prefix is the id's label.
+    if (countryPrefix && k === words.length - 1 && classifyWord(word) === 'other') continue;
     // "No. 12345" is a number sign; Portuguese and Spanish "no" ("retorno no (21)…") is not.
     const kind = word === 'no' && !punctuated ? 'other' : classifyWord(word);
     // "Phone no.", "Tel. #" name a phone number; "Call ID", "Contact ID" name a record —
@@ -97,8 +115,16 @@ function labelVerdict(text: string, pos: number): LeadVerdict {
 export function leadingContext(text: string, start: number): LeadVerdict {
   const prev = text[start - 1];
   const prevPrev = text[start - 2];
-  if (glues(prev)) return 'reject';
-  if (prev !== undefined && isDashChar(prev)) return 'reject';
+  const first = text[start];
+  // A run opening with "(" or "+" is set apart from a word before it ("abc(415)…", "É+1…").
+  const opensWithPunctuation =
+    first === '(' || first === '+' || first === '\uFF08' || first === '\uFF0B';
+  if (glues(prev) && !(opensWithPunctuation && !isDigitChar(prev))) return 'reject';
+  if (prev !== undefined && isDashChar(prev)) {
+    // "My number-415…" or "Tel-0301…" introduce a number; "INV-2024…" and "ORD-415…" do not.
+    const kind = classifyWord(wordBefore(text, start - 1));
+    if (kind !== 'phone' && kind !== 'neutral-modifier') return 'reject';
+  }
   if (prev === ':' && isDigitChar(prevPrev)) return 'reject';
   if (prev !== undefined && CURRENCY.test(prev)) return 'reject';
   if (prev === ' ' && prevPrev !== undefined && CURRENCY.test(prevPrev)) return 'reject';

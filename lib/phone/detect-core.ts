@@ -18,6 +18,7 @@ import { continuesIban, extensionAt, leadingContext, trailingRejects } from './d
 import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
+import { readRecordHints } from './record-hints.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
 import type { FindOptions, PhoneMatch } from './types.ts';
 
@@ -40,8 +41,9 @@ export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
     metadata,
     prefixOk: createNationalPrefixCheck(metadata),
     memo: new Map(),
+    hints: new Map(),
   };
-  return (text, defaultRegion) => findWith(ctx, text, defaultRegion);
+  return (text, defaultRegion, options) => findWith(ctx, text, defaultRegion, options);
 }
 
 interface FinderContext {
@@ -49,6 +51,26 @@ interface FinderContext {
   prefixOk: NationalPrefixCheck;
   /** Parse results by region + digits: CRM pages repeat the same numbers many times. */
   memo: Map<string, string | null>;
+  /** Record hints by page language + record text: a record's text nodes share its hints. */
+  hints: Map<string, readonly CountryCode[]>;
+}
+
+/** Records whose hints are kept (a table's rows are scanned one after the other). */
+const HINTS_LIMIT = 256;
+
+function recordRegions(
+  ctx: FinderContext,
+  record: string,
+  lang: string | undefined,
+): readonly CountryCode[] {
+  const key = `${lang ?? ''}|${record}`;
+  let regions = ctx.hints.get(key);
+  if (!regions) {
+    regions = readRecordHints(record, ctx.metadata, lang).regions;
+    if (ctx.hints.size >= HINTS_LIMIT) ctx.hints.clear();
+    ctx.hints.set(key, regions);
+  }
+  return regions;
 }
 
 /** Entries kept in a finder's parse memo before it is emptied (bounds memory). */
@@ -58,12 +80,12 @@ function parseCandidate(
   ctx: FinderContext,
   digits: string,
   plus: boolean,
-  region: CountryCode | undefined,
+  regions: readonly CountryCode[],
 ): string | undefined {
-  const key = `${plus ? '+' : (region ?? '')}:${digits}`;
+  const key = `${plus ? '+' : regions.join(',')}:${digits}`;
   const known = ctx.memo.get(key);
   if (known !== undefined) return known ?? undefined;
-  const result = parseUncached(ctx, digits, plus, region);
+  const result = parseUncached(ctx, digits, plus, regions);
   if (ctx.memo.size >= MEMO_LIMIT) ctx.memo.clear();
   ctx.memo.set(key, result ?? null);
   return result;
@@ -73,7 +95,7 @@ function parseUncached(
   ctx: FinderContext,
   digits: string,
   plus: boolean,
-  region: CountryCode | undefined,
+  regions: readonly CountryCode[],
 ): string | undefined {
   const attempts: Array<[string, CountryCode | undefined]> = [];
   if (plus) attempts.push([`+${digits}`, undefined]);
@@ -82,7 +104,7 @@ function parseUncached(
     // dials out with something else ("0044 20 …" written by a European on a US page).
     if (digits.startsWith('00') && !digits.startsWith('000'))
       attempts.push([`+${digits.slice(2)}`, undefined]);
-    if (region) attempts.push([digits, region]);
+    for (const region of regions) attempts.push([digits, region]);
   }
   for (const [input, r] of attempts) {
     try {
@@ -119,10 +141,35 @@ export function findPhoneNumbersWith(
   return finder(text, defaultRegion);
 }
 
-function findWith(ctx: FinderContext, text: string, defaultRegion?: string): PhoneMatch[] {
+/**
+ * The regions national numbers are read in, in order: what the record says (its hints are read
+ * only once a national-looking candidate needs them), then the agent's region, the fallback.
+ */
+function regionsFor(
+  ctx: FinderContext,
+  text: string,
+  defaultRegion: string | undefined,
+  options: FindOptions | undefined,
+): () => readonly CountryCode[] {
+  let regions: readonly CountryCode[] | undefined;
+  return () => {
+    if (regions) return regions;
+    const fallback = toCountryCode(ctx.metadata, defaultRegion);
+    const hinted = recordRegions(ctx, options?.context ?? text, options?.lang);
+    regions = fallback && !hinted.includes(fallback) ? [...hinted, fallback] : hinted;
+    return regions;
+  };
+}
+
+function findWith(
+  ctx: FinderContext,
+  text: string,
+  defaultRegion?: string,
+  options?: FindOptions,
+): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   if (typeof text !== 'string' || text.length === 0) return matches;
-  const region = toCountryCode(ctx.metadata, defaultRegion);
+  const region = regionsFor(ctx, text, defaultRegion, options);
   const re = createRunRegex();
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -188,7 +235,7 @@ function scanRun(
   ctx: FinderContext,
   text: string,
   run: Run,
-  region: CountryCode | undefined,
+  region: () => readonly CountryCode[],
   out: PhoneMatch[],
   lastTokenRejected: boolean,
 ): void {
@@ -221,7 +268,7 @@ function scanRun(
       if (digits.length < MIN_NUMBER_DIGITS) break;
       budget--;
       const plus = i === 0 && run.plusCount > 0;
-      const e164 = parseCandidate(ctx, digits, plus, region);
+      const e164 = parseCandidate(ctx, digits, plus, plus ? [] : region());
       if (!e164) continue;
       const first = tokens[i];
       const lastToken = tokens[last];

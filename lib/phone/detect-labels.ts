@@ -38,7 +38,7 @@ export const REJECT_WORDS = words(`
   firmware v lat lng lon latitude longitude gps coords coordinates ip mac uuid guid hash
   checksum
   # other languages
-  rechnung bestellung auftrag vertrag facture commande référence dossier pedido factura
+  rechnung bestellung auftrag vertrag faktura fatura rachunek lasku facture commande référence dossier pedido factura
   referencia expediente fattura ordine riferimento pratica factuur bestelling referentie zaak
 `);
 

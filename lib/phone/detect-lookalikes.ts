@@ -45,9 +45,11 @@ export function runIsLongIdentifier(run: Run): boolean {
   if (run.plusCount > 0 || groupCount > 8) return false;
   const groups = run.tokens.flatMap((t) => t.groups);
   const all = groups.map((g) => g.digits).join('');
-  // Card numbers: 13–19 digits, written from a group of four, with a valid Luhn check digit.
+  // Card numbers: 13–19 digits, written from a group of four, with a valid Luhn check digit. No
+  // card number starts with 0 ("0044 113 496 0612" is an international number).
   if (
     first.digits.length === 4 &&
+    !first.digits.startsWith('0') &&
     groups.length >= 3 &&
     all.length >= 13 &&
     all.length <= 19 &&

@@ -13,6 +13,11 @@ export interface PhoneMatch {
 export interface FindOptions {
   /** The page's language (`<html lang>`), e.g. "de-DE". */
   lang?: string;
+  /**
+   * The whole record the text belongs to (a table row's cells, a card, a form section), joined
+   * with separators; the text itself when absent. What it says about the country is used.
+   */
+  context?: string;
 }
 
 export type PhoneNumberKind =

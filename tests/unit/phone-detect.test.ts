@@ -139,14 +139,44 @@ describe('findPhoneNumbers', () => {
     expect(text.slice(m?.start, m?.end)).toBe('+44 20 7946 0958');
   });
 
-  it('reads national numbers only with a default region', () => {
-    const text = 'Office 020 7946 0958, mobile +44 7911 123456';
-    expect(findPhoneNumbers(text).map((m) => m.e164)).toEqual(['+447911123456']);
-    expect(findPhoneNumbers(text, 'gb').map((m) => m.e164)).toEqual([
+  it('reads national numbers only with a default region or a hint of the record', () => {
+    const bare = 'Office 020 7946 0958, desk 0161 496 0123';
+    expect(findPhoneNumbers(bare)).toEqual([]);
+    expect(findPhoneNumbers(bare, 'not-a-region')).toEqual([]);
+    expect(findPhoneNumbers(bare, 'gb').map((m) => m.e164)).toEqual([
       '+442079460958',
-      '+447911123456',
+      '+441614960123',
     ]);
-    expect(findPhoneNumbers(text, 'not-a-region').map((m) => m.e164)).toEqual(['+447911123456']);
+    // An international number of the same record says where its national numbers are.
+    const text = 'Office 020 7946 0958, mobile +44 7911 123456';
+    expect(findPhoneNumbers(text).map((m) => m.e164)).toEqual(['+442079460958', '+447911123456']);
+  });
+
+  it('reads a national number in the country its record names, before the agent region', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Thomas Hardy\t020 7946 0958\tUnited Kingdom', 'US', '+442079460958'],
+      ['Hanna Moos | 030 23125 456 | Deutschland', 'US', '+493023125456'],
+      ['Nombre: Ana\nTeléfono: 020 7946 0312\nPaís: Reino Unido', 'US', '+442079460312'],
+      ['Laurence Lebihan\t01 99 00 56 78\tFR', 'US', '+33199005678'],
+      ['Marienplatz 8, 80331 München\nTel. 089 99998 123', 'US', '+498999998123'],
+      ['Contact: 55 1234 5678\nCountry: Mexico', 'US', '+525512345678'],
+      // The agent's own numbers stay theirs when the record names nothing.
+      ['Maria Anders\t(415) 555-0132\tSan Francisco', 'US', '+14155550132'],
+    ];
+    for (const [text, region, e164] of cases)
+      expect(findPhoneNumbers(text, region).map((m) => m.e164), text).toEqual([e164]);
+    // The page's language is the weakest hint; an explicit +CC always wins.
+    expect(findPhoneNumbers('Tel. 030 23125 456', 'US', { lang: 'de' })[0]?.e164).toBe(
+      '+493023125456',
+    );
+    expect(findPhoneNumbers('Tel. +1 415 555 0132, Deutschland', 'US')[0]?.e164).toBe(
+      '+14155550132',
+    );
+    // A node's own text is read with the hints of the record it belongs to.
+    const record = 'Alex Morgan\t020 7946 0958\tUnited Kingdom';
+    expect(findPhoneNumbers('020 7946 0958', 'US', { context: record })[0]?.e164).toBe(
+      '+442079460958',
+    );
   });
 
   it('finds every number of a 20 000-row table and nothing else', () => {
