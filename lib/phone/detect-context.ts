@@ -7,7 +7,8 @@
 import { classifyWord } from './detect-labels.ts';
 import { DIGIT_CLASS, SPACE_CLASS, digitValue, isDashChar } from './text-digits.ts';
 
-export type LeadVerdict = 'phone' | 'reject' | 'neutral';
+/** 'amount': the run's first token is money ("$20 415-666-7777"); the rest may be a number. */
+export type LeadVerdict = 'phone' | 'reject' | 'neutral' | 'amount';
 
 /**
  * Characters that make a word with a digit run they touch. Latin letters (and combining marks on
@@ -126,8 +127,8 @@ export function leadingContext(text: string, start: number): LeadVerdict {
     if (kind !== 'phone' && kind !== 'neutral-modifier') return 'reject';
   }
   if (prev === ':' && isDigitChar(prevPrev)) return 'reject';
-  if (prev !== undefined && CURRENCY.test(prev)) return 'reject';
-  if (prev === ' ' && prevPrev !== undefined && CURRENCY.test(prevPrev)) return 'reject';
+  if (prev !== undefined && CURRENCY.test(prev)) return 'amount';
+  if (prev === ' ' && prevPrev !== undefined && CURRENCY.test(prevPrev)) return 'amount';
   if (prev !== undefined && GLUE_BEFORE.has(prev) && glues(prevPrev)) return 'reject';
   const label = labelVerdict(text, start);
   if (prev !== undefined && LABEL_GLUE.has(prev) && glues(prevPrev)) {
@@ -154,6 +155,8 @@ export function trailingRejects(text: string, end: number): boolean {
   if (next === ':' && isDigitChar(nextNext)) return true;
   // A decimal comma ("12 345 678,90 €"); a CSV field after a number ("…,2024-03-15") is fine.
   if (next === ',' && /^,\d{1,2}(?!\d)/.test(text.slice(end, end + 4))) return true;
+  // A full stop before a capital ends a sentence ("…7777.Nice day"); "…0187-A" is an id.
+  if (next === '.' && nextNext !== undefined && /\p{Lu}/u.test(nextNext)) return false;
   if ((isDashChar(next) || next === '/' || next === '.' || next === '_') && glues(nextNext))
     return true;
   return UNIT_AFTER.test(text.slice(end, end + 8));
@@ -171,9 +174,16 @@ export function continuesIban(text: string, start: number): boolean {
   );
 }
 
+const EXTENSION_WORD =
+  '(?:extension|extn\\.?|ext\\.?|x\\.?|#|poste|durchwahl|dw\\.?|app\\.?|int\\.?|interno|ramal|内線)';
+/**
+ * An extension after a number: "x 204", "ext. 204", "#204", "/x204", ", ext 204", "Durchwahl
+ * 12", "-Durchwahl 12"; a second one written as an alternative ("ext 3456/x12") belongs to it.
+ */
 const EXTENSION = new RegExp(
-  `[${SPACE_CLASS}]*(?:extension|extn\\.?|ext\\.?|x\\.?|#|poste|durchwahl|dw\\.?|app\\.?|int\\.?|interno|ramal|内線)` +
-    `[${SPACE_CLASS}]*[:.]?[${SPACE_CLASS}]*([${DIGIT_CLASS}]{1,7})(?![${DIGIT_CLASS}])`,
+  `(?:[${SPACE_CLASS}]*[/,\\-])?[${SPACE_CLASS}]*${EXTENSION_WORD}` +
+    `[${SPACE_CLASS}]*[:.]?[${SPACE_CLASS}]*([${DIGIT_CLASS}]{1,7})(?![${DIGIT_CLASS}])` +
+    `(?:[${SPACE_CLASS}]*/[${SPACE_CLASS}]*(?:${EXTENSION_WORD}[${SPACE_CLASS}]*)?[${DIGIT_CLASS}]{1,7}(?![${DIGIT_CLASS}]))?`,
   'iy',
 );
 

@@ -19,6 +19,7 @@ import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './dete
 import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
 import { readRecordHints } from './record-hints.ts';
+import { findVanityNumbers } from './vanity.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
 import type { FindOptions, PhoneMatch } from './types.ts';
 
@@ -177,15 +178,18 @@ function findWith(
     const end = start + m[0].length;
     if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) continue;
     const ext = extensionAt(text, end);
-    if (leadingContext(text, start) === 'reject' || continuesIban(text, start)) continue;
+    const lead = leadingContext(text, start);
+    if (lead === 'reject' || continuesIban(text, start)) continue;
     const run = tokenizeRun(text, start, end);
     if (runIsLongIdentifier(run)) continue;
+    const headRejected = lead === 'amount';
+    if (headRejected && run.tokens.length === 1) continue;
     // Something glued after the run ("… 0123 3pm", "… 567 kg", "…0187-A") disowns the token it
     // touches; the tokens before it may still form a number.
     const tailRejected = trailingRejects(text, ext?.end ?? end);
     if (tailRejected && run.tokens.length === 1) continue;
     const before = matches.length;
-    scanRun(ctx, text, run, region, matches, tailRejected);
+    scanRun(ctx, text, run, region, matches, headRejected, tailRejected);
     const last = matches[matches.length - 1];
     if (ext && !tailRejected && last && matches.length > before && last.end === end) {
       last.end = ext.end;
@@ -194,7 +198,22 @@ function findWith(
       re.lastIndex = Math.max(re.lastIndex, ext.end);
     }
   }
-  return matches;
+  return withVanity(ctx, text, matches, region);
+}
+
+/** Adds the vanity numbers of `text` that do not overlap a number already found. */
+function withVanity(
+  ctx: FinderContext,
+  text: string,
+  matches: PhoneMatch[],
+  regions: () => readonly CountryCode[],
+): PhoneMatch[] {
+  if (!/[A-Z]{3}/.test(text)) return matches;
+  const vanity = findVanityNumbers(text, ctx.metadata, regions()).filter(
+    (v) => !matches.some((m) => m.start < v.end && v.start < m.end),
+  );
+  if (vanity.length === 0) return matches;
+  return [...matches, ...vanity].sort((a, b) => a.start - b.start);
 }
 
 /** Drops opening parentheses that are not closed inside the number: "((713) 555-0194" → "(713…". */
@@ -237,11 +256,15 @@ function scanRun(
   run: Run,
   region: () => readonly CountryCode[],
   out: PhoneMatch[],
+  firstTokenRejected: boolean,
   lastTokenRejected: boolean,
 ): void {
   const { tokens } = run;
   const usable = tokens.map(
-    (t, k) => !tokenIsLookalike(t) && !(lastTokenRejected && k === tokens.length - 1),
+    (t, k) =>
+      !tokenIsLookalike(t) &&
+      !(firstTokenRejected && k === 0) &&
+      !(lastTokenRejected && k === tokens.length - 1),
   );
   let budget = PARSE_BUDGET;
   let i = 0;

@@ -116,7 +116,43 @@ export function tokenizeRun(text: string, start: number, end: number): Run {
       current = undefined;
     }
   }
+  splitNumberLists(tokens, looseSeps);
   return { start, end, plusCount, tokens, looseSeps, digitCount };
+}
+
+/** Digits on each side of a slash that make it a list of numbers, not "area/number". */
+const LIST_SIDE_DIGITS = 7;
+
+/**
+ * "651-234-2345/332-445-1234" is two numbers: a token is cut at a slash with a whole number's
+ * worth of digits on both sides. "415/666-7777" and "123/45678" stay one token.
+ */
+function splitNumberLists(tokens: Token[], looseSeps: string[]): void {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    let before = 0;
+    const total = token.digits.length;
+    for (let g = 0; g < token.seps.length; g++) {
+      before += token.groups[g]!.digits.length;
+      if (token.seps[g] !== '/' || before < LIST_SIDE_DIGITS || total - before < LIST_SIDE_DIGITS)
+        continue;
+      const head = makeToken(token.groups.slice(0, g + 1), token.seps.slice(0, g));
+      const tail = makeToken(token.groups.slice(g + 1), token.seps.slice(g + 1));
+      tokens.splice(t, 1, head, tail);
+      looseSeps.splice(t, 0, '/');
+      break;
+    }
+  }
+}
+
+function makeToken(groups: DigitGroup[], seps: string[]): Token {
+  return {
+    groups,
+    seps,
+    start: groups[0]!.start,
+    end: groups[groups.length - 1]!.end,
+    digits: groups.map((g) => g.digits).join(''),
+  };
 }
 
 /** Fast digit count of text[start, end) without allocating. */

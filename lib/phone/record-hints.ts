@@ -25,20 +25,26 @@ const ISO_FIELD = /^\s*([A-Z]{2})\s*$/;
  */
 const INTERNATIONAL = /(?:[+＋]|(?<![\d\p{L}][\s./-]?)00(?=[1-9]))[\s(]*(\d{1,3})/gu;
 
-/** Postal codes whose shape is one country's alone. */
+/**
+ * Postal codes whose shape is one country's alone. Digit-only shapes are also pieces of phone
+ * numbers ("23125-456"), so they count only before a capitalised place name ("01310-200 São
+ * Paulo") and never right after other digits.
+ */
+const BEFORE_PLACE = '(?=[ \\u00A0]+\\p{Lu}\\p{Ll})';
+const NOT_AFTER_DIGITS = '(?<![\\d][\\s./-]?)';
 const POSTCODE_SHAPES: Array<[RegExp, CountryCode]> = [
   // United Kingdom: "EC1A 1BB", "M1 1AE", "NW1 6XE".
   [/\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/, 'GB'],
   // Canada: "M5V 3L9".
   [/\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b/, 'CA'],
-  // Netherlands: "1012 LM".
-  [/\b[1-9]\d{3} (?!SS|SA|SD)[A-Z]{2}\b/, 'NL'],
+  // Netherlands: "1012 LM Amsterdam".
+  [new RegExp(`${NOT_AFTER_DIGITS}\\b[1-9]\\d{3} (?!SS|SA|SD)[A-Z]{2}${BEFORE_PLACE}`, 'u'), 'NL'],
   // Japan: "〒100-0005".
   [/〒\s?\d{3}-?\d{4}/, 'JP'],
-  // Portugal: "1100-053"; Brazil: "01310-200"; Poland: "00-017".
-  [/\b\d{4}-\d{3}\b/, 'PT'],
-  [/\b\d{5}-\d{3}\b/, 'BR'],
-  [/\b\d{2}-\d{3}\b(?![-\d])/, 'PL'],
+  // Portugal: "1100-053 Lisboa"; Brazil: "01310-200 São Paulo"; Poland: "00-017 Warszawa".
+  [new RegExp(`${NOT_AFTER_DIGITS}\\b\\d{4}-\\d{3}${BEFORE_PLACE}`, 'u'), 'PT'],
+  [new RegExp(`${NOT_AFTER_DIGITS}\\b\\d{5}-\\d{3}${BEFORE_PLACE}`, 'u'), 'BR'],
+  [new RegExp(`${NOT_AFTER_DIGITS}\\b\\d{2}-\\d{3}${BEFORE_PLACE}`, 'u'), 'PL'],
 ];
 
 /** Countries of a bare language tag, when one country has most of its speakers. */

@@ -130,6 +130,73 @@ describe('detect corpus', () => {
   });
 });
 
+describe('the forms people write', () => {
+  const found = (text: string, region = 'US') =>
+    findPhoneNumbers(text, region).map((m) =>
+      m.extension === undefined ? [m.raw, m.e164] : [m.raw, m.e164, m.extension],
+    );
+
+  it('reads numbers touching punctuation, money and a dash after a label', () => {
+    expect(found('415-666-7777.Nice day')).toEqual([['415-666-7777', '+14156667777']]);
+    expect(found('My number-415-666-7777')).toEqual([['415-666-7777', '+14156667777']]);
+    expect(found('$20 415-666-7777')).toEqual([['415-666-7777', '+14156667777']]);
+    expect(found('abc(415)6667777')).toEqual([['(415)6667777', '+14156667777']]);
+    // Ids stay ids.
+    expect(found('INV-4155550132, ORD-415-555-0132, 4155550132a')).toEqual([]);
+  });
+
+  it('splits lists by "/", ";" and ","', () => {
+    expect(found('651-234-2345/332-445-1234')).toEqual([
+      ['651-234-2345', '+16512342345'],
+      ['332-445-1234', '+13324451234'],
+    ]);
+    expect(found('(212) 555-0176; (415) 555-0132, 312-555-0148').map((m) => m[1])).toEqual([
+      '+12125550176',
+      '+14155550132',
+      '+13125550148',
+    ]);
+    // "area/number" is one number.
+    expect(found('415/666-7777')).toEqual([['415/666-7777', '+14156667777']]);
+  });
+
+  it('keeps extensions with their number', () => {
+    expect(found('(800) 901-3355 x 7246433')).toEqual([
+      ['(800) 901-3355 x 7246433', '+18009013355', '7246433'],
+    ]);
+    expect(found('03 331 6005 ext 3456/x12', 'NZ')).toEqual([
+      ['03 331 6005 ext 3456/x12', '+6433316005', '3456'],
+    ]);
+    expect(found('212-555-0176/x204')).toEqual([['212-555-0176/x204', '+12125550176', '204']]);
+    expect(found('(212) 555-0176 #204')).toEqual([['(212) 555-0176 #204', '+12125550176', '204']]);
+    expect(found('030 23125 456-Durchwahl 12', 'DE')).toEqual([
+      ['030 23125 456-Durchwahl 12', '+493023125456', '12'],
+    ]);
+  });
+
+  it('reads vanity numbers where North American numbers are expected', () => {
+    expect(found('Order flowers at 1-800-FLOWERS today')).toEqual([
+      ['1-800-FLOWERS', '+18003569377'],
+    ]);
+    expect(found('1-800-FLOWERS', 'GB')).toEqual([['1-800-FLOWERS', '+18003569377']]);
+    expect(found('800-FLOWERS', 'GB')).toEqual([]);
+    expect(found('see SKU-800-FLOWERS2 or 415-555-0132A')).toEqual([]);
+  });
+
+  it('leaves dates, amounts, ids and codes of every country alone', () => {
+    const lookAlikes: Array<[string, string]> = [
+      ['Rechnung 2024-000123 vom 15.03.2024 über 1.234,56 €', 'DE'],
+      ['SIRET 732 829 320 00074, TVA FR 40 303 265 045', 'FR'],
+      ['IBAN GB29 NWBK 6016 1331 9268 19, VAT GB 123 4567 89', 'GB'],
+      ['Faktura 2024-0456, Org.nr. 923 609 016', 'NO'],
+      ['Version 10.0.19045.2965 released 2024-03-15 08:30', 'US'],
+      ['Tracking 1Z999AA10123456784 and 9400 1000 0000 0000 0000 00', 'US'],
+      ['CNPJ 11.222.333/0001-81, CEP 01310-200', 'BR'],
+      ['〒100-0005 東京都千代田区, ¥123,456', 'JP'],
+    ];
+    for (const [text, region] of lookAlikes) expect(found(text, region), text).toEqual([]);
+  });
+});
+
 describe('findPhoneNumbers', () => {
   it('reports UTF-16 offsets, also after astral characters', () => {
     const text = '📞📞 call +44 20 7946 0958 now';
@@ -164,7 +231,10 @@ describe('findPhoneNumbers', () => {
       ['Maria Anders\t(415) 555-0132\tSan Francisco', 'US', '+14155550132'],
     ];
     for (const [text, region, e164] of cases)
-      expect(findPhoneNumbers(text, region).map((m) => m.e164), text).toEqual([e164]);
+      expect(
+        findPhoneNumbers(text, region).map((m) => m.e164),
+        text,
+      ).toEqual([e164]);
     // The page's language is the weakest hint; an explicit +CC always wins.
     expect(findPhoneNumbers('Tel. 030 23125 456', 'US', { lang: 'de' })[0]?.e164).toBe(
       '+493023125456',
