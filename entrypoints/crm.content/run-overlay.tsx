@@ -7,6 +7,7 @@ import { sendCommand } from '../../lib/messaging/client.ts';
 import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
+import { installCountryNames } from '../../lib/phone/country-names.ts';
 import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
@@ -65,7 +66,13 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
   running.overlay = new PageOverlay({
     win: window,
     find: (text, node) =>
-      findOnPage(text, config.region, node ? records.optionsFor(node) : undefined),
+      findOnPage(text, config.region, {
+        ...(node ? records.optionsFor(node) : {}),
+        ...(config.internalNumbers ? { internal: config.internalNumbers } : {}),
+      }),
+    // Internal numbers are as short as their dial plan's patterns.
+    accepts: (text) =>
+      hasEnoughDigits(text, Math.min(7, ...(config.internalNumbers ?? []).map((p) => p.length))),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
     onOwnHostRemoved: () => {
@@ -140,10 +147,16 @@ export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
     // Before anything is drawn: the card speaks the agent's language from the first hover.
     const relabel = config ? setOverlayWords(config.words) : false;
     const wanted = !!config?.enabled && !documentOptsOut(document);
-    if (running && (!wanted || running.region !== config?.region)) {
+    // A new region or dial plan reads every number anew.
+    const plan = (c: PageConfig | undefined) => (c?.internalNumbers ?? []).join(',');
+    if (
+      running &&
+      (!wanted || running.region !== config?.region || plan(running.config) !== plan(config))
+    ) {
       running.stop();
       running = undefined;
     }
+    if (config?.countryNames) installCountryNames(config.countryNames);
     if (wanted && config && !running) running = await startOverlay(ctx, config);
     else if (running && config) {
       running.config = config;

@@ -11,6 +11,7 @@ import { SignInSection, type SignInValues } from '@/components/options/SignInSec
 import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';
 import { CallerNameSection } from '@/components/options/CallerNameSection';
+import { InternalNumbersSection } from '@/components/options/InternalNumbersSection';
 import { NotificationsSection } from '@/components/options/NotificationsSection';
 import { ScreenPopSection } from '@/components/options/ScreenPopSection';
 import { LanguageSection } from '@/components/options/LanguageSection';
@@ -142,6 +143,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         serverUrls={[login.serverUrl, loaded.login.serverUrl]}
         onChange={async (crmSites) => void (await saveSettings({ crmSites }))}
       />
+      <InternalNumbersSection />
       <NotificationsSection
         {...(screenPop
           ? {

@@ -1,3 +1,5 @@
+import maxMetadata from 'libphonenumber-js/max/metadata';
+import { countryNameList } from '../phone/country-names.ts';
 import type { CommandHandlers } from '../messaging/router.ts';
 import type { SenderLike } from '../messaging/sender.ts';
 import type { CallsState } from '../calls/index.ts';
@@ -12,6 +14,14 @@ import { languageTag } from '../i18n/messages.ts';
 import { overlayWordsFor } from './background-language.ts';
 import { checkPageOperation, pageLookup } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
+
+let countryNames: Array<[string, string]> | undefined;
+
+/** The country-name table pages read records with, built once per worker. */
+function pageCountryNames(): Array<[string, string]> {
+  countryNames ??= countryNameList(Object.keys(maxMetadata.countries));
+  return countryNames;
+}
 
 export type PageCommand =
   'page.config' | 'page.enrich' | 'page.lookup' | 'page.dial' | 'page.callOperation';
@@ -113,6 +123,8 @@ export function createPageCommandHandlers(
         ...(verdict.on ? {} : { reason: verdict.reason }),
         region: current.region,
         confirmBeforeDial: current.confirmBeforeDial,
+        ...(verdict.on ? { countryNames: pageCountryNames() } : {}),
+        ...(current.internalNumbers?.length ? { internalNumbers: current.internalNumbers } : {}),
         ...(chosen ? { words: chosen } : {}),
       };
     },

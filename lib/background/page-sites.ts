@@ -3,6 +3,7 @@ import { agentSettings, type UiLanguage } from '../settings/agent-settings.ts';
 import { overlaySettings } from '../settings/overlay-settings.ts';
 import { matchingPattern } from '../settings/site-patterns.ts';
 import type { PageOffReason } from '../messaging/page-messages.ts';
+import { parseInternalPatterns } from '../phone/internal-numbers.ts';
 
 /** The site lists the overlay's reach derives from. */
 export interface SiteLists {
@@ -16,42 +17,62 @@ export interface SiteLists {
   language: UiLanguage;
   /** The attached-data key that names a call's customer (agent settings). */
   partyNameKey: string;
+  /**
+   * Dial-plan patterns of internal numbers dialable from pages ("7XXX"): the administrator's
+   * (policy `internalNumbers`) when set, else the agent's; none by default.
+   */
+  internalNumbers?: string[];
 }
 
 /** Longest wait for managed storage: it has been seen never to answer right after startup. */
 const MANAGED_TIMEOUT_MS = 1000;
 
-/** CRM sites set by policy (managed storage key `crmSites`), when any. */
-async function managedSites(): Promise<string[]> {
+interface ManagedOverlay {
+  crmSites: string[];
+  internalNumbers?: string;
+}
+
+/** CRM sites and internal-number patterns set by policy (managed storage), when any. */
+async function managedOverlay(): Promise<ManagedOverlay> {
   try {
     const raw = (await Promise.race([
-      browser.storage.managed.get('crmSites'),
+      browser.storage.managed.get(['crmSites', 'internalNumbers']),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_TIMEOUT_MS),
       ),
-    ])) as { crmSites?: unknown };
-    return Array.isArray(raw.crmSites)
+    ])) as { crmSites?: unknown; internalNumbers?: unknown };
+    const crmSites = Array.isArray(raw.crmSites)
       ? raw.crmSites.filter((s): s is string => typeof s === 'string')
       : [];
+    return typeof raw.internalNumbers === 'string'
+      ? { crmSites, internalNumbers: raw.internalNumbers }
+      : { crmSites };
   } catch {
     // No policy (Firefox without policies.json throws): nothing managed.
-    return [];
+    return { crmSites: [] };
   }
+}
+
+/** The patterns of a setting; a malformed one (a policy typo) dials no internal numbers. */
+function patternsOf(spec: string): string[] {
+  const parsed = parseInternalPatterns(spec);
+  return parsed.ok ? parsed.patterns : [];
 }
 
 export async function readSiteLists(): Promise<SiteLists> {
   const [agent, overlay, managed] = await Promise.all([
     agentSettings.get().catch(() => agentSettings.defaults()),
     overlaySettings.get().catch(() => overlaySettings.defaults()),
-    managedSites(),
+    managedOverlay(),
   ]);
   return {
-    crmSites: [...new Set([...agent.crmSites, ...managed])],
+    crmSites: [...new Set([...agent.crmSites, ...managed.crmSites])],
     disabledSites: overlay.disabledSites,
     region: agent.region,
     confirmBeforeDial: overlay.confirmBeforeDial,
     language: agent.language,
     partyNameKey: agent.partyNameKey,
+    internalNumbers: patternsOf(managed.internalNumbers ?? overlay.internalNumbers),
   };
 }
 

@@ -24,6 +24,13 @@ export interface PageConfig {
   /** A click on a number asks for confirmation before dialling. */
   confirmBeforeDial: boolean;
   /**
+   * Country names (folded) and their ISO codes, for reading records: built once in the
+   * background so that no page frame loads the browser's region-name data itself.
+   */
+  countryNames?: Array<[string, string]>;
+  /** Dial-plan patterns of internal numbers to decorate too ("7XXX"); none when absent. */
+  internalNumbers?: string[];
+  /**
    * The language the agent chose when it is not the browser's, with the overlay's messages in
    * it (OVERLAY_MESSAGE_KEYS only): a content script cannot read the extension's catalogues.
    * Absent: the overlay follows the browser's language, as `i18n.getMessage` does.

@@ -112,9 +112,10 @@ export class DecorationStore {
         end: m.end,
         raw: m.raw,
         number: m.e164,
-        e164: m.e164,
         range: this.makeRange(node, m.start, node, m.end),
       };
+      // An internal number is dialled as its directory number; it has no E.164.
+      if (!m.internal) hit.e164 = m.e164;
       if (m.extension !== undefined) hit.extension = m.extension;
       hits.push(hit);
     }

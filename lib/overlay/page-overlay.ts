@@ -16,6 +16,8 @@ export interface PageOverlayOptions {
    * the agent's region; `node` is the text node the text comes from (when there is one).
    */
   find: (text: string, node?: Node) => PhoneMatch[];
+  /** Whether a text may hold a number worth the detector (default: 7 digits or a vanity). */
+  accepts?: (text: string) => boolean;
   signal: AbortSignal;
   ownHost: () => Element | null;
   /** The overlay UI's host was taken out of the page (re-insert it). */
@@ -61,6 +63,7 @@ export class PageOverlay {
       now: options.now ?? (() => win.performance.now()),
       fullRoots: () => this.roots(),
       onShadowRoot: (root) => this.adoptShadowRoot(root),
+      ...(options.accepts ? { accepts: options.accepts } : {}),
     });
     this.observer = new MutationObserver((records) =>
       intakeMutations(records, this.scanner, options.ownHost(), options.onOwnHostRemoved),

@@ -42,6 +42,8 @@ export interface PageScannerOptions {
   fullRoots: () => Node[];
   /** An open shadow root met while walking (to observe it and style it). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Whether a text may hold a number (default: hasEnoughDigits). */
+  accepts?: (text: string) => boolean;
 }
 
 export const DEFAULT_SLICE_BUDGET_MS = 8;
@@ -77,9 +79,11 @@ export class PageScanner {
   private readonly budgetMs: number;
   private readonly threshold: number;
   private readonly sink: WalkSink;
+  private readonly accepts: (text: string) => boolean;
 
   constructor(options: PageScannerOptions) {
     this.options = options;
+    this.accepts = options.accepts ?? ((text) => hasEnoughDigits(text));
     this.budgetMs = options.budgetMs ?? DEFAULT_SLICE_BUDGET_MS;
     this.threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
     this.sink = {
@@ -222,7 +226,7 @@ export class PageScanner {
         if (!node.isConnected) return;
         const where = ancestorVerdict(node, this.options.ownHost());
         if (where.kind === 'unit') store.scanLink(where.element);
-        else if (where.kind === 'excluded' || !hasEnoughDigits(node.data)) store.forget(node);
+        else if (where.kind === 'excluded' || !this.accepts(node.data)) store.forget(node);
         else store.scanText(node);
         return;
       }
@@ -240,7 +244,7 @@ export class PageScanner {
           store.scanLink(where.element);
           return;
         }
-        this.walk = new SubtreeWalk(node, this.sink, this.options.ownHost(), hasEnoughDigits);
+        this.walk = new SubtreeWalk(node, this.sink, this.options.ownHost(), this.accepts);
         return;
       }
     }

@@ -123,13 +123,18 @@ export function documentOptsOut(doc: Document): boolean {
 }
 
 const MIN_DIGITS = 7;
+/** Digits of a vanity number ("1-800-FLOWERS"), and its digits plus capital letters. */
+const VANITY_DIGITS = 4;
+const VANITY_CHARACTERS = 10;
 
 /**
- * Cheap pre-check before the detector: at least 7 digits (ASCII, full-width or Arabic-Indic)
- * in the text. Most text nodes of a page fail it after a few characters or one pass.
+ * Cheap pre-check before the detector: at least `minDigits` digits (ASCII, full-width or
+ * Arabic-Indic) in the text (7: a public number; fewer when internal numbers are dialable), or
+ * a vanity number's mix of digits and capitals. Most text nodes fail it in one pass.
  */
-export function hasEnoughDigits(text: string): boolean {
+export function hasEnoughDigits(text: string, minDigits = MIN_DIGITS): boolean {
   let count = 0;
+  let capitals = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (
@@ -138,8 +143,8 @@ export function hasEnoughDigits(text: string): boolean {
       (c >= 0x0660 && c <= 0x0669) ||
       (c >= 0x06f0 && c <= 0x06f9)
     ) {
-      if (++count >= MIN_DIGITS) return true;
-    }
+      if (++count >= minDigits) return true;
+    } else if (c >= 65 && c <= 90) capitals++;
   }
-  return false;
+  return count >= VANITY_DIGITS && count + capitals >= VANITY_CHARACTERS;
 }

@@ -75,6 +75,30 @@ const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 const tables = new Map<string, NameTable>();
+let installed: NameTable | undefined;
+
+/**
+ * Uses a name table built elsewhere (`countryNameList`, in the background): the first Intl
+ * region-name lookup loads ICU data, ~80–160 ms, which a page's frames should not each pay.
+ */
+export function installCountryNames(entries: ReadonlyArray<readonly [string, string]>): void {
+  const table: NameTable = { words: new Map(), unspaced: [], maxWords: 1 };
+  for (const [name, country] of entries) {
+    if (typeof name !== 'string' || typeof country !== 'string') continue;
+    if (UNSPACED_SCRIPT.test(name)) table.unspaced.push([name, country as CountryCode]);
+    else {
+      table.words.set(name, country as CountryCode);
+      table.maxWords = Math.max(table.maxWords, name.split(' ').length);
+    }
+  }
+  installed = table;
+}
+
+/** Every name of `countries` (folded) with its country, for installCountryNames elsewhere. */
+export function countryNameList(countries: readonly string[]): Array<[string, string]> {
+  const table = nameTable(countries);
+  return [...table.words, ...table.unspaced];
+}
 
 function languageOf(country: string): string | undefined {
   try {
@@ -86,6 +110,7 @@ function languageOf(country: string): string | undefined {
 
 /** The name table for `countries`, with the names in `extraLanguage` too (the page's `lang`). */
 export function nameTable(countries: readonly string[], extraLanguage?: string): NameTable {
+  if (installed) return installed;
   const key = extraLanguage ?? '';
   const known = tables.get(key);
   if (known) return known;

@@ -20,6 +20,8 @@ import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-sca
 import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
 import { readRecordHints } from './record-hints.ts';
 import { findVanityNumbers } from './vanity.ts';
+import { isInternalNumber } from './internal-numbers.ts';
+import { asciiDigits } from './text-digits.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
 import type { FindOptions, PhoneMatch } from './types.ts';
 
@@ -29,6 +31,8 @@ const MIN_NUMBER_DIGITS = 7;
 const PARSE_BUDGET = 24;
 
 const OPEN_RE = new RegExp(`[${OPEN_CLASS}]$`);
+/** Characters that mask the digits of a card or account number. */
+const MASK_CHARS = new Set(['*', '•', '●', '∗', 'x', 'X']);
 
 export type PhoneFinder = (
   text: string,
@@ -176,7 +180,11 @@ function findWith(
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
-    if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) continue;
+    if (countDigits(text, start, end) < MIN_NUMBER_DIGITS) {
+      const internal = internalAt(text, start, end, options?.internal);
+      if (internal) matches.push(internal);
+      continue;
+    }
     const ext = extensionAt(text, end);
     const lead = leadingContext(text, start);
     if (lead === 'reject' || continuesIban(text, start)) continue;
@@ -199,6 +207,32 @@ function findWith(
     }
   }
   return withVanity(ctx, text, matches, region);
+}
+
+/**
+ * A run that is an internal number of the configured dial plan: digits only (no "+", no
+ * separators), matching a pattern, not glued to a word or introduced by an id label.
+ */
+function internalAt(
+  text: string,
+  start: number,
+  end: number,
+  patterns: readonly string[] | undefined,
+): PhoneMatch | undefined {
+  if (!patterns?.length) return undefined;
+  // "(7002)": the run starts at the parenthesis.
+  while (start < end && OPEN_RE.test(text[start] ?? '')) start++;
+  const raw = text.slice(start, end);
+  const digits = asciiDigits(raw);
+  if (digits.length !== raw.length || !isInternalNumber(patterns, digits)) return undefined;
+  if (leadingContext(text, start) !== 'neutral' && leadingContext(text, start) !== 'phone')
+    return undefined;
+  if (trailingRejects(text, end)) return undefined;
+  // "**** **** **** 7872": the last digits of a masked card or account.
+  let before = start - 1;
+  while (before >= 0 && isSpaceChar(text[before] ?? '')) before--;
+  if (MASK_CHARS.has(text[before] ?? '')) return undefined;
+  return { start, end, raw, e164: digits, internal: true };
 }
 
 /** Adds the vanity numbers of `text` that do not overlap a number already found. */

@@ -78,6 +78,14 @@ const LANGUAGE_COUNTRY: Record<string, string> = {
   id: 'ID',
 };
 
+let cjkCities: Array<[string, CountryCode]> | undefined;
+
+/** City names in scripts without spaces, found as substrings. */
+function unspacedCities(): Array<[string, CountryCode]> {
+  cjkCities ??= [...CITY_COUNTRIES].filter(([city]) => UNSPACED.test(city));
+  return cjkCities;
+}
+
 export interface RecordHints {
   /** Countries the record points to, strongest first, without duplicates. */
   regions: CountryCode[];
@@ -154,8 +162,8 @@ function addressCountries(
     if (shape.test(text)) push(out, metadata, country);
   lookUpPhrases(words, CITY_COUNTRIES, CITY_MAX_WORDS, (c) => push(out, metadata, c));
   if (UNSPACED.test(text)) {
-    for (const [city, country] of CITY_COUNTRIES)
-      if (UNSPACED.test(city) && text.includes(city)) push(out, metadata, country);
+    for (const [city, country] of unspacedCities())
+      if (text.includes(city)) push(out, metadata, country);
   }
 }
 

@@ -4,9 +4,14 @@ export interface PhoneMatch {
   end: number;
   /** Exactly `text.slice(start, end)`: the number as written, extension included. */
   raw: string;
-  /** E.164 form without the extension, e.g. "+442079460958". */
+  /**
+   * E.164 form without the extension, e.g. "+442079460958"; for an internal number (see
+   * `internal`), its directory number.
+   */
   e164: string;
   extension?: string;
+  /** An internal directory number matching the configured patterns (FindOptions.internal). */
+  internal?: true;
 }
 
 /** What is known about the text's surroundings beyond the text itself. */
@@ -18,6 +23,8 @@ export interface FindOptions {
    * with separators; the text itself when absent. What it says about the country is used.
    */
   context?: string;
+  /** Dial-plan patterns of internal numbers to find too ("7XXX"; internal-numbers.ts). */
+  internal?: readonly string[];
 }
 
 export type PhoneNumberKind =

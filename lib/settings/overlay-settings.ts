@@ -10,6 +10,11 @@ export const OVERLAY_SETTINGS_DEFAULTS = {
   disabledSites: [] as string[],
   /** A click on a number opens the card with a Call button instead of dialling at once. */
   confirmBeforeDial: false,
+  /**
+   * Internal numbers dialable from pages, as dial-plan patterns ("7XXX, 8XX";
+   * lib/phone/internal-numbers.ts). Empty: none (a short number on a page is rarely one).
+   */
+  internalNumbers: '',
 };
 
 export type OverlaySettings = typeof OVERLAY_SETTINGS_DEFAULTS;

@@ -158,6 +158,34 @@ describe('Chromium: CRM page overlay', () => {
     await page.close();
   });
 
+  it('internal numbers become dialable once the dial plan declares them', async () => {
+    const setInternal = (internalNumbers: string) =>
+      popup.evaluate(async (internalNumbers) => {
+        const local = (globalThis as unknown as { chrome: ChromeLocal }).chrome.storage.local;
+        const { overlaySettings } = (await local.get('overlaySettings')) as {
+          overlaySettings?: { value: Record<string, unknown> };
+        };
+        await local.set({
+          overlaySettings: {
+            version: 1,
+            value: { ...(overlaySettings?.value ?? {}), internalNumbers },
+          },
+        });
+      }, internalNumbers);
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    expect((await probe.hitNumbers()).some((h) => h.text === '7001')).toBe(false);
+    await setInternal('7XXX');
+    await waitFor(async () => (await probe.hitNumbers()).find((h) => h.text === '7001'), {
+      message: 'the internal number 7001 to be decorated',
+    });
+    const internal = (await probe.hitNumbers()).filter((h) => /^7\d{3}$/.test(h.text));
+    console.log(`internal hits: ${JSON.stringify(internal)}`);
+    await setInternal('');
+    expect(internal.map((h) => h.number)).toEqual(['7001', '7002', '7003']);
+    await page.close();
+  });
+
   it('dashboard: links, the shadow-root widget and the iframe; nothing editable, opted out or look-alike', async () => {
     const { page, probe } = await open('/crm/dashboard');
     await probe.settled();

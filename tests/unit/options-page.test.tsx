@@ -7,6 +7,7 @@ import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
 import type { ManagedSettings } from '@/lib/background/managed-login';
 import { applyUiLanguage } from '@/lib/i18n/messages';
+import { overlaySettings } from '@/lib/settings/overlay-settings';
 import { defaultScreenPopSettings, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
 import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
 import { exportRules } from '@/lib/screen-pop/import-export';
@@ -131,6 +132,7 @@ describe('options page', () => {
       'sign-in-title',
       'region-title',
       'crm-sites-title',
+      'internal-numbers-title',
       'notifications-title',
       'caller-names-title',
       'screen-pop-title',
@@ -200,6 +202,27 @@ describe('options page', () => {
     await settle();
     expect(page.settings().region).toBe('FR');
     expect(page.log.regions).toEqual(['FR']);
+  });
+
+  it('saves internal number patterns for the CRM overlay, refusing a malformed one', async () => {
+    renderOptions();
+    await ready();
+    await settle();
+    const field = within(section('Internal numbers on CRM pages')).getByLabelText(
+      'Patterns of internal numbers',
+    ) as HTMLInputElement;
+    expect(field.value).toBe('');
+    fireEvent.input(field, { target: { value: '7.*' } });
+    fireEvent.blur(field);
+    await settle();
+    expect(
+      within(section('Internal numbers on CRM pages')).getByRole('alert').textContent,
+    ).toContain('7.*');
+    expect((await overlaySettings.get()).internalNumbers).toBe('');
+    fireEvent.input(field, { target: { value: '7xxx 8XX' } });
+    fireEvent.blur(field);
+    await settle();
+    expect((await overlaySettings.get()).internalNumbers).toBe('7XXX, 8XX');
   });
 
   it('adds a CRM site by asking the browser for that site alone', async () => {

@@ -108,11 +108,11 @@ describe('which pages the overlay serves', () => {
 
   it('says enabled only when the frame and its tab are both on an enabled site', async () => {
     const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
-    expect(await h['page.config'](undefined, contentScript(crmPage))).toEqual({
-      enabled: true,
-      region: 'US',
-      confirmBeforeDial: false,
-    });
+    const { countryNames, ...config } = await h['page.config'](undefined, contentScript(crmPage));
+    expect(config).toEqual({ enabled: true, region: 'US', confirmBeforeDial: false });
+    // The names records are read with, built here once for every page.
+    expect(new Map(countryNames).get('deutschland')).toBe('DE');
+    expect(new Map(countryNames).get('reino unido')).toBe('GB');
     // The CRM framed by another site: the framing page could lure clicks onto our targets.
     expect(
       await h['page.config'](undefined, contentScript(crmPage, 'https://evil.example.net/')),

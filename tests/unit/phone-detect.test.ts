@@ -7,6 +7,7 @@ import maxMetadata from 'libphonenumber-js/max/metadata';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { createPhoneFinder, type PhoneFinder } from '../../lib/phone/detect-core.ts';
 import type { PhoneMatch } from '../../lib/phone/types.ts';
+import { parseInternalPatterns } from '../../lib/phone/internal-numbers.ts';
 
 interface Expected {
   raw: string;
@@ -180,6 +181,23 @@ describe('the forms people write', () => {
     expect(found('1-800-FLOWERS', 'GB')).toEqual([['1-800-FLOWERS', '+18003569377']]);
     expect(found('800-FLOWERS', 'GB')).toEqual([]);
     expect(found('see SKU-800-FLOWERS2 or 415-555-0132A')).toEqual([]);
+  });
+
+  it('finds internal numbers only when a dial plan declares them', () => {
+    const text =
+      'Transfer to Anna on 7001 or Ben (7002); room 7B, ref 7003-A, 17001, $7004, **** 7005';
+    expect(findPhoneNumbers(text, 'US')).toEqual([]);
+    const internal = findPhoneNumbers(text, 'US', { internal: ['7XXX'] });
+    expect(internal.map((m) => [m.raw, m.e164, m.internal])).toEqual([
+      ['7001', '7001', true],
+      ['7002', '7002', true],
+    ]);
+    expect(parseInternalPatterns('7xxx, 8XX; 7XXX')).toEqual({
+      ok: true,
+      patterns: ['7XXX', '8XX'],
+    });
+    expect(parseInternalPatterns('7.*')).toEqual({ ok: false, invalid: '7.*' });
+    expect(parseInternalPatterns('')).toEqual({ ok: true, patterns: [] });
   });
 
   it('leaves dates, amounts, ids and codes of every country alone', () => {
