@@ -79,11 +79,22 @@ function defaultObserver(callback: IntersectionObserverCallback): IntersectionOb
   return new IntersectionObserver(callback, { rootMargin: '100% 0px 100% 0px' });
 }
 
-/** The element whose visibility decides a range's: the link, or the text's parent. */
+/**
+ * Rows are what a page lays out: one observed element per table row or list item, not one per
+ * number, keeps the observer's per-frame geometry work to a fraction (20,000 numbers on 5,000
+ * rows: 5,000 targets instead of 20,000).
+ */
+const ROW_SELECTOR = 'tr, [role="row"], li';
+
+/** The element whose visibility decides a range's: its row, else the link or text's parent. */
 function anchorOf(range: AbstractRange): Element | null {
   const node = range.startContainer;
-  if (node.nodeType === 1) return node as Element;
-  const parent = node.parentNode;
-  if (!parent) return null;
-  return parent.nodeType === 11 ? (parent as ShadowRoot).host : (parent as Element);
+  let el: Element | null;
+  if (node.nodeType === 1) el = node as Element;
+  else {
+    const parent = node.parentNode;
+    if (!parent) return null;
+    el = parent.nodeType === 11 ? (parent as ShadowRoot).host : (parent as Element);
+  }
+  return el.closest(ROW_SELECTOR) ?? el;
 }

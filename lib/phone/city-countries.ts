@@ -5,6 +5,7 @@
  * names or large places elsewhere (Sydney, Victoria, Adelaide, Florence) are left out.
  */
 import type { CountryCode } from 'libphonenumber-js/core';
+import { addPrefixes } from './country-names.ts';
 
 const CITIES: Record<string, string> = {
   GB: 'london, manchester, birmingham, leeds, glasgow, edinburgh, liverpool, bristol, cardiff, belfast, sheffield, newcastle, nottingham',
@@ -76,5 +77,9 @@ export const CITY_COUNTRIES: ReadonlyMap<string, CountryCode> = new Map(
   ].map(([city, country]) => [city, country as CountryCode]),
 );
 
-/** Most words a city name has. */
-export const CITY_MAX_WORDS = 3;
+/** Every phrase a longer city name starts with. */
+export const CITY_PREFIXES: ReadonlySet<string> = (() => {
+  const prefixes = new Set<string>();
+  for (const city of CITY_COUNTRIES.keys()) addPrefixes(prefixes, city);
+  return prefixes;
+})();

