@@ -12,6 +12,11 @@ export interface AgentConfig {
   place: string;
   /** Default `['ROLE_AGENT']`; a supervisor gets the monitoring features (gws-api.md §2.1). */
   roles?: string[];
+  /**
+   * Call recording is configured for this DN: its calls offer StartCallRecording… and carry
+   * `recordingState` (gws-api.md §4.8). Default false.
+   */
+  recording?: boolean;
   /** `Public` removes Answer from ringing calls (gws-api.md §4.4). Default `Private`. */
   telephonyNetwork?: 'Private' | 'Public';
 }
@@ -73,6 +78,7 @@ export const DEFAULT_AGENTS: AgentConfig[] = [
     lastName: 'Kowalski',
     dn: '7001',
     place: 'Place_7001',
+    recording: true,
   },
   {
     userName: 'agent2',
@@ -81,6 +87,7 @@ export const DEFAULT_AGENTS: AgentConfig[] = [
     lastName: 'Okafor',
     dn: '7002',
     place: 'Place_7002',
+    recording: true,
   },
   {
     userName: 'agent3',

@@ -74,7 +74,9 @@ const HELD_DURING_CONFERENCE = [
   'CompleteConference',
 ];
 
+/** Only on a DN where recording is configured (AgentConfig.recording). */
 function recordingCapabilities(view: CallView): string[] {
+  if (!view.agent.config.recording) return [];
   switch (view.call.recordingState) {
     case 'Recording':
       return ['PauseCallRecording', 'StopCallRecording'];

@@ -93,7 +93,10 @@ export class Renderer {
     if (userData) out.userData = userData;
     out.duration = String(Math.floor((Date.now() - view.startedAt) / 1000));
     out.mute = 'Off';
-    if (view.call.recordingState) out.recordingState = view.call.recordingState;
+    // Where recording is configured a call says whether it is recorded from the start.
+    const recording =
+      view.call.recordingState ?? (view.agent.config.recording ? 'Stopped' : undefined);
+    if (recording) out.recordingState = recording;
     out.supervisorListeningIn =
       !view.monitoring &&
       view.call.parties.some((p) => p.view?.monitoring && p.view.monitoring !== 'BargeIn');

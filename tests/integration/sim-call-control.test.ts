@@ -102,10 +102,19 @@ describe('call control', () => {
     expect((await a.callOp(c.id, 'DeleteUserDataPair', {})).body.statusCode).toBe(1);
   });
 
+  it('offers no recording where it is not configured', async () => {
+    const c3 = await ready('agent3');
+    const call = await established(c3);
+    expect(call).not.toHaveProperty('recordingState');
+    expect(call.capabilities.filter((x: string) => x.includes('Recording'))).toEqual([]);
+    expect((await c3.callOp(call.id, 'StartCallRecording')).body.statusCode).toBe(2);
+  });
+
   it('recording moves through Recording, Paused and Stopped with matching capabilities', async () => {
     const a = await ready('agent1');
     const c = await established(a);
-    expect(c).not.toHaveProperty('recordingState');
+    // agent1's DN has recording configured: its calls say so from the start.
+    expect(c.recordingState).toBe('Stopped');
     expect((await a.callOp(c.id, 'PauseCallRecording')).body.statusCode).toBe(2);
     const expectations: Array<[string, string, string[], string]> = [
       ['StartCallRecording', 'Recording', ['PauseCallRecording', 'StopCallRecording'], 'ON'],
