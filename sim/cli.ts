@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --speed <factor>        scenario speed factor (default 1)
   --public-base-url <url> base for absolute uris (default http://host:port)
   --allowed-origin <o>    grant this origin CORS (repeatable; default none, the extension needs none)
+  --strict                send only the members gws-api.md §6 shows
   --voice-channel-messages  also send ChannelStateChangeMessageV2 for voice (v2 channel model)
   --no-csrf               turn CSRF protection off
   --no-crm                do not start the demo CRM
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       'public-base-url': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      strict: { type: 'boolean' },
       'voice-channel-messages': { type: 'boolean' },
       'no-csrf': { type: 'boolean' },
       'no-crm': { type: 'boolean' },
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     remoteAnswerDelayMs: num(values['answer-delay'], 'answer-delay', 1500),
     csrf: !values['no-csrf'],
     voiceChannelMessages: values['voice-channel-messages'] ?? false,
+    strict: values.strict ?? false,
     allowedOrigins: values['allowed-origin'] ?? [],
     publicBaseUrl: values['public-base-url'],
     log: values.quiet ? undefined : (line) => console.log(line),

@@ -58,6 +58,11 @@ export interface SimOptions {
    * ChannelStateChangeMessageV2 (default false: the device notification only).
    */
   voiceChannelMessages?: boolean;
+  /**
+   * Send only the members gws-api.md §6 shows (model/documented-members.ts). Default false (the
+   * demo); the test harness turns it on.
+   */
+  strict?: boolean;
   /** Default silent. */
   log?: (line: string) => void;
   /** Default 'mapped'. */
@@ -118,6 +123,7 @@ export interface RuntimeConfig {
   errorHttpStatus: ErrorHttpStatus;
   callIdFormat: CallIdFormat;
   voiceChannelMessages: boolean;
+  strict: boolean;
 }
 
 export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
@@ -130,5 +136,6 @@ export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
     errorHttpStatus: o.errorHttpStatus ?? 'mapped',
     callIdFormat: o.callIdFormat ?? 'callUuid',
     voiceChannelMessages: o.voiceChannelMessages ?? false,
+    strict: o.strict ?? false,
   };
 }

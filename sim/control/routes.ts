@@ -90,6 +90,7 @@ export function controlRouter(d: ControlDeps): Router<ControlHandler> {
     const cf = optionalOneOf(b, 'callIdFormat', ['callUuid', 'connId']);
     if (cf) patch.callIdFormat = cf as RuntimeConfig['callIdFormat'];
     if (b.csrf !== undefined) patch.csrf = bool(b, 'csrf');
+    if (b.strict !== undefined) patch.strict = bool(b, 'strict');
     if (b.voiceChannelMessages !== undefined)
       patch.voiceChannelMessages = bool(b, 'voiceChannelMessages');
     core.updateConfig(patch);

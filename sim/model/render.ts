@@ -8,6 +8,7 @@ import { agentStatesSettings } from './agent-states.ts';
 import type { Agent } from './agents.ts';
 import { callCapabilities, deviceCapabilities } from './capabilities.ts';
 import { otherParties, userDataObject, viewId, type CallView } from './call-model.ts';
+import { documentedOnly } from './documented-members.ts';
 import { participantInfo, participantObject } from './phone-numbers.ts';
 
 export const GENERAL_SETTINGS = {
@@ -81,9 +82,13 @@ export class Renderer {
     };
     if (this.env.config.participantFormat === 'legacy') {
       out.participants = numbers;
-      out.participantsInfo = numbers.map((n) => participantInfo(n, country));
+      out.participantsInfo = numbers.map((n) =>
+        documentedOnly('participantInfo', participantInfo(n, country), this.strict),
+      );
     } else {
-      out.participants = numbers.map((n) => participantObject(n, country));
+      out.participants = numbers.map((n) =>
+        documentedOnly('participant', participantObject(n, country), this.strict),
+      );
     }
     if (view.ani) out.ani = view.ani;
     if (view.dnis) out.dnis = view.dnis;
@@ -108,11 +113,15 @@ export class Renderer {
     }
     out.uri = this.api(`/me/calls/${id}`);
     out.path = `/calls/${id}`;
-    return this.vary(out);
+    return this.vary(documentedOnly('call', out, this.strict));
   }
 
   userState(agent: Agent): Record<string, unknown> {
-    return this.vary({ ...agent.userState });
+    return this.vary(documentedOnly('userState', { ...agent.userState }, this.strict));
+  }
+
+  private get strict(): boolean {
+    return this.env.config.strict;
   }
 
   device(agent: Agent): Record<string, unknown> {
@@ -141,24 +150,23 @@ export class Renderer {
     out.channels = ['voice'];
     out.uri = this.deviceUri(agent);
     out.path = `/devices/${agent.deviceId}`;
-    return this.vary(out);
+    return this.vary(documentedOnly('device', out, this.strict));
   }
 
   /** Voice channel resource; empty list while the agent has no contact-center session. */
   channels(agent: Agent): Record<string, unknown>[] {
     if (!agent.switchLoggedIn) return [];
-    return [
-      this.vary({
-        channel: 'voice',
-        phoneNumber: agent.dn,
-        switchName: SWITCH_NAME,
-        userActivity: agent.calls.length > 0 ? 'BusyOnCall' : 'Idle',
-        userState: this.userState(agent),
-        dndState: agent.dnd ? 'On' : 'Off',
-        uri: this.api('/me/channels/voice'),
-        path: '/channels/voice',
-      }),
-    ];
+    const channel = {
+      channel: 'voice',
+      phoneNumber: agent.dn,
+      switchName: SWITCH_NAME,
+      userActivity: agent.calls.length > 0 ? 'BusyOnCall' : 'Idle',
+      userState: this.userState(agent),
+      dndState: agent.dnd ? 'On' : 'Off',
+      uri: this.api('/me/channels/voice'),
+      path: '/channels/voice',
+    };
+    return [this.vary(documentedOnly('channel', channel, this.strict))];
   }
 
   features(agent: Agent): Record<string, unknown>[] {

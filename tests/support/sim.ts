@@ -192,6 +192,7 @@ export class SimControl {
     callIdFormat?: 'callUuid' | 'connId';
     csrf?: boolean;
     voiceChannelMessages?: boolean;
+    strict?: boolean;
   }) {
     return this.ok('PUT', '/sim/config', patch);
   }
@@ -231,10 +232,14 @@ export interface StartedSim {
   close(): Promise<void>;
 }
 
-/** Test defaults: fast remote parties and short long polls keep the suite quick. */
+/**
+ * Test defaults: fast remote parties and short long polls keep the suite quick; strict mode, so
+ * the client is tested only against members the documentation shows.
+ */
 export async function startSim(opts: SimOptions = {}): Promise<StartedSim> {
   const sim = await startSimulator({
     port: 0,
+    strict: true,
     remoteAnswerDelayMs: 100,
     longPollTimeoutMs: 2_000,
     maxIntervalMs: 5_000,
