@@ -1,6 +1,12 @@
 import { failedConditions } from './conditions.ts';
 import { parseTemplate, renderTemplate } from './template.ts';
-import { absoluteTemplate, checkPopUrl, isRelativeTemplate, type UrlCheck } from './url-safety.ts';
+import {
+  absoluteTemplate,
+  checkPopUrl,
+  isRelativeTemplate,
+  keepsLiteralPrefix,
+  type UrlCheck,
+} from './url-safety.ts';
 import { isValidRule } from './validate.ts';
 import type {
   EnrichNumber,
@@ -78,12 +84,20 @@ export function ruleUrl(
   call: PopCall,
   ani: NumberForms | undefined,
 ): { ok: true; url: string; missing: string[] } | (UrlCheck & { ok: false; missing: string[] }) {
-  const parsed = parseTemplate(absoluteTemplate(rule.url, crmBaseUrl));
+  const template = absoluteTemplate(rule.url, crmBaseUrl);
+  const parsed = parseTemplate(template);
   const rendered = renderTemplate(parsed.parts, { call, ...(ani ? { ani } : {}) });
   const checked = checkPopUrl(rendered.text);
-  return checked.ok
-    ? { ok: true, url: checked.url, missing: rendered.missing }
-    : { ...checked, missing: rendered.missing };
+  if (!checked.ok) return { ...checked, missing: rendered.missing };
+  if (!keepsLiteralPrefix(template, checked.url)) {
+    return {
+      ok: false,
+      reason: 'the call data moved the URL out of the path the template fixes',
+      words: { key: 'urlPathEscape' },
+      missing: rendered.missing,
+    };
+  }
+  return { ok: true, url: checked.url, missing: rendered.missing };
 }
 
 /** The tab pattern made absolute: absent → the pop URL's origin, empty → none. */

@@ -171,7 +171,10 @@ export function variableValue(name: string, context: TemplateContext): string | 
         break;
     }
   }
-  return value === '' ? undefined : value;
+  // "." and ".." are dot segments: in a path, URL parsing would remove them and the segment
+  // before (`/pop/{id}/view` with id ".." opens `/view`). No real value is only dots, so they
+  // count as missing wherever they stand.
+  return value === '' || value === '.' || value === '..' ? undefined : value;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -103,6 +103,36 @@ export function checkPopUrl(url: string): UrlCheck {
   return { ok: true, url: parsed.href };
 }
 
+/**
+ * The literal start of an absolute template, up to its first variable, as the URL parser
+ * reads it (origin and path; the whole path when a `?` or `#` comes first).
+ */
+function literalPathPrefix(template: string): { origin: string; path: string } | undefined {
+  const brace = template.indexOf('{');
+  const literal = brace === -1 ? template : template.slice(0, brace);
+  const endsPath = /[?#]/.exec(literal);
+  let parsed: URL;
+  try {
+    parsed = new URL(endsPath ? literal.slice(0, endsPath.index) : literal);
+  } catch {
+    return undefined;
+  }
+  // A prefix ending inside a path segment keeps that partial segment: `/pop/id-` must stay.
+  return { origin: parsed.origin, path: parsed.pathname };
+}
+
+/**
+ * Whether the final URL still starts with the origin and path the template spells out.
+ * Variables are encoded, but dot segments made of several values (`{a}{b}` with "." and ".")
+ * or other surprises of URL parsing must never move the page above the template's fixed path.
+ */
+export function keepsLiteralPrefix(absoluteTemplateText: string, finalUrl: string): boolean {
+  const prefix = literalPathPrefix(absoluteTemplateText);
+  if (!prefix) return false;
+  const final = new URL(finalUrl);
+  return final.origin === prefix.origin && final.pathname.startsWith(prefix.path);
+}
+
 /** Checks and normalises the CRM base URL: http(s), no query, fragment or credentials. */
 export function checkBaseUrl(base: string): UrlCheck {
   const checked = checkPopUrl(base);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decidePop, ruleUrl } from '@/lib/screen-pop/decide';
 import { sampleCall, testRule } from '@/lib/screen-pop/test-rule';
-import { checkBaseUrl, checkPopUrl, templateOriginProblem } from '@/lib/screen-pop/url-safety';
+import {
+  checkBaseUrl,
+  checkPopUrl,
+  keepsLiteralPrefix,
+  templateOriginProblem,
+} from '@/lib/screen-pop/url-safety';
 import { validateRule } from '@/lib/screen-pop/validate';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
 
@@ -103,13 +108,63 @@ describe('only http(s) pages are ever opened', () => {
           expect(result.ok).toBe(true);
           if (!result.ok) return;
           const url = new URL(result.url);
-          // The host is fixed; a value of ".." can still climb the path on that host (the
-          // URL standard reads %2E%2E as ".." too), which grants nothing the host does not.
+          // The host is fixed, and so is the literal start of the path.
           expect(url.origin).toBe('https://crm.example');
+          expect(url.pathname.startsWith('/c/')).toBe(true);
           expect(url.searchParams.get('q') ?? '').toBe(b.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
         },
       ),
     );
+  });
+
+  it('a value "." or ".." counts as missing: it cannot remove path segments', () => {
+    for (const id of ['.', '..']) {
+      const result = ruleUrl(
+        rule('/pop/{userData.id}/view'),
+        BASE,
+        sampleCall({ userData: { id } }),
+        undefined,
+      );
+      expect(result).toEqual({ ok: true, url: `${BASE}/pop//view`, missing: ['{userData.id}'] });
+    }
+    const fallback = ruleUrl(
+      rule('/pop/{userData.id|callId}/view'),
+      BASE,
+      sampleCall({ id: 'c-1', userData: { id: '..' } }),
+      undefined,
+    );
+    expect(fallback).toMatchObject({ ok: true, url: `${BASE}/pop/c-1/view` });
+  });
+
+  it('a final URL must keep the literal origin and path the template starts with', () => {
+    // Values alone can no longer make dot segments ("." and ".." are missing, "%" is
+    // encoded); this is the check behind that, before any tab is touched.
+    const template = `${BASE}/app/pop/{userData.id}/view`;
+    expect(keepsLiteralPrefix(template, `${BASE}/app/pop/7/view`)).toBe(true);
+    expect(keepsLiteralPrefix(template, `${BASE}/app/view`)).toBe(false);
+    expect(keepsLiteralPrefix(template, `${BASE}/app/popular`)).toBe(false);
+    expect(keepsLiteralPrefix(template, 'http://127.0.0.1:8092/app/pop/7/view')).toBe(false);
+    // A prefix ending inside a segment keeps that segment; a query ends the literal path.
+    expect(keepsLiteralPrefix(`${BASE}/pop/id-{x}`, `${BASE}/pop/id-9`)).toBe(true);
+    expect(keepsLiteralPrefix(`${BASE}/pop/id-{x}`, `${BASE}/pop/other`)).toBe(false);
+    expect(keepsLiteralPrefix(`${BASE}/pop/view?id={x}`, `${BASE}/pop/view?id=..`)).toBe(true);
+    expect(keepsLiteralPrefix(`${BASE}/a b/{x}`, `${BASE}/a%20b/1`)).toBe(true);
+  });
+
+  it('a rendered URL that leaves the literal path is refused, not opened', () => {
+    // The template's own literal dots combine with nothing from the call; a "." + "."
+    // pair from two variables is two missing values, so the path stays.
+    const call = sampleCall({ userData: { a: '.', b: '.' } });
+    expect(ruleUrl(rule('/pop/{userData.a}{userData.b}/view'), BASE, call, undefined)).toEqual({
+      ok: true,
+      url: `${BASE}/pop//view`,
+      missing: ['{userData.a}', '{userData.b}'],
+    });
+    const dots = sampleCall({ userData: { a: '.x' } });
+    expect(ruleUrl(rule('/pop/.{userData.a}/view'), BASE, dots, undefined)).toMatchObject({
+      ok: true,
+      url: `${BASE}/pop/..x/view`,
+    });
   });
 
   it('checks the CRM base URL the same way', () => {
