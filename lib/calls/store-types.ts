@@ -113,11 +113,15 @@ export interface DeviceRecord {
   device: Device;
   /** When the agent entered the current userState (for "time in state"). */
   userStateSince: number;
+  /** When a notification made the device Inactive (see `isStaleReturn` in agent.ts). */
+  outSince?: number;
 }
 
 export interface ChannelRecord {
   channel: Channel;
   userStateSince: number;
+  /** When a notification logged the channel out (see `isStaleReturn` in agent.ts). */
+  outSince?: number;
 }
 
 export interface AgentState {

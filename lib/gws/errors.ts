@@ -126,6 +126,8 @@ export interface ResponseContext {
   operationName?: string;
   /** The request carried Basic credentials: an auth failure means wrong user or password. */
   isLogin?: boolean;
+  /** A collection read (`?fields=*`): the array member a body without envelope must carry. */
+  collection?: string;
 }
 
 const BODY_EXCERPT_CHARS = 200;
@@ -161,6 +163,17 @@ export function classifyResponse(context: ResponseContext): ResponseOutcome {
   const statusMessage = typeof body?.statusMessage === 'string' ? body.statusMessage : undefined;
 
   if (body === undefined || statusCode === undefined) {
+    // gws-api.md §3 documents `GET /me/channels?fields=*` answering `channels[]` with no
+    // `statusCode` [INF]: a successful collection read carrying its array is taken as it is.
+    if (
+      body !== undefined &&
+      context.collection !== undefined &&
+      httpStatus >= 200 &&
+      httpStatus < 300 &&
+      Array.isArray(body[context.collection])
+    ) {
+      return { ok: true, body };
+    }
     if (httpStatus === 401) {
       return fail(new GwsAuthError(authKind, authMessage(authKind, bodyText), base));
     }

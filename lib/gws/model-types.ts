@@ -174,6 +174,11 @@ export interface CallEvent {
   extensions?: Record<string, number>;
   referenceId?: string;
   channel?: string;
+  /**
+   * Members of the message this client does not read, copied (bounded): `metrics`
+   * (gws-api.md §5.4) and whatever a newer server adds. Absent when there are none.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface DeviceEvent {

@@ -114,10 +114,16 @@ const KNOWN_CHANNEL_KEYS: ReadonlySet<string> = new Set([
   'userActivity',
 ]);
 
-/** Channel resource / channel notification item (gws-api.md §6.5). Fails without a name. */
+/**
+ * Channel resource / channel notification item (gws-api.md §6.5). An item without a name but
+ * with a DND or user state is read as the voice channel: 8.5.0-style channel messages carry
+ * DND that way [INF], and voice is the channel every agent has (tolerant). Anything else
+ * without a name fails.
+ */
 export function parseChannel(raw: unknown): Parsed<Channel> {
   if (!isRecord(raw)) return { ok: false, reason: 'channel is not an object' };
-  const name = nonEmpty(own(raw, 'channel'));
+  const hasState = own(raw, 'dndState') !== undefined || own(raw, 'userState') !== undefined;
+  const name = nonEmpty(own(raw, 'channel')) ?? (hasState ? 'voice' : undefined);
   if (name === undefined) return { ok: false, reason: 'channel has no name' };
   const channel: Channel = { channel: name, extra: extraMembers(raw, KNOWN_CHANNEL_KEYS) };
   const userState = parseUserState(own(raw, 'userState'));

@@ -12,6 +12,7 @@ import { parseCall, type Parsed } from './parse-call.ts';
 import { parseChannel, parseDevice } from './parse-device.ts';
 import {
   MAX_COPY_STRING,
+  extraMembers,
   hasOwn,
   isArray,
   isRecord,
@@ -121,8 +122,19 @@ function callEvent(
   if (extensions) event.extensions = extensions;
   const referenceId = nonEmpty(own(data, 'referenceId'));
   if (referenceId !== undefined) event.referenceId = referenceId;
+  const extra = extraMembers(data, KNOWN_CALL_MESSAGE_KEYS);
+  if (Object.keys(extra).length > 0) event.extra = extra;
   return event;
 }
+
+const KNOWN_CALL_MESSAGE_KEYS: ReadonlySet<string> = new Set([
+  'messageType',
+  'notificationType',
+  'call',
+  'phoneNumber',
+  'extensions',
+  'referenceId',
+]);
 
 /** T-Server extensions are numbers on the wire (gws-api.md §11); numeric strings are accepted. */
 function readExtensions(value: unknown): Record<string, number> | undefined {

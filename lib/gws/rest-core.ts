@@ -39,6 +39,8 @@ export interface RequestSpec {
   basicAuth?: string;
   /** False for requests where a lost session is not worth a re-login (EndContactCenterSession). */
   reauthenticate?: boolean;
+  /** A `?fields=` collection read: its array member, which may come without the envelope. */
+  collection?: string;
 }
 
 export interface RestResponse {
@@ -214,6 +216,7 @@ export class GwsRestCore {
       bodyText,
       ...context,
       isLogin: spec.basicAuth !== undefined,
+      ...(spec.collection === undefined ? {} : { collection: spec.collection }),
     });
     if (!outcome.ok) throw outcome.error;
     return { body: outcome.body, httpStatus };

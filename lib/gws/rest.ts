@@ -70,17 +70,29 @@ export class GwsRestClient extends GwsRestCore {
 
   /** Active calls, full objects (`?fields=*`). */
   async getCalls(): Promise<WireCall[]> {
-    const { body } = await this.request({ method: 'GET', path: '/me/calls?fields=*' });
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/me/calls?fields=*',
+      collection: 'calls',
+    });
     return requireArray<WireCall>(body, 'calls', 'GET /me/calls');
   }
 
   async getDevices(): Promise<WireDevice[]> {
-    const { body } = await this.request({ method: 'GET', path: '/me/devices?fields=*' });
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/me/devices?fields=*',
+      collection: 'devices',
+    });
     return requireArray<WireDevice>(body, 'devices', 'GET /me/devices');
   }
 
   async getChannels(): Promise<WireChannel[]> {
-    const { body } = await this.request({ method: 'GET', path: '/me/channels?fields=*' });
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/me/channels?fields=*',
+      collection: 'channels',
+    });
     return requireArray<WireChannel>(body, 'channels', 'GET /me/channels');
   }
 

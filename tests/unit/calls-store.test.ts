@@ -16,7 +16,8 @@ import {
 } from '../support/call-selectors.ts';
 import type { GwsEvent } from '../../lib/gws/types.ts';
 import { parseNotification } from '../../lib/gws/parse.ts';
-import { callEvent, deviceEvent } from '../fixtures/gws/builders.ts';
+import { callEvent, deviceEvent, snapshot, wireDevice } from '../fixtures/gws/builders.ts';
+import { STALE_RETURN_WINDOW_MS } from '../../lib/calls/agent.ts';
 import { loadFixture } from '../fixtures/gws/load.ts';
 
 const T0 = 1_764_000_000_000;
@@ -232,6 +233,63 @@ describe('calls store: out-of-order rule', () => {
       callEvent('A', 'Dialing', { callType: 'Outbound' }),
     ]);
     expect(state.calls[0]?.history.map((h) => h.state)).toEqual(['Established']);
+  });
+});
+
+describe('calls store: out-of-order rule for devices and channels', () => {
+  const ready = { state: 'Ready', displayName: 'Ready' } as const;
+  const inactive = (): GwsEvent => {
+    const event = deviceEvent({ deviceState: 'Inactive' });
+    if (event.kind === 'device') delete event.devices[0]!.userState;
+    return event;
+  };
+  const channelEvent = (state: string, name = 'voice'): GwsEvent => {
+    const event = parseNotification({
+      channel: '/v2/me/channels',
+      data: {
+        messageType: 'ChannelStateChangeMessageV2',
+        channels: [{ channel: name, dndState: 'Off', userState: { state } }],
+      },
+    });
+    if (event.kind === 'unrecognised') throw new Error(event.reason);
+    return event;
+  };
+
+  it('a Ready delivered after EndContactCenterSession made the device Inactive is stale', () => {
+    const state = run([deviceEvent(), inactive(), deviceEvent({ userState: ready })]);
+    expect(state.agent.devices[0]?.device.deviceState).toBe('Inactive');
+    expect(state.agent.devices[0]?.device.userState).toBeUndefined();
+  });
+
+  it('the device comes back once the reorder window has passed, or with a snapshot', () => {
+    const later = run(
+      [deviceEvent(), inactive(), deviceEvent({ userState: ready })],
+      initialCallsState(T0),
+      [T0 + 1000, T0 + 2000, T0 + 2000 + STALE_RETURN_WINDOW_MS],
+    );
+    expect(later.agent.devices[0]?.device).toMatchObject({
+      deviceState: 'Active',
+      userState: { state: 'Ready' },
+    });
+    const snapped = run([
+      deviceEvent(),
+      inactive(),
+      { type: 'recovery', snapshot: snapshot([], [wireDevice({ userState: ready })]) },
+    ]);
+    expect(snapped.agent.devices[0]?.device.deviceState).toBe('Active');
+  });
+
+  it('channels follow the same rule: LoggedOut is not undone by a late Ready', () => {
+    const state = run([channelEvent('Ready'), channelEvent('LoggedOut'), channelEvent('Ready')]);
+    expect(state.agent.channels[0]?.channel.userState?.state).toBe('LoggedOut');
+    // Other channels and in-service changes are untouched.
+    const other = run([channelEvent('LoggedOut', 'email'), channelEvent('Ready')]);
+    expect(other.agent.channels.map((c) => c.channel.userState?.state)).toEqual([
+      'LoggedOut',
+      'Ready',
+    ]);
+    const flip = run([channelEvent('Ready'), channelEvent('NotReady')]);
+    expect(flip.agent.channels[0]?.channel.userState?.state).toBe('NotReady');
   });
 });
 

@@ -127,6 +127,45 @@ describe('parseNotification: gws-api.md §5.5 catalogue', () => {
     });
   });
 
+  it('reads an 8.5.0-style DND channel item without a channel name as the voice channel', () => {
+    const dndOn = parseNotification({
+      channel: '/v2/me/channels',
+      data: { channels: [{ dndState: 'On' }] },
+    });
+    expect(dndOn).toMatchObject({
+      kind: 'channel',
+      channels: [{ channel: 'voice', doNotDisturb: true }],
+    });
+    const withState = parseNotification({
+      channel: '/v2/me/channels',
+      data: { channels: [{ dndState: 'Off', userState: { state: 'Ready' } }] },
+    });
+    expect(withState).toMatchObject({
+      kind: 'channel',
+      channels: [{ channel: 'voice', doNotDisturb: false, userState: { state: 'Ready' } }],
+    });
+    // Nothing to read at all is still not a channel.
+    expect(parseNotification({ data: { channels: [{ phoneNumber: '5000' }] } }).kind).toBe(
+      'unrecognised',
+    );
+  });
+
+  it('keeps `metrics` and other unknown members of call messages', () => {
+    const raw = loadFixture<Envelope>('call-ringing-inbound');
+    const metrics = {
+      eventProcessing: {
+        nodeProcessingTimeNanos: 2_516_000,
+        serverGenerationTimestamp: 1_760_000_000_000,
+        serverProcessingTimeTotalMs: 3,
+      },
+    };
+    const event = asCall(
+      parseNotification({ ...raw, data: { ...raw.data, metrics, brandNew: ['x'] } }),
+    );
+    expect(event.extra).toEqual({ metrics, brandNew: ['x'] });
+    expect(asCall(parseNotification(raw)).extra).toBeUndefined();
+  });
+
   it('reads ErrorMessage tolerantly (shape undocumented, open question 1)', () => {
     expect(parseNotification(loadFixture('error-message'))).toMatchObject({
       kind: 'error',

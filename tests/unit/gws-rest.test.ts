@@ -362,4 +362,18 @@ describe('GwsRestClient operations', () => {
     fake.override = () => ({ body: { statusCode: 0, uris: ['http://x/api/v2/me/calls/C1'] } });
     await expect(client.getCalls()).rejects.toMatchObject({ name: 'GwsProtocolError' });
   });
+
+  it('takes a `fields=` collection read without the statusCode envelope, as documented', async () => {
+    const fake = await startFakeGws();
+    const client = await loggedInClient(fake);
+    const voice = { channel: 'voice', userState: { state: 'Ready' }, switchName: 'SIP_Switch' };
+    fake.override = (req) =>
+      req.url === '/api/v2/me/channels?fields=*' ? { body: { channels: [voice] } } : undefined;
+    expect(await client.getChannels()).toEqual([voice]);
+    // Without its array it is still no answer GWS gives; operations still need statusCode.
+    fake.override = () => ({ body: { user: {} } });
+    await expect(client.getChannels()).rejects.toMatchObject({ name: 'GwsProtocolError' });
+    fake.override = () => ({ body: { channels: [] } });
+    await expect(client.hold('C1')).rejects.toMatchObject({ name: 'GwsProtocolError' });
+  });
 });
