@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
 import { formatDataValue } from '@/lib/ui/format';
 import { PendingButton } from './PendingButton';
+import { DataValueText } from './DataValueText';
 
 interface Props {
   userData: Readonly<Record<string, unknown>>;
@@ -86,7 +87,7 @@ export function AttachedData(props: Props) {
                 </dd>
               ) : (
                 <dd class="data-value">
-                  <span class="data-text">{formatDataValue(value)}</span>
+                  <DataValueText text={formatDataValue(value)} />
                   {canEdit ? (
                     <PendingButton
                       class="btn-small"

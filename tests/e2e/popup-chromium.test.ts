@@ -277,6 +277,38 @@ describe('Chromium: the popup, as an agent uses it', () => {
     await hangUp(callId);
   });
 
+  it('shows a call carrying 450,000 characters of attached data and stays responsive', async () => {
+    const notes = 'Customer said: lorem ipsum dolor sit amet, '.repeat(11_000).slice(0, 450_000);
+    const sent = Date.now();
+    const { callId } = await sim.control.call({
+      to: 'agent1',
+      from: CUSTOMER,
+      userData: { Notes: notes, Ticket: 'T-450' },
+    });
+    await untilCardState(callId, 'Ringing');
+    console.log(
+      `a 450,000-character attached-data value: card shown ${Date.now() - sent} ms after the call`,
+    );
+    // The other controls answer: the call is answered from the popup, the dial pad opens.
+    await card(callId).getByRole('button', { name: 'Answer' }).click();
+    await untilCardState(callId, 'Established');
+    await popup.getByRole('button', { name: 'Pad', exact: true }).click();
+    await shown(popup.getByRole('group', { name: 'Dial pad' }));
+    await popup.getByRole('button', { name: 'Pad', exact: true }).click();
+    // A bounded preview; "show more" adds a bounded step; editing starts from the whole value.
+    const notesValue = card(callId).locator('.data-row', { hasText: 'Notes' });
+    const more = (shownChars: string) =>
+      notesValue.getByRole('button', {
+        name: `Show more (${shownChars} of 450,000 characters shown)`,
+      });
+    await more('300').click();
+    await shown(more('10,300'));
+    await card(callId).getByRole('button', { name: 'Edit Notes' }).click();
+    expect(await card(callId).getByLabel('Value of Notes').inputValue()).toBe(notes);
+    await card(callId).getByRole('button', { name: 'Cancel' }).click();
+    await hangUp(callId);
+  });
+
   it('dials a number typed on the dial pad', async () => {
     await popup.getByRole('button', { name: 'Pad', exact: true }).click();
     const pad = popup.getByRole('group', { name: 'Dial pad' });

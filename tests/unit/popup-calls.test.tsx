@@ -18,6 +18,7 @@ import {
   RINGING_ID,
 } from './popup-harness';
 import { loadFixture } from '../fixtures/gws/load.ts';
+import { DATA_MORE_CHARS, DATA_PREVIEW_CHARS } from '@/components/DataValueText';
 
 function card(name: string | RegExp): HTMLElement {
   return screen.getByRole('article', { name });
@@ -228,6 +229,36 @@ describe('popup: calls', () => {
     expect(screen.getByText('Tier').nextElementSibling?.textContent).toBe('Gold');
     expect(screen.queryByRole('button', { name: /Edit|Delete|Add/ })).toBeNull();
     expect(screen.queryByLabelText('Key')).toBeNull();
+  });
+
+  it('renders a bounded preview of a huge attached-data value and edits the whole value', async () => {
+    const huge = 'ab'.repeat(225_000);
+    const popup = renderPopup(
+      signedIn(
+        eventAction(
+          establishedCall({
+            capabilities: ['Hangup', 'UpdateUserData'],
+            userData: { Note: huge, Tier: 'Gold' },
+          }),
+        ),
+      ),
+    );
+    const value = () => screen.getByText('Note').nextElementSibling as HTMLElement;
+    const shownChars = () => (value().querySelector('.data-text span')?.textContent ?? '').length;
+    expect(shownChars()).toBe(DATA_PREVIEW_CHARS + 1); // and the ellipsis
+    expect(screen.getByText('Gold')).toBeTruthy();
+    fireEvent.click(within(value()).getByRole('button', { name: /Show more/ }));
+    expect(shownChars()).toBe(DATA_PREVIEW_CHARS + DATA_MORE_CHARS + 1);
+    expect(within(value()).getByRole('button', { name: /Show more/ }).textContent).toContain(
+      (450_000).toLocaleString(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Note' }));
+    const input = screen.getByLabelText('Value of Note') as HTMLInputElement;
+    expect(input.value).toBe(huge);
+    fireEvent.input(input, { target: { value: `${huge}!` } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(popup.sent).toHaveLength(1));
+    expect(popup.sent[0]?.payload).toMatchObject({ params: { userData: { Note: `${huge}!` } } });
   });
 
   it('shows the recording state and its controls', async () => {
