@@ -30,7 +30,8 @@ export function LoginForm({ defaults, pending, error, onSubmit }: Props) {
     if (!url) return setProblem(t('loginInvalidServerUrl'));
     if (!username.trim()) return setProblem(t('loginMissingUser'));
     setProblem(undefined);
-    onSubmit({ serverUrl: url, username: username.trim(), password, remember });
+    const keep = remember && defaults.rememberAllowed !== false;
+    onSubmit({ serverUrl: url, username: username.trim(), password, remember: keep });
   };
 
   return (
@@ -74,15 +75,17 @@ export function LoginForm({ defaults, pending, error, onSubmit }: Props) {
           />
         )}
       </Field>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          name="remember"
-          checked={remember}
-          onChange={(e) => setRemember(e.currentTarget.checked)}
-        />
-        <span>{t('loginRemember')}</span>
-      </label>
+      {defaults.rememberAllowed !== false ? (
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            name="remember"
+            checked={remember}
+            onChange={(e) => setRemember(e.currentTarget.checked)}
+          />
+          <span>{t('loginRemember')}</span>
+        </label>
+      ) : null}
       {problem ? (
         <p class="field-error" role="alert">
           {problem}

@@ -130,7 +130,7 @@ export function App(props: AppProps) {
     setLoginPending(true);
     setLoginError(undefined);
     // The form is unmounted while connecting; a failed attempt brings back what was typed.
-    setDefaults({ serverUrl: request.serverUrl, username: request.username });
+    setDefaults((d) => ({ ...d, serverUrl: request.serverUrl, username: request.username }));
     requestAccess(request.serverUrl)
       .then((granted) => {
         if (!granted) {

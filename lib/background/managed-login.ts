@@ -7,6 +7,8 @@ export interface ManagedSettings {
   username?: string;
   password?: string;
   autoLogin?: boolean;
+  /** False: "Remember me" is not offered and nothing is remembered. */
+  allowRememberMe?: boolean;
 }
 
 export async function readManagedSettings(): Promise<ManagedSettings> {
@@ -17,6 +19,7 @@ export async function readManagedSettings(): Promise<ManagedSettings> {
     if (typeof raw.username === 'string') out.username = raw.username;
     if (typeof raw.password === 'string') out.password = raw.password;
     if (typeof raw.autoLogin === 'boolean') out.autoLogin = raw.autoLogin;
+    if (typeof raw.allowRememberMe === 'boolean') out.allowRememberMe = raw.allowRememberMe;
     return out;
   } catch {
     // No policy installed (Firefox without policies.json throws here): nothing managed.

@@ -1,8 +1,9 @@
-import type { KeyStore } from './sealed-secret.ts';
+import type { KeyStore, SealedSecret } from './sealed-secret.ts';
 
 const DB_NAME = 'gws-cti-keys';
 const STORE_NAME = 'keys';
 const KEY_ID = 'remember-me';
+const LOGIN_ID = 'remember-me-login';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -37,5 +38,27 @@ export const indexedDbKeyStore: KeyStore = {
   },
   delete: async () => {
     await withStore('readwrite', (s) => s.delete(KEY_ID));
+  },
+};
+
+/** The login "Remember me" keeps: server and user in clear, the password sealed. */
+export interface RememberedLogin {
+  serverUrl: string;
+  username: string;
+  password: SealedSecret;
+}
+
+/**
+ * The remembered login sits beside its key, in the extension's own IndexedDB: content scripts
+ * run in the page's origin and cannot open it, while `storage.local` is readable by them.
+ */
+export const indexedDbLoginStore = {
+  get: () =>
+    withStore('readonly', (s) => s.get(LOGIN_ID) as IDBRequest<RememberedLogin | undefined>),
+  put: async (login: RememberedLogin) => {
+    await withStore('readwrite', (s) => s.put(login, LOGIN_ID));
+  },
+  delete: async () => {
+    await withStore('readwrite', (s) => s.delete(LOGIN_ID));
   },
 };

@@ -5,7 +5,18 @@ export interface SealedSecret {
   data: string;
 }
 
-/** Where the wrapping key lives. In the extension: IndexedDB, holding a non-extractable key. */
+/**
+ * Where the wrapping key lives. In the extension: IndexedDB, holding a non-extractable key.
+ *
+ * What this protects against, and what not: the key cannot be read by script (not even the
+ * extension's), and the sealed password is never in `storage.local` or `storage.sync`, so
+ * content scripts, page scripts and anything that dumps extension storage see no password.
+ * It does NOT protect against someone with a copy of the browser profile: the browser writes
+ * the key's raw bytes into the IndexedDB files on disk (non-extractable only stops
+ * `exportKey`), so the password can be recovered offline from such a copy. Only the
+ * operating system's account and disk protection keeps a profile copy safe; where that is
+ * not enough, policy turns "Remember me" off (`allowRememberMe`).
+ */
 export interface KeyStore {
   get(): Promise<CryptoKey | undefined>;
   put(key: CryptoKey): Promise<void>;
@@ -28,8 +39,8 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 async function wrappingKey(store: KeyStore): Promise<CryptoKey> {
   const existing = await store.get();
   if (existing) return existing;
-  // Non-extractable: script can use the key but never read its bytes, so a copy of the
-  // storage files alone does not reveal the password.
+  // Non-extractable: script can use the key but never read its bytes. The browser still
+  // stores those bytes in the profile (see KeyStore): this is no defence against a profile copy.
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
     'encrypt',
     'decrypt',

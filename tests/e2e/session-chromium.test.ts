@@ -100,9 +100,14 @@ describe('Chromium: background session end to end', () => {
       remember: true,
     });
     await until((v) => v.calls.connection.kind === 'connected', 'connected');
+    // Nothing of it in storage.local, which content scripts can read: the sealed login sits
+    // in the extension's IndexedDB beside its key.
     const local = await page.evaluate(dumpLocalStorage);
-    expect(local).toContain('agent1');
-    expect(local).not.toMatch(/:\s*"password"/);
+    expect(local).not.toContain('rememberedLogin');
+    expect(local).not.toMatch(/"iv"|"data"|:\s*"password"/);
+    const kept = await page.evaluate(rememberedLoginInIndexedDb);
+    expect(kept).toMatchObject({ serverUrl: sim.baseUrl, username: 'agent1' });
+    expect(JSON.stringify(kept)).not.toMatch(/:\s*"password"/);
     // A browser restart: storage.session is gone, the worker starts afresh.
     await page.evaluate(removeSessionStorage, 'gwsSession');
     await page.close();
@@ -123,3 +128,21 @@ describe('Chromium: background session end to end', () => {
     expect(await page.evaluate(dumpLocalStorage)).not.toContain('rememberedLogin');
   });
 });
+
+/** Runs in an extension page: the remembered login record in the extension's IndexedDB. */
+async function rememberedLoginInIndexedDb(): Promise<unknown> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('gws-cti-keys', 1);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = db.transaction('keys').objectStore('keys').get('remember-me-login');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -64,6 +64,16 @@ describe('popup: session', () => {
     expect(stored.lastLogin).toEqual({ serverUrl: 'http://127.0.0.1:8090', username: 'agent1' });
   });
 
+  it('offers no "Remember me" when policy turns it off, and never asks to remember', async () => {
+    await fakeBrowser.storage.managed.set({ allowRememberMe: false });
+    const popup = renderPopup(loggedOut());
+    await fillLogin('agent1', 'password');
+    expect(screen.queryByRole('checkbox', { name: 'Remember me on this computer' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(popup.sent).toHaveLength(1));
+    expect(popup.sent[0]?.payload).toMatchObject({ remember: false });
+  });
+
   it('asks for access to the server first; refused, it explains and sends nothing', async () => {
     const popup = renderPopup(loggedOut());
     popup.grantAccess(false);
