@@ -14,6 +14,7 @@ import {
 import { ParticipantLine } from './ParticipantLine';
 import { AttachedData } from './AttachedData';
 import { CallControls, type OperationRunner } from './CallControls';
+import type { CallDegradation } from '@/lib/ui/degraded';
 
 interface Props {
   record: CallRecord;
@@ -26,6 +27,8 @@ interface Props {
   swapWith?: string;
   /** How the party is named (the agent's attached-data key). */
   naming?: PartyNaming;
+  /** Set during an outage: the card says so, its timer stops, its controls are disabled. */
+  degraded?: CallDegradation;
 }
 
 const DIRECTION_ICON: Readonly<Record<string, string>> = {
@@ -44,11 +47,14 @@ export function CallCard({
   parent,
   swapWith,
   naming = {},
+  degraded,
 }: Props) {
   const call = record.call;
   const party = otherParty(call, naming);
   // Handed over after a consultation: the ANI is the agent who transferred, not the caller.
   const transferred = party.role === 'transferred';
+  // Nothing about the call is known past the start of an outage: its clock stops there.
+  const shownAt = degraded ? Math.min(now, degraded.since) : now;
   const titleId = `call-${safeId(call.id)}`;
   const can = (op: PopupCallOperation) => call.capabilities.includes(op);
   const card = useRef<HTMLElement>(null);
@@ -64,7 +70,7 @@ export function CallCard({
   return (
     <article
       ref={card}
-      class={`call-card state-${safeId(call.state).toLowerCase()}${parent ? ' consult' : ''}`}
+      class={`call-card state-${safeId(call.state).toLowerCase()}${parent ? ' consult' : ''}${degraded ? ' degraded' : ''}`}
       aria-labelledby={titleId}
       tabIndex={-1}
       data-call-id={call.id}
@@ -86,7 +92,7 @@ export function CallCard({
           {transferred ? t('callTransferred') : callTypeLabel(call.callType)}
         </span>
         <span class="call-duration" role="timer" aria-label={t('callDuration')}>
-          {formatDuration(callDurationMs(record, now))}
+          {formatDuration(callDurationMs(record, shownAt))}
         </span>
         {call.recordingState && call.recordingState !== 'Stopped' ? (
           <span class={`badge recording rec-${safeId(call.recordingState).toLowerCase()}`}>
@@ -94,6 +100,11 @@ export function CallCard({
           </span>
         ) : null}
       </p>
+      {degraded ? (
+        <p class="call-degraded">
+          {t(degraded.kind === 'voice' ? 'callDegradedVoice' : 'callDegradedOffline')}
+        </p>
+      ) : null}
       {parent ? (
         <p class="consult-of">
           <span aria-hidden="true">↳ </span>
@@ -143,25 +154,28 @@ export function CallCard({
         updatePending={isPending('UpdateUserData')}
         deletePending={isPending('DeleteUserDataPair')}
         onUpdate={
-          can('UpdateUserData')
+          can('UpdateUserData') && !degraded
             ? (key, value) =>
                 onOperation({ operation: 'UpdateUserData', params: { userData: { [key]: value } } })
             : undefined
         }
         onDelete={
-          can('DeleteUserDataPair')
+          can('DeleteUserDataPair') && !degraded
             ? (key) => onOperation({ operation: 'DeleteUserDataPair', params: { key } })
             : undefined
         }
       />
-      <CallControls
-        call={call}
-        describedBy={titleId}
-        isPending={isPending}
-        onOperation={onOperation}
-        isConsult={parent !== undefined}
-        {...(swapWith === undefined ? {} : { swapWith })}
-      />
+      {/* A disabled fieldset disables every control in it while calls cannot be controlled. */}
+      <fieldset class="call-controls-set" disabled={degraded !== undefined}>
+        <CallControls
+          call={call}
+          describedBy={titleId}
+          isPending={isPending}
+          onOperation={onOperation}
+          isConsult={parent !== undefined}
+          {...(swapWith === undefined ? {} : { swapWith })}
+        />
+      </fieldset>
     </article>
   );
 }

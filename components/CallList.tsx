@@ -3,6 +3,7 @@ import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/proto
 import type { CallGroup } from '@/lib/ui/call-view';
 import { t } from '@/lib/i18n/messages';
 import { CallCard } from './CallCard';
+import type { CallDegradation } from '@/lib/ui/degraded';
 
 interface Props {
   groups: readonly CallGroup[];
@@ -11,13 +12,14 @@ interface Props {
   onOperation: (callId: string, request: PopupCallRequest) => void;
   /** How parties are named (the agent's attached-data key). */
   naming?: PartyNaming;
+  degraded?: CallDegradation;
 }
 
 /**
  * Every live call. A call with consult legs is drawn as one bracketed group: the original
  * (usually held) on top, its consultation right under it and visibly attached.
  */
-export function CallList({ groups, now, isPending, onOperation, naming }: Props) {
+export function CallList({ groups, now, isPending, onOperation, naming, degraded }: Props) {
   if (groups.length === 0) {
     return <p class="muted no-calls">{t('noCalls')}</p>;
   }
@@ -34,6 +36,7 @@ export function CallList({ groups, now, isPending, onOperation, naming }: Props)
             {...(naming ? { naming } : {})}
             {...(parent ? { parent } : {})}
             {...(swapWith ? { swapWith } : {})}
+            {...(degraded ? { degraded } : {})}
           />
         );
         if (consults.length === 0) return <li key={main.call.id}>{card(main)}</li>;

@@ -1,10 +1,12 @@
-import type { ConnectionState } from '@/lib/calls';
+import type { ConnectionState, VoiceOutage } from '@/lib/calls';
 import { t } from '@/lib/i18n/messages';
 import { formatDuration } from '@/lib/ui/format';
 import { PendingButton } from './PendingButton';
 
 interface Props {
   connection: ConnectionState;
+  /** Set while GWS says its voice service is down (the push channel may still be up). */
+  voice?: VoiceOutage;
   now: number;
   username?: string;
   serverUrl?: string;
@@ -16,10 +18,16 @@ interface Props {
 
 type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'off';
 
-function describe(connection: ConnectionState, now: number): { text: string; tone: Tone } {
+function describe(
+  connection: ConnectionState,
+  voice: VoiceOutage | undefined,
+  now: number,
+): { text: string; tone: Tone } {
   switch (connection.kind) {
     case 'connected':
-      return { text: t('connectionConnected'), tone: 'ok' };
+      return voice
+        ? { text: t('connectionVoiceUnavailable'), tone: 'bad' }
+        : { text: t('connectionConnected'), tone: 'ok' };
     case 'connecting':
       return { text: t('connectionConnecting'), tone: 'busy' };
     case 'reconnecting':
@@ -43,7 +51,7 @@ function describe(connection: ConnectionState, now: number): { text: string; ton
 /** Where the session stands, who is signed in, and what the agent can do about it. */
 export function ConnectionBanner(props: Props) {
   const { connection } = props;
-  const { text, tone } = describe(connection, props.now);
+  const { text, tone } = describe(connection, props.voice, props.now);
   const canRetry = connection.kind === 'reconnecting' || connection.kind === 'sessionLost';
   const signedIn = connection.kind !== 'loggedOut' && connection.kind !== 'error';
   return (

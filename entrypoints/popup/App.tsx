@@ -12,6 +12,7 @@ import { t, type MessageKey } from '@/lib/i18n/messages';
 import { failedOperationKey } from '@/lib/i18n/keys';
 import { groupCalls } from '@/lib/ui/call-view';
 import type { PartyNaming } from '@/lib/calls';
+import { callDegradation, OUTAGE_ERROR_CODES } from '@/lib/ui/degraded';
 import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
 import {
   DEFAULT_SERVER_URL,
@@ -44,6 +45,8 @@ export interface AppProps {
 interface Failure {
   action: string;
   error: ErrorText;
+  /** It failed because of an outage: gone once the outage is over. */
+  outage: boolean;
 }
 
 /**
@@ -90,17 +93,26 @@ export function App(props: AppProps) {
     document.querySelector<HTMLButtonElement>('.state-ringing .btn-success')?.focus();
   }, [view]);
 
+  const degraded = view ? callDegradation(view.calls) : undefined;
+  // When an outage ends, what failed because of it no longer stands ("Could not hang up…"
+  // above a call list the recovery already emptied).
+  useEffect(() => {
+    if (!degraded) setFailure((f) => (f?.outage ? undefined : f));
+  }, [degraded?.kind]);
+
   /** Runs a command; its failure is shown with what the agent was trying to do. */
   const run = (failedKey: MessageKey, task: () => Promise<unknown>, local?: string) => {
     setFailure(undefined);
     if (local) setBusy((b) => new Set(b).add(local));
     task()
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        const code = (error as { code?: unknown } | null)?.code;
         setFailure({
           action: t(failedKey),
           error: describeError(error, PAGE_ERROR_WORDS),
-        }),
-      )
+          outage: typeof code === 'string' && OUTAGE_ERROR_CODES.has(code),
+        });
+      })
       .finally(() => {
         if (local)
           setBusy((b) => {
@@ -160,8 +172,14 @@ export function App(props: AppProps) {
 
   const status = selectAgentStatus(calls);
   const groups = groupCalls(calls);
+  // An asynchronous error about a call that has since ended was resolved by its end.
+  const lastError = calls.lastError;
   const asyncError =
-    calls.lastError && calls.lastError.at !== dismissedErrorAt ? calls.lastError : undefined;
+    lastError &&
+    lastError.at !== dismissedErrorAt &&
+    (lastError.callId === undefined || calls.calls.some((r) => r.call.id === lastError.callId))
+      ? lastError
+      : undefined;
   const ringing = groups.some(
     (g) => g.main.call.state === 'Ringing' || g.consults.some((c) => c.call.state === 'Ringing'),
   );
@@ -176,6 +194,7 @@ export function App(props: AppProps) {
       {!(connection.kind === 'error' && loginError) ? (
         <ConnectionBanner
           connection={connection}
+          {...(calls.voice ? { voice: calls.voice } : {})}
           now={now}
           {...(view.username ? { username: view.username } : {})}
           {...(view.serverUrl ? { serverUrl: view.serverUrl } : {})}
@@ -237,6 +256,7 @@ export function App(props: AppProps) {
               isPending={(op, callId) => isPending(calls, op, callId)}
               onOperation={operate}
               naming={store.naming}
+              {...(degraded ? { degraded } : {})}
             />
           </section>
           <Dialpad

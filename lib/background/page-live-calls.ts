@@ -23,6 +23,7 @@ import {
   type CallOperationRequest,
 } from '../gws/call-operations.ts';
 import { formatDataValue } from '../ui/format.ts';
+import { callDegradation } from '../ui/degraded.ts';
 
 const CALL_ACTIONS: readonly PageCallAction[] = operationsOfferedBy('page-call');
 const TRANSFER_ACTIONS: readonly PageTransferAction[] = operationsOfferedBy('page-transfer');
@@ -60,6 +61,10 @@ export function pageLookup(
   naming: PartyNaming = {},
 ): PageLookup {
   const signedIn = state.connection.kind !== 'loggedOut';
+  const degraded = callDegradation(state)?.kind;
+  // During an outage nothing can be done with a call: no action is offered.
+  const offered = <A extends string>(actions: readonly A[], record: CallRecord): A[] =>
+    degraded ? [] : actions.filter((a) => hasCapability(record, a));
   const calls: PageLiveCall[] = [];
   const otherCalls: PageOtherCall[] = [];
   for (const record of selectActiveCalls(state)) {
@@ -71,11 +76,11 @@ export function pageLookup(
         callType: call.callType,
         startedAt: record.startedAt,
         userData: userDataPairs(call.userData),
-        actions: CALL_ACTIONS.filter((a) => hasCapability(record, a)),
+        actions: offered(CALL_ACTIONS, record),
       });
       continue;
     }
-    const actions = TRANSFER_ACTIONS.filter((a) => hasCapability(record, a));
+    const actions = offered(TRANSFER_ACTIONS, record);
     if (actions.length > 0 && (call.state === 'Established' || call.state === 'Held')) {
       otherCalls.push({
         callId: call.id,
@@ -85,7 +90,7 @@ export function pageLookup(
       });
     }
   }
-  return { number, signedIn, calls, otherCalls };
+  return { number, signedIn, calls, otherCalls, ...(degraded ? { degraded } : {}) };
 }
 
 /**

@@ -103,6 +103,15 @@ function apply(state: CallsState, action: StoreAction, now: number): CallsState 
       return settleIntents(state, (i) => i.id === action.id);
     case 'intents-expire':
       return expireIntents(state, now, action.timeoutMs);
+    case 'voice': {
+      if (action.available) {
+        if (!state.voice) return state;
+        const { voice: _over, ...rest } = state;
+        return rest;
+      }
+      if (state.voice) return state; // the outage keeps its start
+      return { ...state, voice: { reason: action.reason, since: now } };
+    }
     case 'alerts-ack': {
       const acked = new Set(action.callIds);
       const alerts = state.alerts.filter((a) => !acked.has(a.callId));

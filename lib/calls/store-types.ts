@@ -30,6 +30,11 @@ export interface CallsState {
   alerts: CallAlert[];
   agent: AgentState;
   intents: PendingIntent[];
+  /**
+   * Set while GWS answers that the voice service (T-Server) is down (HTTP 503 / statusCode 4):
+   * the push channel may still be connected, but no call can be controlled.
+   */
+  voice?: VoiceOutage;
   /** The last asynchronous ErrorMessage, with the intents it failed. */
   lastError?: StoreError;
   /** Highest `now` seen; stamps never go below it, so histories stay ordered. */
@@ -139,6 +144,11 @@ export interface PendingIntent {
   startedAt: number;
 }
 
+export interface VoiceOutage {
+  reason: string;
+  since: number;
+}
+
 export interface StoreError {
   at: number;
   errorCode?: string;
@@ -161,4 +171,7 @@ export type StoreAction =
   | { type: 'intent-settle'; id: string }
   /** Drops intents older than timeoutMs (the timer that dispatches this lives outside). */
   | { type: 'intents-expire'; timeoutMs: number }
-  | { type: 'alerts-ack'; callIds: string[] };
+  | { type: 'alerts-ack'; callIds: string[] }
+  /** The voice service answered "unavailable" (with the reason), or answers again. */
+  | { type: 'voice'; available: true }
+  | { type: 'voice'; available: false; reason: string };

@@ -18,7 +18,7 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: Readonly<Required<BackoffPolicy>> = {
   initialMs: 500,
-  maxMs: 30_000,
+  maxMs: 5_000,
   multiplier: 2,
   jitter: 0.5,
 };
@@ -60,6 +60,11 @@ export class Backoff {
   next(): number {
     this.failures++;
     return backoffDelay(this.failures, this.policy, this.random);
+  }
+
+  /** The delay of a first retry, without counting a failure. */
+  shortest(): number {
+    return backoffDelay(1, this.policy, this.random);
   }
 
   reset(): void {

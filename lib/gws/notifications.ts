@@ -160,8 +160,11 @@ export class GwsNotifications {
       this.setStatus({ state: 'disconnected', reason: stop });
       return;
     }
-    const delay = this.backoff.next();
     const reason = reconnectReason(message);
+    const grown = this.backoff.next();
+    // A server answering "unknown client" is up again: re-handshake promptly instead of
+    // waiting out a delay that grew while it did not answer (the attempts still count up).
+    const delay = reason === 'unknown-client' ? Math.min(grown, this.backoff.shortest()) : grown;
     this.meta(message, `${info.action} in ${delay} ms (attempt ${this.backoff.attempt})`);
     handler({ ...info, delay });
     this.setStatus({ state: 'reconnecting', attempt: this.backoff.attempt, reason });

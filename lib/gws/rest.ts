@@ -97,6 +97,19 @@ export class GwsRestClient extends GwsRestCore {
   }
 
   /**
+   * The back-end services and their state (`GET /services?fields=*`, gws-api.md §3): the
+   * Voice service is `Unavailable` while T-Server is down. Each item is read loosely.
+   */
+  async getServices(): Promise<Array<{ type?: unknown; name?: unknown; state?: unknown }>> {
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/services?fields=*',
+      collection: 'services',
+    });
+    return requireArray(body, 'services', 'GET /services');
+  }
+
+  /**
    * `StartContactCenterSession` (§4.1). Resolves on statusCode 0; statusCode 7 (some
    * channels failed) is rejected like any other non-zero code, with the server's message.
    */

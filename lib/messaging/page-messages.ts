@@ -88,6 +88,11 @@ export interface PageLookup {
   signedIn: boolean;
   calls: PageLiveCall[];
   otherCalls: PageOtherCall[];
+  /**
+   * Set while calls cannot be controlled: `offline` (the push channel is down, call data may
+   * be out of date) or `voice` (GWS's voice service is down). No actions are offered then.
+   */
+  degraded?: 'offline' | 'voice';
 }
 
 /** Most numbers a page may ask about in one message. */

@@ -15,6 +15,7 @@ import { serializeError } from '../errors/serialized-error.ts';
 import { SessionConnection, type ConnectionOptions } from './connection.ts';
 import { IntentExpiry } from './intent-expiry.ts';
 import { intentOf, runOperation, type SessionOperation } from './operations.ts';
+import { VoiceServiceWatch } from './voice-watch.ts';
 
 export type SessionView = ViewState;
 export type { Credentials };
@@ -45,6 +46,12 @@ export class GwsSession {
   readonly diagnostics: DiagnosticsLog;
   private readonly intentExpiry: IntentExpiry;
   private intentSequence = 0;
+  private readonly voice = new VoiceServiceWatch({
+    dispatch: (action) => this.dispatch(action),
+    state: () => this.store.state,
+    client: () => this.connection?.rest,
+  });
+  private wasConnected = false;
 
   constructor(options: GwsSessionOptions) {
     this.options = options;
@@ -63,6 +70,7 @@ export class GwsSession {
       credentials: () => this.connection?.credentials,
       onChange: (change) => {
         this.intentExpiry.sync();
+        this.checkVoiceOnConnect();
         this.options.onChange?.(change);
       },
       ...(options.onAlerts ? { onAlerts: options.onAlerts } : {}),
@@ -101,10 +109,19 @@ export class GwsSession {
     });
     try {
       await runOperation(rest, this.store.state, operation);
+      this.voice.observe();
     } catch (error) {
       this.dispatch({ type: 'intent-settle', id });
+      this.voice.observe(error);
       throw error;
     }
+  }
+
+  /** Every time the push channel is (back) up, one look at whether the voice service is. */
+  private checkVoiceOnConnect(): void {
+    const connected = this.store.state.connection.kind === 'connected';
+    if (connected && !this.wasConnected) void this.voice.check();
+    this.wasConnected = connected;
   }
 
   /** Signs in (Basic → JSESSIONID → CSRF), starts the contact-center session, opens CometD. */
@@ -204,6 +221,7 @@ export class GwsSession {
     const connection = this.connection;
     this.connection = undefined;
     this.intentExpiry.cancel();
+    this.voice.stop();
     this.options.onActiveChange?.(false);
     await connection?.close();
   }

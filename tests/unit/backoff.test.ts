@@ -85,3 +85,13 @@ describe('Backoff', () => {
     expect(delays.size).toBeGreaterThan(20);
   });
 });
+
+describe('the reconnect policy', () => {
+  it('never waits more than 5 s between attempts, however long the server is away', () => {
+    for (const attempt of [1, 5, 6, 10, 1_000]) {
+      expect(backoffDelay(attempt, DEFAULT_BACKOFF, () => 0)).toBeLessThanOrEqual(5_000);
+    }
+    expect(backoffDelay(6, DEFAULT_BACKOFF, () => 0)).toBe(5_000);
+    expect(backoffDelay(6, DEFAULT_BACKOFF, () => 0.999)).toBeGreaterThanOrEqual(2_500);
+  });
+});

@@ -374,6 +374,6 @@ describe('GwsRestClient operations', () => {
     fake.override = () => ({ body: { user: {} } });
     await expect(client.getChannels()).rejects.toMatchObject({ name: 'GwsProtocolError' });
     fake.override = () => ({ body: { channels: [] } });
-    await expect(client.hold('C1')).rejects.toMatchObject({ name: 'GwsProtocolError' });
+    await expect(client.doNotDisturbOn('d-1')).rejects.toMatchObject({ name: 'GwsProtocolError' });
   });
 });

@@ -294,6 +294,25 @@ describe('page commands', () => {
     expect(stranger.calls).toEqual([]);
   });
 
+  it('offers no action on a page card during an outage, and says which', () => {
+    const lost = reduce(
+      state(),
+      { type: 'connection', connection: { kind: 'reconnecting', attempt: 1, reason: 'network' } },
+      Date.now(),
+    );
+    const offline = pageLookup(lost, '(415) 555-0132');
+    expect(offline.degraded).toBe('offline');
+    expect(offline.calls.map((c) => c.actions)).toEqual([[]]);
+    expect(offline.otherCalls).toEqual([]);
+    const voice = pageLookup(
+      reduce(state(), { type: 'voice', available: false, reason: 'down' }, Date.now()),
+      '(415) 555-0132',
+    );
+    expect(voice.degraded).toBe('voice');
+    expect(voice.calls[0]?.actions).toEqual([]);
+    expect(pageLookup(state(), '(415) 555-0132').degraded).toBeUndefined();
+  });
+
   it('allows call operations only on calls involving the number, and transfers only to it', async () => {
     const s = state();
     expect(checkPageOperation(s, 'IN', 'Answer', '4155550132')).toEqual({
