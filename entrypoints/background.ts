@@ -13,8 +13,10 @@ import { CallAlerts } from '@/lib/background/call-alerts';
 import { browserRingOutput, RingTone } from '@/lib/background/ring-tone';
 import { startPageIntegration } from '@/lib/background/page-integration';
 import { BackgroundLanguage } from '@/lib/background/background-language';
+import { keepNoResourceTimings } from '@/lib/background/resource-timings';
 
 export default defineBackground(() => {
+  keepNoResourceTimings();
   const keepAlive = new KeepAlive();
   let views: ViewPorts | undefined;
   // Notifications and menus in the language the agent chose, which may differ from the

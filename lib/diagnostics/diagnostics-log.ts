@@ -19,6 +19,15 @@ export interface DiagnosticsDump {
 const MAX_DETAIL_CHARS = 8_000;
 
 /**
+ * Notifications kept for a problem report. An agent reports the call that just went wrong;
+ * one call's life is 4–10 notifications (ringing, established, held, retrieved, party
+ * changes, released), so 50 cover the last several calls. Each entry keeps the message as
+ * JSON (~1 kB for a plain call): 200 of them were ~0.2 MB of the worker's heap, held only
+ * for an export nobody asks about calls that ended long ago.
+ */
+const NOTIFICATIONS_KEPT = 50;
+
+/**
  * A value as JSON text, never throwing (cyclic or exotic values become a note). Kept as text
  * until a dump asks for it: a ring of notifications costs its characters, not a tree of
  * objects per entry.
@@ -61,7 +70,7 @@ export class DiagnosticsLog {
     this.rings = {
       meta: new RingBuffer(capacity.meta ?? 200),
       error: new RingBuffer(capacity.error ?? 100),
-      notification: new RingBuffer(capacity.notification ?? 200),
+      notification: new RingBuffer(capacity.notification ?? NOTIFICATIONS_KEPT),
       session: new RingBuffer(capacity.session ?? 100),
     };
   }
