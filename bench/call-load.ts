@@ -5,6 +5,8 @@
  * `--calls` calls through the control API at `--rate` per second and measures again after
  * every 1,000 calls and after `--idle-seconds` of quiet. Each figure is reported as a ratio
  * to the idle heap after sign-in, measured in the same run. Goal: within 1.2× throughout.
+ * At the idle points it also reads how much of the heap is compiled code (a heap snapshot),
+ * which calls make V8 compile and optimise once, apart from the data the background keeps.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,15 +39,27 @@ interface Point {
   liveCalls: number;
   /** Live Promise objects in the worker: a backlog of queued work shows here first. */
   promises: number;
+  /**
+   * Compiled code in the heap (from a heap snapshot), at the idle points only: a snapshot
+   * pauses the worker for a while, which under load would measure the pause's backlog.
+   */
+  codeBytes?: number;
 }
 
-async function measure(worker: WorkerCdp, label: string, calls: number): Promise<Point> {
+async function measure(
+  worker: WorkerCdp,
+  label: string,
+  calls: number,
+  idle = true,
+): Promise<Point> {
   const heapBytes = await worker.heapAfterGc();
   const liveCalls = await worker.evaluate<number>(
     'globalThis.gwsCti?.session.calls.calls.length ?? -1',
   );
   const promises = await worker.countObjects('Promise.prototype');
-  return { label, calls, heapBytes, liveCalls, promises };
+  const point: Point = { label, calls, heapBytes, liveCalls, promises };
+  if (idle) point.codeBytes = await worker.codeBytes();
+  return point;
 }
 
 /** Rings and hangs up `count` calls at `rate` per second, calling `onEach` as each ends. */
@@ -125,7 +139,7 @@ export async function runCallLoad(argv: string[]): Promise<number> {
     console.log(`call-load: ${calls} calls at ${rate}/s, then ${idleSeconds} s idle`);
     const attached = worker;
     await driveCalls(control, calls, rate, async (done) => {
-      const point = await measure(attached, `after ${done} calls`, done);
+      const point = await measure(attached, `after ${done} calls`, done, false);
       points.push(point);
       console.log(
         `  ${point.label}: ${(point.heapBytes / 1e6).toFixed(2)} MB, ${point.promises} promises`,
@@ -150,8 +164,18 @@ export async function runCallLoad(argv: string[]): Promise<number> {
     (p.heapBytes / 1e6).toFixed(2),
     (p.heapBytes / signedIn).toFixed(2),
     (p.heapBytes / warm).toFixed(2),
+    p.codeBytes === undefined ? '' : (p.codeBytes / 1e6).toFixed(2),
   ]);
-  const header = ['point', 'calls', 'live', 'promises', 'heap MB', '× sign-in', '× warm'];
+  const header = [
+    'point',
+    'calls',
+    'live',
+    'promises',
+    'heap MB',
+    '× sign-in',
+    '× warm',
+    'code MB',
+  ];
   console.log(`\n${textTable([header, ...rows])}`);
   const underLoad = points.filter((p) => p.calls > 0);
   const worst = (base: number) => Math.max(...underLoad.map((p) => p.heapBytes / base));
@@ -159,6 +183,17 @@ export async function runCallLoad(argv: string[]): Promise<number> {
     `\nworst under load: ${worst(signedIn).toFixed(2)}× the idle heap after sign-in, ` +
       `${worst(warm).toFixed(2)}× the idle heap after the warm-up (goal ≤ ${GOAL}×)`,
   );
+  const loadOver = points.find((p) => p.label === 'load over');
+  const signedInCode = points[0]!.codeBytes;
+  if (loadOver?.codeBytes !== undefined && signedInCode !== undefined) {
+    const rest = (p: Point) => (p.heapBytes - (p.codeBytes ?? 0)) / 1e6;
+    console.log(
+      `compiled code: ${(signedInCode / 1e6).toFixed(2)} MB idle after sign-in, ` +
+        `${(loadOver.codeBytes / 1e6).toFixed(2)} MB when the load is over; the heap without it: ` +
+        `${rest(points[0]!).toFixed(2)} → ${rest(loadOver).toFixed(2)} MB ` +
+        `(${(rest(loadOver) / rest(points[0]!)).toFixed(2)}×)`,
+    );
+  }
   const file = path.join(
     REPO_ROOT,
     'bench',

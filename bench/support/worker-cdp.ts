@@ -8,6 +8,8 @@ import { waitFor } from '../../tests/support/wait-for.ts';
 
 interface Reply {
   id?: number;
+  method?: string;
+  params?: { chunk?: string };
   sessionId?: string;
   result?: unknown;
   error?: { message: string };
@@ -16,6 +18,11 @@ interface Reply {
 export interface WorkerCdp {
   /** Used JS heap after a full garbage collection, in bytes. */
   heapAfterGc(): Promise<number>;
+  /**
+   * Bytes of compiled code (bytecode, optimised machine code and their metadata) in a heap
+   * snapshot after a full GC: what the worker compiled to run, as opposed to what it keeps.
+   */
+  codeBytes(): Promise<number>;
   /** How many live objects have this prototype (e.g. `Promise.prototype`). */
   countObjects(prototypeExpression: string): Promise<number>;
   /** Evaluates an expression in the worker and returns its JSON value. */
@@ -31,8 +38,10 @@ export async function attachToWorker(wsUrl: string, workerUrlPrefix: string): Pr
   });
   let nextId = 0;
   const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  let snapshotText = '';
   ws.onmessage = (event) => {
     const reply = JSON.parse(String(event.data)) as Reply;
+    if (reply.method === 'HeapProfiler.addHeapSnapshotChunk') snapshotText += reply.params?.chunk;
     const waiter = reply.id === undefined ? undefined : waiting.get(reply.id);
     if (!waiter || reply.id === undefined) return;
     waiting.delete(reply.id);
@@ -67,6 +76,14 @@ export async function attachToWorker(wsUrl: string, workerUrlPrefix: string): Pr
       await send('HeapProfiler.collectGarbage', {}, sessionId);
       const usage = await send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId);
       return usage.usedSize;
+    },
+    async codeBytes() {
+      snapshotText = '';
+      await send('HeapProfiler.collectGarbage', {}, sessionId);
+      await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, sessionId);
+      const text = snapshotText;
+      snapshotText = '';
+      return codeBytesOf(JSON.parse(text) as HeapSnapshot);
     },
     async countObjects(prototypeExpression) {
       const proto = await send<{ result: { objectId: string } }>(
@@ -103,4 +120,22 @@ export async function attachToWorker(wsUrl: string, workerUrlPrefix: string): Pr
     },
     close: () => ws.close(),
   };
+}
+
+/** The parts of V8's heap-snapshot format read here: flat node records and their field names. */
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}
+
+function codeBytesOf(heap: HeapSnapshot): number {
+  const fields = heap.snapshot.meta.node_fields;
+  const codeType = heap.snapshot.meta.node_types[0].indexOf('code');
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let bytes = 0;
+  for (let i = 0; i < heap.nodes.length; i += fields.length) {
+    if (heap.nodes[i + typeAt] === codeType) bytes += heap.nodes[i + sizeAt]!;
+  }
+  return bytes;
 }
