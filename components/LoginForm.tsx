@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LoginRequest } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n/messages';
-import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
+import { checkServerUrl, type LoginDefaults } from '@/lib/settings/login-defaults';
 import type { ErrorText } from '@/lib/errors/describe-error';
 import { PendingButton } from './PendingButton';
 import { Field } from './Field';

@@ -8,7 +8,9 @@ import {
   type SiteProblem,
 } from '@/lib/settings/crm-sites';
 import { revokeDecision, type SiteAccess } from '@/lib/settings/site-access';
+import type { RuleProblem } from '@/lib/screen-pop/types';
 import { PendingButton } from '../PendingButton';
+import { ProblemList } from './ProblemList';
 import { OptionsSection } from './OptionsSection';
 import { LockedNote } from './LockedNote';
 import { Field } from '../Field';
@@ -18,6 +20,8 @@ interface Props {
   sites: readonly string[];
   /** Sites policy adds; listed, locked. */
   managedSites?: readonly string[];
+  /** Sites policy sets that are refused (too broad, not a site): told, never used. */
+  policyProblems?: readonly RuleProblem[];
   access: SiteAccess;
   /** Where the GWS server lives: its access is never given back from here. */
   serverUrls: readonly string[];
@@ -35,7 +39,14 @@ const PROBLEMS: Readonly<Record<SiteProblem, MessageKey>> = {
  * The CRM sites the overlay runs on. Adding one asks the browser for that site alone (from
  * the click itself, which browsers require); removing one gives the access back.
  */
-export function CrmSitesSection({ sites, managedSites = [], access, serverUrls, onChange }: Props) {
+export function CrmSitesSection({
+  sites,
+  managedSites = [],
+  policyProblems = [],
+  access,
+  serverUrls,
+  onChange,
+}: Props) {
   const [input, setInput] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [granted, setGranted] = useState<Readonly<Record<string, boolean>>>({});
@@ -108,6 +119,12 @@ export function CrmSitesSection({ sites, managedSites = [], access, serverUrls, 
             </li>
           ))}
         </ul>
+      ) : null}
+      {policyProblems.length > 0 ? (
+        <div class="notice notice-error">
+          <p class="notice-text">{t('optionsSitesPolicyProblems')}</p>
+          <ProblemList problems={policyProblems} showRule={false} />
+        </div>
       ) : null}
       {sites.length === 0 ? (
         managedSites.length === 0 ? (

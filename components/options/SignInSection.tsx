@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
-import { checkServerUrl, type LoginDefaults } from '@/lib/ui/login-defaults';
+import { checkServerUrl, type LoginDefaults } from '@/lib/settings/login-defaults';
 import type { SignInLocks } from '@/lib/settings/sign-in-defaults';
 import { PendingButton } from '../PendingButton';
 import { OptionsSection } from './OptionsSection';

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
 import type { AgentSettings, UiLanguage } from '@/lib/settings/agent-settings';
-import type { ManagedSettings } from '@/lib/background/managed-login';
-import type { LoginDefaults } from '@/lib/ui/login-defaults';
+import type { LoginDefaults } from '@/lib/settings/login-defaults';
 import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
 import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
 import type { ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
-import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { managedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { noPolicy, type PolicyView } from '@/lib/settings/policy-view';
 import { SignInSection, type SignInValues } from '@/components/options/SignInSection';
 import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';
@@ -21,8 +21,7 @@ import { browserOptionsDeps, type OptionsDeps } from './deps';
 
 interface Loaded {
   settings: AgentSettings;
-  managed: ManagedSettings;
-  managedSites: string[];
+  policy: PolicyView;
   login: LoginDefaults;
 }
 
@@ -34,32 +33,15 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const deps = useMemo(() => given ?? browserOptionsDeps(), []);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
-  const [managedScreenPop, setManagedScreenPop] = useState<ManagedScreenPop>({ problems: [] });
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
   useEffect(() => {
-    Promise.all([
-      deps.settings.get(),
-      deps.managed().catch(() => ({})),
-      deps.managedSites().catch(() => []),
-      deps.loginDefaults.load(),
-    ])
-      .then(([settings, managed, managedSites, login]) =>
-        setLoaded({ settings, managed, managedSites, login }),
-      )
+    // The page shows once policy is known: nothing it locks ever shows as editable.
+    Promise.all([deps.settings.get(), deps.policy().catch(noPolicy), deps.loginDefaults.load()])
+      .then(([settings, policy, login]) => setLoaded({ settings, policy, login }))
       .catch(() => undefined);
-    // Policy first: the rules must never show as editable before they are known to be locked.
-    Promise.all([
-      deps.screenPop.load(),
-      deps.managedScreenPop().catch((): ManagedScreenPop => ({ problems: [] })),
-    ]).then(
-      ([own, policy]) => {
-        setManagedScreenPop(policy);
-        setScreenPop(own);
-      },
-      () => undefined,
-    );
+    deps.screenPop.load().then(setScreenPop, () => undefined);
   }, []);
 
   if (!loaded) {
@@ -72,9 +54,9 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
     );
   }
 
-  const { settings, managed } = loaded;
-  const locks = signInLocks(managed);
-  const login = withManaged(loaded.login, managed);
+  const { settings, policy } = loaded;
+  const locks = signInLocks(policy);
+  const login = withManaged(loaded.login, policy);
 
   const saveSettings = async (patch: Partial<AgentSettings>) => {
     const next = await deps.settings.set({ ...settings, ...patch });
@@ -124,7 +106,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       <SignInSection
         values={{
           ...login,
-          signInAtStartup: managed.autoLogin ?? settings.signInAtStartup,
+          signInAtStartup: policy.autoLogin ?? settings.signInAtStartup,
         }}
         locks={locks}
         onSave={saveSignIn}
@@ -138,7 +120,8 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       />
       <CrmSitesSection
         sites={settings.crmSites}
-        managedSites={loaded.managedSites}
+        managedSites={policy.crmSites ?? []}
+        policyProblems={policy.problems.filter((p) => p.key === 'crmSites')}
         access={deps.sites}
         serverUrls={[login.serverUrl, loaded.login.serverUrl]}
         onChange={async (crmSites) => void (await saveSettings({ crmSites }))}
@@ -163,7 +146,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       />
       <ScreenPopSection
         {...(screenPop ? { settings: screenPop } : {})}
-        managed={managedScreenPop}
+        managed={managedScreenPop(policy)}
         region={settings.region}
         onSaveRules={(rules) => saveScreenPop({ rules })}
         onSaveBaseUrl={(crmBaseUrl) => saveScreenPop({ crmBaseUrl })}

@@ -2,11 +2,13 @@ import browser from 'webextension-polyfill';
 import { sendCommand } from '@/lib/messaging/client';
 import { t } from '@/lib/i18n/messages';
 import { agentSettings, type AgentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
-import { readManagedSettings, type ManagedSettings } from '@/lib/background/managed-login';
-import { loadLoginDefaults, saveLoginDefaults, type LoginDefaults } from '@/lib/ui/login-defaults';
+import {
+  loadLoginDefaults,
+  saveLoginDefaults,
+  type LoginDefaults,
+} from '@/lib/settings/login-defaults';
 import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
-import { readManagedSites } from '@/lib/settings/managed-sites';
-import { readManagedScreenPop, type ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { readPolicyView, type PolicyView } from '@/lib/settings/policy-view';
 import {
   loadScreenPopSettings,
   saveScreenPopSettings,
@@ -21,9 +23,8 @@ import type { Shortcut } from '@/components/options/ShortcutsSection';
 /** Everything the options page reads and changes; tests pass their own. */
 export interface OptionsDeps {
   settings: { get(): Promise<AgentSettings>; set(value: AgentSettings): Promise<AgentSettings> };
-  managed(): Promise<ManagedSettings>;
-  /** CRM sites set by policy. */
-  managedSites(): Promise<string[]>;
+  /** What policy sets (shown locked), without its password. */
+  policy(): Promise<PolicyView>;
   loginDefaults: { load(): Promise<LoginDefaults>; save(value: LoginDefaults): Promise<void> };
   sites: SiteAccess;
   screenPop: {
@@ -31,8 +32,6 @@ export interface OptionsDeps {
     /** Refuses (throws) settings with problems. */
     save(value: ScreenPopSettings): Promise<void>;
   };
-  /** Screen-pop rules and CRM base URL set by policy (shown locked). */
-  managedScreenPop(): Promise<ManagedScreenPop>;
   exportDiagnostics(): Promise<DiagnosticsDump>;
   download(fileName: string, text: string): void;
   shortcuts(): Promise<Shortcut[]>;
@@ -73,12 +72,10 @@ export function browserOptionsDeps(): OptionsDeps {
   const editor = shortcutEditor();
   return {
     settings: agentSettings,
-    managed: readManagedSettings,
-    managedSites: readManagedSites,
+    policy: readPolicyView,
     loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
-    managedScreenPop: readManagedScreenPop,
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>

@@ -16,10 +16,10 @@ import { callDegradation, OUTAGE_ERROR_CODES } from '@/lib/ui/degraded';
 import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
 import {
   DEFAULT_SERVER_URL,
-  loadLoginDefaults,
   saveLoginDefaults,
   type LoginDefaults,
-} from '@/lib/ui/login-defaults';
+} from '@/lib/settings/login-defaults';
+import { loadSignInDefaults } from '@/lib/settings/sign-in-defaults';
 import { ConnectionBanner } from '@/components/ConnectionBanner';
 import { LoginForm } from '@/components/LoginForm';
 import { LiveRegion } from '@/components/LiveRegion';
@@ -75,7 +75,7 @@ export function App(props: AppProps) {
   const [dismissedErrorAt, setDismissedErrorAt] = useState<number | undefined>(undefined);
 
   useEffect(() => {
-    (props.loginDefaults ?? loadLoginDefaults)()
+    (props.loginDefaults ?? loadSignInDefaults)()
       .then(setDefaults, () => undefined)
       .finally(() => setDefaultsLoaded(true));
     recentNumbers.load().then(setRecent, () => undefined);

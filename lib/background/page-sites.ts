@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { agentSettings, type UiLanguage } from '../settings/agent-settings.ts';
+import { readManagedPolicy } from '../settings/managed-policy.ts';
 import { overlaySettings } from '../settings/overlay-settings.ts';
 import { matchingPattern } from '../settings/site-patterns.ts';
 import type { PageOffReason } from '../messaging/page-messages.ts';
@@ -24,55 +24,27 @@ export interface SiteLists {
   internalNumbers?: string[];
 }
 
-/** Longest wait for managed storage: it has been seen never to answer right after startup. */
-const MANAGED_TIMEOUT_MS = 1000;
-
-interface ManagedOverlay {
-  crmSites: string[];
-  internalNumbers?: string;
-}
-
-/** CRM sites and internal-number patterns set by policy (managed storage), when any. */
-async function managedOverlay(): Promise<ManagedOverlay> {
-  try {
-    const raw = (await Promise.race([
-      browser.storage.managed.get(['crmSites', 'internalNumbers']),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_TIMEOUT_MS),
-      ),
-    ])) as { crmSites?: unknown; internalNumbers?: unknown };
-    const crmSites = Array.isArray(raw.crmSites)
-      ? raw.crmSites.filter((s): s is string => typeof s === 'string')
-      : [];
-    return typeof raw.internalNumbers === 'string'
-      ? { crmSites, internalNumbers: raw.internalNumbers }
-      : { crmSites };
-  } catch {
-    // No policy (Firefox without policies.json throws): nothing managed.
-    return { crmSites: [] };
-  }
-}
-
-/** The patterns of a setting; a malformed one (a policy typo) dials no internal numbers. */
+/** The patterns of a setting; a malformed one dials no internal numbers. */
 function patternsOf(spec: string): string[] {
   const parsed = parseInternalPatterns(spec);
   return parsed.ok ? parsed.patterns : [];
 }
 
 export async function readSiteLists(): Promise<SiteLists> {
-  const [agent, overlay, managed] = await Promise.all([
+  const [agent, overlay, policy] = await Promise.all([
     agentSettings.get().catch(() => agentSettings.defaults()),
     overlaySettings.get().catch(() => overlaySettings.defaults()),
-    managedOverlay(),
+    readManagedPolicy(),
   ]);
   return {
-    crmSites: [...new Set([...agent.crmSites, ...managed.crmSites])],
+    // Both lists are match patterns normalised the same way (crm-sites.ts).
+    crmSites: [...new Set([...agent.crmSites, ...(policy.crmSites ?? [])])],
     disabledSites: overlay.disabledSites,
     region: agent.region,
     confirmBeforeDial: overlay.confirmBeforeDial,
     language: agent.language,
     partyNameKey: agent.partyNameKey,
-    internalNumbers: patternsOf(managed.internalNumbers ?? overlay.internalNumbers),
+    internalNumbers: patternsOf(policy.internalNumbers ?? overlay.internalNumbers),
   };
 }
 

@@ -6,14 +6,14 @@ import {
   type RememberedLogin,
 } from '../credentials/indexeddb-key-store.ts';
 import type { Credentials } from '../session/gws-session.ts';
-import { readManagedSettings, type ManagedSettings } from './managed-login.ts';
+import { readManagedPolicy, type ManagedPolicy } from '../settings/managed-policy.ts';
 
 /** Where earlier versions kept the remembered login; content scripts can read `storage.local`. */
 const LEGACY_KEY = 'rememberedLogin';
 
 /** "Remember me" is allowed unless policy says `allowRememberMe: false`. */
-export function rememberMeAllowed(managed: ManagedSettings): boolean {
-  return managed.allowRememberMe !== false;
+export function rememberMeAllowed(policy: Pick<ManagedPolicy, 'allowRememberMe'>): boolean {
+  return policy.allowRememberMe !== false;
 }
 
 /**
@@ -24,7 +24,7 @@ export function rememberMeAllowed(managed: ManagedSettings): boolean {
  * when policy turns it off.
  */
 export async function rememberLogin(credentials: Credentials): Promise<void> {
-  if (!rememberMeAllowed(await readManagedSettings())) return forgetLogin();
+  if (!rememberMeAllowed(await readManagedPolicy())) return forgetLogin();
   await indexedDbLoginStore.put({
     serverUrl: credentials.serverUrl,
     username: credentials.username,

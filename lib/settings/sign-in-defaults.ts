@@ -1,5 +1,5 @@
-import { readManagedSettings, type ManagedSettings } from '../background/managed-login.ts';
-import { loadLoginDefaults, type LoginDefaults } from '../ui/login-defaults.ts';
+import { loadLoginDefaults, type LoginDefaults } from './login-defaults.ts';
+import { readPolicyView, type PolicyView } from './policy-view.ts';
 
 /** Sign-in fields an administrator fixed by policy (managed storage). */
 export interface SignInLocks {
@@ -9,25 +9,26 @@ export interface SignInLocks {
   autoLogin: boolean;
 }
 
-export function signInLocks(managed: ManagedSettings): SignInLocks {
+export function signInLocks(policy: PolicyView): SignInLocks {
   return {
-    serverUrl: managed.serverUrl !== undefined,
-    username: managed.username !== undefined,
-    password: managed.password !== undefined,
-    autoLogin: managed.autoLogin !== undefined,
+    serverUrl: policy.serverUrl !== undefined,
+    username: policy.username !== undefined,
+    password: policy.passwordSet,
+    autoLogin: policy.autoLogin !== undefined,
   };
 }
 
 /** The last sign-in's server and user, with whatever policy sets taking their place. */
-export function withManaged(saved: LoginDefaults, managed: ManagedSettings): LoginDefaults {
+export function withManaged(saved: LoginDefaults, policy: PolicyView): LoginDefaults {
   return {
-    serverUrl: managed.serverUrl ?? saved.serverUrl,
-    username: managed.username ?? saved.username,
+    serverUrl: policy.serverUrl ?? saved.serverUrl,
+    username: policy.username ?? saved.username,
+    ...(policy.allowRememberMe === false ? { rememberAllowed: false } : {}),
   };
 }
 
 /** What the sign-in form starts with: policy values first, else the last sign-in. */
 export async function loadSignInDefaults(): Promise<LoginDefaults> {
-  const [saved, managed] = await Promise.all([loadLoginDefaults(), readManagedSettings()]);
-  return withManaged(saved, managed);
+  const [saved, policy] = await Promise.all([loadLoginDefaults(), readPolicyView()]);
+  return withManaged(saved, policy);
 }

@@ -2,7 +2,7 @@
  * The options page with its browser glue replaced by in-memory fakes, for the rule-editor
  * tests (not a test file itself). Same pattern as options-page.test.tsx: settings are kept in
  * memory, the screen-pop store refuses settings with problems as the real one does, and
- * policy comes from `managedScreenPop`.
+ * policy comes from `policy`, read by the real policy reader.
  */
 import { render, screen } from '@testing-library/preact';
 import { OptionsApp } from '@/entrypoints/options/OptionsApp';
@@ -13,13 +13,15 @@ import {
   screenPopChangeProblems,
   type ScreenPopSettings,
 } from '@/lib/settings/screen-pop-rules';
-import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { parseManagedPolicy } from '@/lib/settings/managed-policy';
+import { policyView } from '@/lib/settings/policy-view';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
 import { settle } from './popup-harness';
 
 export interface OptionsInit {
   screenPop?: Partial<ScreenPopSettings>;
-  managedScreenPop?: ManagedScreenPop;
+  /** Managed storage as an administrator sets it, read by the real policy reader. */
+  policy?: Record<string, unknown>;
 }
 
 export function renderOptionsPage(init: OptionsInit = {}) {
@@ -34,8 +36,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
       get: async () => structuredClone(settings),
       set: async (value) => (settings = structuredClone(value)),
     },
-    managed: async () => ({}),
-    managedSites: async () => [],
+    policy: async () => policyView(parseManagedPolicy(init.policy ?? {})),
     loginDefaults: {
       load: async () => ({ serverUrl: 'http://127.0.0.1:8090', username: 'agent1' }),
       save: async () => undefined,
@@ -56,7 +57,6 @@ export function renderOptionsPage(init: OptionsInit = {}) {
         screenPop = structuredClone(value);
       },
     },
-    managedScreenPop: async () => init.managedScreenPop ?? { problems: [] },
     exportDiagnostics: async () => ({
       exportedAt: 0,
       entries: { meta: [], error: [], notification: [], session: [] },

@@ -5,11 +5,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/entrypoints/options/OptionsApp';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
-import type { ManagedSettings } from '@/lib/background/managed-login';
 import { applyUiLanguage } from '@/lib/i18n/messages';
 import { overlaySettings } from '@/lib/settings/overlay-settings';
 import { defaultScreenPopSettings, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
-import type { ManagedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { parseManagedPolicy } from '@/lib/settings/managed-policy';
+import { policyView } from '@/lib/settings/policy-view';
+import { siteLabel } from '@/lib/settings/crm-sites';
+import { readSiteLists } from '@/lib/background/page-sites';
 import { exportRules } from '@/lib/screen-pop/import-export';
 import { defaultRules } from '@/lib/screen-pop/defaults';
 import { readCatalogue, settle, useCatalogue } from './popup-harness';
@@ -22,12 +24,11 @@ import { readCatalogue, settle, useCatalogue } from './popup-harness';
 function renderOptions(
   init: {
     settings?: Partial<AgentSettings>;
-    managed?: ManagedSettings;
-    managedSites?: string[];
+    /** Managed storage as an administrator sets it, read by the real policy reader. */
+    policy?: Record<string, unknown>;
     granted?: string[];
     grantNext?: boolean;
     screenPop?: ScreenPopSettings;
-    managedScreenPop?: ManagedScreenPop;
   } = {},
 ) {
   let settings: AgentSettings = { ...structuredClone(AGENT_SETTINGS_DEFAULTS), ...init.settings };
@@ -48,8 +49,7 @@ function renderOptions(
       get: async () => structuredClone(settings),
       set: async (value) => (settings = structuredClone(value)),
     },
-    managed: async () => init.managed ?? {},
-    managedSites: async () => init.managedSites ?? [],
+    policy: async () => policyView(parseManagedPolicy(init.policy ?? {})),
     loginDefaults: {
       load: async () => ({ ...login }),
       save: async (value) => void (login = { ...value }),
@@ -71,7 +71,6 @@ function renderOptions(
       load: async () => structuredClone(screenPop),
       save: async (value) => void (screenPop = structuredClone(value)),
     },
-    managedScreenPop: async () => init.managedScreenPop ?? { problems: [] },
     exportDiagnostics: async () => ({
       exportedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
       entries: {
@@ -165,7 +164,7 @@ describe('options page', () => {
 
   it('shows what policy sets as locked, and never overwrites it', async () => {
     const page = renderOptions({
-      managed: { serverUrl: 'https://gws.corp.example', password: 'x', autoLogin: false },
+      policy: { serverUrl: 'https://gws.corp.example', password: 'x', autoLogin: false },
     });
     await ready();
     const signIn = section('Sign-in');
@@ -310,7 +309,7 @@ describe('options page', () => {
   });
 
   it('lists the CRM sites policy sets as locked, with nothing to remove', async () => {
-    renderOptions({ managedSites: ['https://crm.corp.example/*'] });
+    renderOptions({ policy: { crmSites: ['https://crm.corp.example/*'] } });
     await ready();
     const managed = within(section('CRM sites')).getByRole('list', {
       name: 'CRM sites set by your administrator',
@@ -319,6 +318,22 @@ describe('options page', () => {
     expect(managed.textContent).toContain('Set by your administrator');
     expect(within(managed).queryByRole('button')).toBeNull();
     expect(within(section('CRM sites')).queryByText('No CRM site yet.')).toBeNull();
+  });
+
+  it('shows policy CRM sites as the background uses them: a bare host works, <all_urls> is refused', async () => {
+    const raw = { crmSites: ['crm.example.com', '<all_urls>'] };
+    await fakeBrowser.storage.managed.set(raw);
+    renderOptions({ policy: raw });
+    await ready();
+    const sites = section('CRM sites');
+    const managed = within(sites).getByRole('list', {
+      name: 'CRM sites set by your administrator',
+    });
+    const shown = [...managed.querySelectorAll('.site-name')].map((e) => e.textContent);
+    expect(shown).toEqual(['https://crm.example.com']);
+    expect((await readSiteLists()).crmSites.map(siteLabel)).toEqual(shown);
+    expect(sites.textContent).toContain('Some CRM sites set by your administrator are not used:');
+    expect(sites.textContent).toContain('<all_urls> is not one http or https site or domain.');
   });
 
   it('offers to ask again for a listed site whose access is missing', async () => {

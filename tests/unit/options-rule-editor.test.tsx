@@ -333,11 +333,7 @@ describe('screen-pop rule editor', () => {
       testRule({ id: 'corp-2', name: 'Corporate cases', enabled: false }),
     ];
     const page = renderOptionsPage({
-      managedScreenPop: {
-        rules: managedRules,
-        crmBaseUrl: 'https://crm.corp.example',
-        problems: [],
-      },
+      policy: { screenPopRules: managedRules, crmBaseUrl: 'https://crm.corp.example' },
     });
     await pageReady();
     expect(ruleNames()).toEqual(['Corporate contact page', 'Corporate cases']);
@@ -363,18 +359,7 @@ describe('screen-pop rule editor', () => {
   });
 
   it('shows what is wrong with the policy rules', async () => {
-    renderOptionsPage({
-      managedScreenPop: {
-        rules: [],
-        problems: [
-          {
-            path: 'screenPopRules',
-            code: 'bad-value',
-            message: 'The screen-pop rules set by policy are not a list of rules',
-          },
-        ],
-      },
-    });
+    renderOptionsPage({ policy: { screenPopRules: '{not json' } });
     await pageReady();
     expect(box().textContent).toContain('set by your administrator have problems');
     expect(box().textContent).toContain('not a list of rules');

@@ -6,7 +6,7 @@ import { formatDataValue, formatDuration } from '@/lib/ui/format';
 import { MAX_RECENT_NUMBERS, storageRecentNumbers, withRecent } from '@/lib/ui/recent-numbers';
 import { describeError as describeWith } from '@/lib/errors/describe-error';
 import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
-import { checkServerUrl } from '@/lib/ui/login-defaults';
+import { checkServerUrl } from '@/lib/settings/login-defaults';
 import { CommandError } from '@/lib/messaging/errors';
 import { useCatalogue } from './popup-harness';
 

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  loadScreenPopSettingsInForce,
-  parseManagedScreenPop,
-  readManagedScreenPop,
-} from '@/lib/settings/managed-screen-pop';
+import { loadScreenPopSettingsInForce, managedScreenPop } from '@/lib/settings/managed-screen-pop';
+import { parseManagedPolicy, readManagedPolicy } from '@/lib/settings/managed-policy';
 import { exportRules } from '@/lib/screen-pop/import-export';
 import { defaultRules } from '@/lib/screen-pop/defaults';
 import { decidePop } from '@/lib/screen-pop/decide';
@@ -12,6 +9,9 @@ import { sampleCall } from '@/lib/screen-pop/test-rule';
 import { saveScreenPopSettings, defaultScreenPopSettings } from '@/lib/settings/screen-pop-rules';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
 import { agentSettings } from '@/lib/settings/agent-settings';
+
+const parseManagedScreenPop = (raw: Record<string, unknown>) =>
+  managedScreenPop(parseManagedPolicy(raw));
 
 function policyRule(overrides: Partial<ScreenPopRule> = {}): ScreenPopRule {
   return {
@@ -30,7 +30,7 @@ describe('screen-pop rules from policy', () => {
   it('no policy: nothing is locked and the agent’s own settings are in force', async () => {
     const own = { ...defaultScreenPopSettings(), crmBaseUrl: 'https://crm.mine.example' };
     await saveScreenPopSettings(own);
-    expect(await readManagedScreenPop()).toEqual({ problems: [] });
+    expect(managedScreenPop(await readManagedPolicy())).toEqual({ problems: [] });
     expect(await loadScreenPopSettingsInForce()).toEqual({ ...own, region: 'US' });
   });
 

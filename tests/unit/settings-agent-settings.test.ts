@@ -6,6 +6,8 @@ import {
   agentSettings,
 } from '@/lib/settings/agent-settings';
 import { mayUseRememberedLogin } from '@/lib/background/settings-startup';
+import { parseManagedPolicy } from '@/lib/settings/managed-policy';
+import { policyView } from '@/lib/settings/policy-view';
 import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
 import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
 import { agentRegion, setAgentRegion } from '@/lib/settings/agent-region';
@@ -56,19 +58,23 @@ describe('agent settings item', () => {
 
 describe('policy over settings', () => {
   it('a policy autoLogin decides; without one, the agent setting does', () => {
-    expect(mayUseRememberedLogin({ autoLogin: false }, true)).toBe(false);
-    expect(mayUseRememberedLogin({ autoLogin: true }, false)).toBe(true);
-    expect(mayUseRememberedLogin({}, false)).toBe(false);
-    expect(mayUseRememberedLogin({ serverUrl: 'https://gws.example' }, true)).toBe(true);
+    const policy = (raw: Record<string, unknown>) => parseManagedPolicy(raw);
+    expect(mayUseRememberedLogin(policy({ autoLogin: false }), true)).toBe(false);
+    expect(mayUseRememberedLogin(policy({ autoLogin: true }), false)).toBe(true);
+    expect(mayUseRememberedLogin(policy({}), false)).toBe(false);
+    expect(mayUseRememberedLogin(policy({ serverUrl: 'https://gws.example' }), true)).toBe(true);
+    // A value of the wrong type decides nothing.
+    expect(mayUseRememberedLogin(policy({ autoLogin: 'false' }), true)).toBe(true);
   });
 
   it('policy values replace the last sign-in and lock their fields', () => {
+    const view = (raw: Record<string, unknown>) => policyView(parseManagedPolicy(raw));
     const saved = { serverUrl: 'http://127.0.0.1:8090', username: 'agent1' };
-    expect(withManaged(saved, { serverUrl: 'https://gws.corp.example' })).toEqual({
+    expect(withManaged(saved, view({ serverUrl: 'https://gws.corp.example/' }))).toEqual({
       serverUrl: 'https://gws.corp.example',
       username: 'agent1',
     });
-    expect(signInLocks({ username: 'u', autoLogin: false })).toEqual({
+    expect(signInLocks(view({ username: 'u', autoLogin: false }))).toEqual({
       serverUrl: false,
       username: true,
       password: false,

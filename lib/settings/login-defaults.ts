@@ -9,28 +9,19 @@ const KEY = 'lastLogin';
 export interface LoginDefaults {
   serverUrl: string;
   username: string;
-  /** False when policy turned "Remember me" off (`allowRememberMe`): the box is not shown. */
+  /**
+   * False when policy turned "Remember me" off (`allowRememberMe`): the box is not shown.
+   * Set from the policy by sign-in-defaults.ts.
+   */
   rememberAllowed?: boolean;
 }
 
 export async function loadLoginDefaults(): Promise<LoginDefaults> {
   const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<LoginDefaults> | undefined;
-  const defaults: LoginDefaults = {
+  return {
     serverUrl: typeof stored?.serverUrl === 'string' ? stored.serverUrl : DEFAULT_SERVER_URL,
     username: typeof stored?.username === 'string' ? stored.username : '',
   };
-  if ((await readAllowRememberMe()) === false) defaults.rememberAllowed = false;
-  return defaults;
-}
-
-/** The policy's `allowRememberMe`; undefined without a policy (Firefox without one throws). */
-async function readAllowRememberMe(): Promise<boolean | undefined> {
-  try {
-    const value = (await browser.storage.managed.get('allowRememberMe')).allowRememberMe;
-    return typeof value === 'boolean' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function saveLoginDefaults(defaults: LoginDefaults): Promise<void> {
