@@ -37,13 +37,34 @@ const BACKGROUND_ONLY_GLOBS = [
   './lib/gws/{http,fetch-long-polling,cometd-env}.ts',
 ];
 
-/** WXT content-script entrypoints in all the shapes WXT accepts. */
-const CONTENT_SCRIPTS = [
+/**
+ * Everything the CRM content script runs: WXT content-script entrypoints in all the shapes WXT
+ * accepts, and the overlay code and components they are built from.
+ */
+const CONTENT_SCRIPT_CODE = [
   'entrypoints/content.{ts,tsx}',
   'entrypoints/content/**',
   'entrypoints/*.content.{ts,tsx}',
   'entrypoints/*.content/**',
+  'lib/overlay/**',
+  'components/overlay/**',
 ];
+
+/** The extension's pages (popup, options) and their components. */
+const VIEW_CODE = ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**'];
+
+/**
+ * Only the background may read the policy with its password; pages and content scripts get
+ * lib/settings/policy-view.ts instead.
+ */
+const POLICY_WITH_PASSWORD = './lib/settings/managed-policy.ts';
+
+/** lib/ folders below the background: everything but lib/background itself. */
+const LIB_BELOW_BACKGROUND = './lib/!(background)/**';
+
+/** lib/ folders below the view helpers of lib/ui (which the background and views use). */
+const LIB_BELOW_UI =
+  './lib/{calls,credentials,diagnostics,gws,i18n,messaging,phone,ringtone,screen-pop,session,settings}/**';
 
 const HTML_SINK = 'Nothing is ever rendered as HTML here: build DOM nodes or use Preact text.';
 
@@ -136,13 +157,32 @@ export default defineConfig(
               from: ['./entrypoints', './components'],
               message: 'lib/ is shared by every context and must not depend on the UI layers.',
             },
-            ...CONTENT_SCRIPTS.flatMap((target) =>
-              [BACKGROUND_ONLY, BACKGROUND_ONLY_GLOBS].map((from) => ({
-                target: `./${target}`,
-                from,
-                message: 'Content scripts never hold the GWS session: ask the background instead.',
-              })),
-            ),
+            ...[BACKGROUND_ONLY, BACKGROUND_ONLY_GLOBS, [POLICY_WITH_PASSWORD]].map((from) => ({
+              target: CONTENT_SCRIPT_CODE.map((target) => `./${target}`),
+              from,
+              message: 'Content scripts never hold the GWS session: ask the background instead.',
+            })),
+            ...[BACKGROUND_ONLY, BACKGROUND_ONLY_GLOBS].map((from) => ({
+              target: VIEW_CODE.map((target) => `./${target}`),
+              from,
+              message: 'Views never hold the GWS session or credentials: ask the background.',
+            })),
+            {
+              target: VIEW_CODE.map((target) => `./${target}`),
+              from: [POLICY_WITH_PASSWORD],
+              message: 'Views get the policy without its password: lib/settings/policy-view.ts.',
+            },
+            {
+              target: LIB_BELOW_BACKGROUND,
+              from: ['./lib/background', './entrypoints/background.ts'],
+              message:
+                'lib/background sits on top of the other lib/ folders: pass what it knows down.',
+            },
+            {
+              target: LIB_BELOW_UI,
+              from: ['./lib/ui'],
+              message: 'lib/ui holds view helpers; the layers below it never depend on them.',
+            },
             {
               target: './sim',
               from: ['./lib', './entrypoints', './components', './crm'],
