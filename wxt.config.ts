@@ -1,10 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Origins of the bundled simulator and demo CRM. A real GWS origin is added at run
-// time as an optional host permission (see README, "Permissions").
-const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
-// Any other origin (the GWS server, CRM sites) is asked for one at a time, when configured.
+// No host is granted at install. Every origin (the GWS server, CRM sites, and the bundled
+// simulator and demo CRM on loopback too) is asked for one at a time, when configured (see
+// README, "Permissions"); the demo and the test harness grant loopback themselves
+// (tests/support/loopback-grant.ts).
 const REQUESTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
 
 // Keyboard shortcuts (lib/background/keyboard-commands.ts). Chrome takes suggested keys for at
@@ -56,7 +56,6 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['scripting', 'offscreen']),
     ],
-    host_permissions: LOCAL_ORIGINS,
     commands: keyboardCommands(manifestVersion),
     optional_host_permissions: REQUESTABLE_ORIGINS,
     ...(browser === 'firefox'

@@ -9,6 +9,10 @@
 //   --once                    exit after the start-up check (non-zero if it failed)
 //   --rebuild                 build the extension even if the build looks current
 //   --no-browser              only the two servers
+//
+// Chromium loads a private copy of the build whose manifest grants the loopback origins the
+// simulator and the CRM run on (tests/support/loopback-grant.ts): production builds grant no
+// host at install, and the demo should not stop at a permission prompt.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -14,6 +14,7 @@ import {
   requireBrowser,
   requireBuild,
 } from '../../tests/support/browsers.ts';
+import { grantLoopback } from '../../tests/support/loopback-grant.ts';
 import { waitFor } from '../../tests/support/wait-for.ts';
 
 /** CDP `Target.TargetInfo`, the fields used here. */
@@ -65,8 +66,8 @@ async function cdpOnce<T>(wsUrl: string, method: string): Promise<T> {
 
 /**
  * Launches headless Chromium with a private copy of the built extension (so a concurrent
- * rebuild of `.output/` cannot swap the worker's script mid-run) in a fresh profile, and
- * waits until the extension's service worker is up.
+ * rebuild of `.output/` cannot swap the worker's script mid-run; loopback granted, for the
+ * simulator) in a fresh profile, and waits until the extension's service worker is up.
  */
 export async function launchDetachedChromium(label: string): Promise<DetachedChromium> {
   const executable = requireBrowser('chromium');
@@ -74,10 +75,12 @@ export async function launchDetachedChromium(label: string): Promise<DetachedChr
   const profile = await freshProfileDir(`gws-cti-bench-${label}`);
   const extensionDir = path.join(profile.dir, 'extension');
   const userDataDir = path.join(profile.dir, 'profile');
-  await cp(build, extensionDir, { recursive: true }).catch(async (error: unknown) => {
-    await profile.remove();
-    throw error;
-  });
+  await cp(build, extensionDir, { recursive: true })
+    .then(() => grantLoopback(extensionDir))
+    .catch(async (error: unknown) => {
+      await profile.remove();
+      throw error;
+    });
   const child = spawn(
     executable,
     [

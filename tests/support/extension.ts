@@ -10,6 +10,7 @@ import {
 } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { CHROMIUM_QUIET_FLAGS, freshProfileDir, requireBrowser, requireBuild } from './browsers.ts';
+import { withLoopbackGranted } from './loopback-grant.ts';
 
 const errorsByPage = new WeakMap<Page, Error[]>();
 
@@ -62,8 +63,10 @@ export async function launchChromiumWithExtension(
   options: ChromiumLaunchOptions = {},
 ): Promise<ChromiumExtension> {
   const executablePath = requireBrowser('chromium');
-  const extensionDir = path.resolve(options.extensionDir ?? requireBuild('chromium'));
+  const build = path.resolve(options.extensionDir ?? requireBuild('chromium'));
   const timeout = options.timeoutMs ?? 20_000;
+  const installed = await withLoopbackGranted(build);
+  const extensionDir = installed.dir;
   const profile = await freshProfileDir('gws-cti-chromium');
   let context: BrowserContext | undefined;
   try {
@@ -122,11 +125,13 @@ export async function launchChromiumWithExtension(
       async close() {
         await ctx.close();
         await profile.remove();
+        await installed.remove();
       },
     };
   } catch (error) {
     await context?.close().catch(() => {});
     await profile.remove();
+    await installed.remove();
     throw error;
   }
 }
@@ -311,14 +316,15 @@ export async function launchFirefoxWithExtension(
   options: FirefoxLaunchOptions = {},
 ): Promise<FirefoxExtension> {
   const executablePath = requireBrowser('firefox');
-  const extensionDir = path.resolve(options.extensionDir ?? requireBuild('firefox'));
+  const build = path.resolve(options.extensionDir ?? requireBuild('firefox'));
   const timeout = options.timeoutMs ?? 20_000;
-  const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(await readFile(path.join(build, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
-  if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no gecko id`);
+  if (!geckoId) throw new Error(`${build}/manifest.json has no gecko id`);
 
+  const installed = await withLoopbackGranted(build);
   const profile = await freshProfileDir('gws-cti-firefox');
   let browser: Browser | undefined;
   try {
@@ -335,7 +341,7 @@ export async function launchFirefoxWithExtension(
       },
       timeout,
     });
-    const addonId = await browser.installExtension(extensionDir);
+    const addonId = await browser.installExtension(installed.dir);
     const ff = browser;
     const url = (page: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${page}`;
     const openPage = async (page: string, readySelector = 'body') => {
@@ -376,11 +382,13 @@ export async function launchFirefoxWithExtension(
       async close() {
         await ff.close();
         await profile.remove();
+        await installed.remove();
       },
     };
   } catch (error) {
     await browser?.close().catch(() => {});
     await profile.remove();
+    await installed.remove();
     throw error;
   }
 }
