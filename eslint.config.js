@@ -64,7 +64,7 @@ const LIB_BELOW_BACKGROUND = './lib/!(background)/**';
 
 /** lib/ folders below the view helpers of lib/ui (which the background and views use). */
 const LIB_BELOW_UI =
-  './lib/{calls,credentials,diagnostics,gws,i18n,messaging,phone,ringtone,screen-pop,session,settings}/**';
+  './lib/{calls,credentials,diagnostics,errors,gws,i18n,messaging,overlay,phone,ringtone,screen-pop,session,settings}/**';
 
 const HTML_SINK = 'Nothing is ever rendered as HTML here: build DOM nodes or use Preact text.';
 

@@ -60,6 +60,7 @@ describe('lint boundaries', () => {
     ['lib/settings/boundary-probe.ts', '../background/page-sites.ts', BELOW_BACKGROUND],
     ['lib/screen-pop/boundary-probe.ts', '../background/screen-pop.ts', BELOW_BACKGROUND],
     ['lib/settings/boundary-probe.ts', '../ui/format.ts', BELOW_UI],
+    ['lib/overlay/boundary-probe.ts', '../ui/format.ts', BELOW_UI],
     ['lib/calls/boundary-probe.ts', '../../components/CallCard.tsx', LIB],
   ])('%s may not import %s', async (file, specifier, message) => {
     const messages = await boundaryMessages(file, probe(specifier));
