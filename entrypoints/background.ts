@@ -12,6 +12,7 @@ import { ScreenPop } from '@/lib/background/screen-pop';
 import { CallAlerts } from '@/lib/background/call-alerts';
 import { browserRingOutput, RingTone } from '@/lib/background/ring-tone';
 import { startPageIntegration } from '@/lib/background/page-integration';
+import type { PageLivePush } from '@/lib/background/page-live-push';
 import { BackgroundLanguage } from '@/lib/background/background-language';
 import { keepNoResourceTimings } from '@/lib/background/resource-timings';
 
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   keepNoResourceTimings();
   const keepAlive = new KeepAlive();
   let views: ViewPorts | undefined;
+  let livePages: PageLivePush | undefined;
   // Notifications and menus in the language the agent chose, which may differ from the
   // browser's (the one `_locales` would otherwise follow).
   const language = new BackgroundLanguage({
@@ -42,6 +44,7 @@ export default defineBackground(() => {
       screenPop.onChange(calls);
       callAlerts.onChange(calls);
       ringTone.onChange(calls);
+      livePages?.onChange();
     },
     onAlerts: (alerts) => {
       screenPop.onAlerts(alerts);
@@ -68,6 +71,7 @@ export default defineBackground(() => {
     () => session,
     () => language.ready(),
   );
+  livePages = pages.live;
   void language.start();
   // The watchdog alarm's only job is to wake a stopped worker, which resumes the session
   // below; Chrome starts the worker only for events that have a listener.

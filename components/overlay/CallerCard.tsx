@@ -22,6 +22,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function CallerCard({ model, actions }: Props) {
   const { info, live, status } = model;
+  // One call per person: a number on a live call is offered its controls, never "Call".
+  const onCall = (live?.calls.length ?? 0) > 0;
   const shown = info?.international ?? info?.national ?? model.raw;
   const locale = overlayLocale();
   const local = info?.timeZone ? localTimeIn(info.timeZone, model.now, locale) : undefined;
@@ -99,7 +101,7 @@ export function CallerCard({ model, actions }: Props) {
           </>
         )}
       </dl>
-      {model.confirming ? (
+      {onCall ? null : model.confirming ? (
         <div class="row" role="group" aria-label={ot('overlayConfirmLabel')}>
           <span>{ot('overlayConfirmQuestion', shown)}</span>
           <button type="button" class="act primary" onClick={(e) => actions.confirm(e)}>

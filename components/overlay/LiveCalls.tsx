@@ -41,7 +41,9 @@ export function LiveCalls({ live, now, actions }: Props) {
                 class={`act${op === 'Answer' ? ' primary' : op === 'Hangup' ? ' danger' : ''}`}
                 onClick={(e) => actions.operate(e, call.callId, op)}
               >
-                {operationLabel(op)}
+                {call.state === 'Ringing' && op === 'Hangup'
+                  ? ot('overlayDecline')
+                  : operationLabel(op)}
               </button>
             ))}
           </div>

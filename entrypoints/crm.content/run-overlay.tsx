@@ -4,7 +4,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { findOnPage } from '../../lib/overlay/page-finder.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
-import { PAGE_SETTINGS_KEYS, type PageConfig } from '../../lib/messaging/page-messages.ts';
+import {
+  PAGE_LIVE_PORT,
+  PAGE_SETTINGS_KEYS,
+  type PageConfig,
+} from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
 import { installCountryNames } from '../../lib/phone/country-names.ts';
@@ -83,8 +87,8 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     render: draw,
     transport: {
       enrich: (numbers) => sendCommand('page.enrich', { numbers }),
-      lookup: (numbers) => sendCommand('page.lookup', { numbers }),
     },
+    connectLive: () => browser.runtime.connect({ name: PAGE_LIVE_PORT }),
     sender: {
       dial: (number) => sendCommand('page.dial', { number }),
       operate: (callId, operation, number) =>

@@ -12,7 +12,7 @@ import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { UiLanguage } from '../settings/agent-settings.ts';
 import { languageTag } from '../i18n/messages.ts';
 import { overlayWordsFor } from './background-language.ts';
-import { checkPageOperation, pageLookup } from './page-live-calls.ts';
+import { checkPageOperation, isOnLiveCall } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 
 let countryNames: Array<[string, string]> | undefined;
@@ -23,8 +23,7 @@ function pageCountryNames(): Array<[string, string]> {
   return countryNames;
 }
 
-export type PageCommand =
-  'page.config' | 'page.enrich' | 'page.lookup' | 'page.dial' | 'page.callOperation';
+export type PageCommand = 'page.config' | 'page.enrich' | 'page.dial' | 'page.callOperation';
 
 export type PageCommandHandlers = Pick<CommandHandlers, PageCommand>;
 
@@ -55,18 +54,22 @@ function senderUrls(sender: SenderLike): { frame?: string; tab?: string } {
  * enabled CRM site: a CRM page framed by another site (where the framing page could lure
  * clicks onto our targets) gets nothing.
  */
-function senderVerdict(sender: SenderLike, lists: SiteLists) {
+export function senderVerdict(sender: SenderLike, lists: SiteLists) {
   const { frame, tab } = senderUrls(sender);
   const ofFrame = siteVerdict(frame, lists);
   if (!ofFrame.on) return ofFrame;
   return siteVerdict(tab, lists);
 }
 
-function numbersOf(request: { numbers?: unknown } | undefined): string[] {
+/** The numbers a page sent (strings of bounded length, at most `limit` of them). */
+export function numbersOf(
+  request: { numbers?: unknown } | undefined,
+  limit = PAGE_BATCH_LIMIT,
+): string[] {
   const list = Array.isArray(request?.numbers) ? request.numbers : [];
   return list
     .filter((n): n is string => typeof n === 'string' && n.length <= MAX_NUMBER_LENGTH)
-    .slice(0, PAGE_BATCH_LIMIT);
+    .slice(0, limit);
 }
 
 function numberOf(value: unknown): string {
@@ -133,14 +136,14 @@ export function createPageCommandHandlers(
       const locale = languageTag(language);
       return numbersOf(request).map((n) => toPageNumberInfo(n, enrich(n, region, locale)));
     },
-    'page.lookup': async (request, sender) => {
-      const { partyNameKey } = await requireSite(sender);
-      return numbersOf(request).map((n) => pageLookup(session.calls, n, { nameKey: partyNameKey }));
-    },
     'page.dial': async (request, sender) => {
       const { region } = await requireSite(sender);
       const normalized = normalizeDialString(numberOf(request?.number), region);
       if (!normalized.ok) throw new CommandRejectedError('invalid-number', normalized.reason);
+      // One call per person: a number already on a live call gets its controls, not a second call.
+      if (isOnLiveCall(session.calls, normalized.dial)) {
+        throw new CommandRejectedError('already-on-call', 'This number is already on a live call');
+      }
       await session.operate({ kind: 'dial', phoneNumber: normalized.dial });
     },
     'page.callOperation': async (request, sender) => {

@@ -35,6 +35,11 @@ function involves(record: CallRecord, number: string): boolean {
   return callNumbers(record.call).some((n) => sameNumber(n, number));
 }
 
+/** Whether `number` is a party on one of the agent's live calls. */
+export function isOnLiveCall(state: CallsState, number: string): boolean {
+  return selectActiveCalls(state).some((record) => involves(record, number));
+}
+
 function userDataPairs(data: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(data)
     .slice(0, MAX_USER_DATA)

@@ -26,6 +26,7 @@ export const ERROR_MESSAGES = {
   'invalid-number': 'dialProblemInvalid',
   'site-not-enabled': 'overlayErrorSiteNotEnabled',
   'not-this-number': 'errorNotThisNumber',
+  'already-on-call': 'errorAlreadyOnCall',
   // Messaging between the views and the background.
   'forbidden-sender': 'errorForbidden',
   'unknown-command': 'errorUnknown',

@@ -38,6 +38,7 @@ const LISTED = [
   'overlayAnotherParty',
   'controlAnswer',
   'controlHangup',
+  'overlayDecline',
   'controlHold',
   'controlRetrieve',
   'overlayTransferHere',

@@ -97,3 +97,25 @@ export interface PageLookup {
 
 /** Most numbers a page may ask about in one message. */
 export const PAGE_BATCH_LIMIT = 100;
+
+/**
+ * The port a page overlay opens to be told about live calls (lib/background/page-live-push.ts):
+ * it says which numbers it shows a card for, and the background pushes their live calls
+ * whenever they change, instead of the page asking again and again.
+ */
+export const PAGE_LIVE_PORT = 'gws-cti-page-live';
+
+/** Most numbers one page may watch at once (the card shows one). */
+export const PAGE_WATCH_LIMIT = 4;
+
+/** Page → background: the numbers to be told about from now on (replaces the previous set). */
+export interface PageWatch {
+  type: 'watch';
+  numbers: string[];
+}
+
+/** Background → page: the live calls of each watched number, sent when any of them changed. */
+export interface PageLivePush {
+  type: 'live';
+  lookups: PageLookup[];
+}

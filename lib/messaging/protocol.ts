@@ -1,7 +1,7 @@
 import type { ViewState } from './view-state.ts';
 import type { CallOperationRequest, OfferedOperation } from '../gws/call-operations.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
-import type { PageConfig, PageLookup, PageNumberInfo, PageOperation } from './page-messages.ts';
+import type { PageConfig, PageNumberInfo, PageOperation } from './page-messages.ts';
 
 /** Who may send a command: extension pages only, or content scripts too. */
 export type Access = 'extension-page' | 'content-script';
@@ -58,12 +58,6 @@ export interface CommandMap {
     response: PageNumberInfo[];
     access: 'content-script';
   };
-  /** Live-call information for numbers seen on the page. */
-  'page.lookup': {
-    request: { numbers: string[] };
-    response: PageLookup[];
-    access: 'content-script';
-  };
   'page.dial': { request: { number: string }; response: void; access: 'content-script' };
   /** A call operation on a call that involves `number` (or a transfer/conference *to* it). */
   'page.callOperation': {
@@ -91,7 +85,6 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'diagnostics.export': 'extension-page',
   'page.config': 'content-script',
   'page.enrich': 'content-script',
-  'page.lookup': 'content-script',
   'page.dial': 'content-script',
   'page.callOperation': 'content-script',
 };

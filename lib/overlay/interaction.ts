@@ -15,7 +15,8 @@ import {
   type OverlayModel,
   type RenderOverlay,
 } from './overlay-model.ts';
-import type { PageOperation } from '../messaging/page-messages.ts';
+import type { PageLookup, PageOperation } from '../messaging/page-messages.ts';
+import type { LiveFeed } from './live-feed.ts';
 import { nextVisibleHit } from './keyboard-navigation.ts';
 import { NamedTimers } from './named-timers.ts';
 import { ot } from '../i18n/overlay-messages.ts';
@@ -33,6 +34,8 @@ export interface InteractionOptions {
   find: (text: string) => PhoneMatch[];
   ownHost: () => Element | null;
   lookups: NumberLookups;
+  /** The live calls of the number shown, pushed as they change. */
+  live: Pick<LiveFeed, 'watch' | 'unwatch'>;
   sender: CallSender;
   render: RenderOverlay;
   confirmBeforeDial: () => boolean;
@@ -45,7 +48,8 @@ type Source = 'pointer' | 'focus' | 'keyboard';
 
 const OPEN_DELAY_MS = 350;
 const HIDE_DELAY_MS = 300;
-const LIVE_REFRESH_MS = 1000;
+/** How often an open card with a live call redraws its durations. */
+const CLOCK_MS = 1000;
 
 /** The Alt+Shift+N shortcut that brings keyboard focus to the page's numbers. */
 function isNumbersShortcut(e: KeyboardEvent): boolean {
@@ -65,7 +69,7 @@ export class Interaction {
   private lastPageFocus: Element | undefined;
   private pointerAt: { x: number; y: number; el: EventTarget | undefined } | undefined;
   private frame = 0;
-  private readonly timers: NamedTimers<'open' | 'hide' | 'live'>;
+  private readonly timers: NamedTimers<'open' | 'hide' | 'clock'>;
   private generation = 0;
   private readonly actions: OverlayActions;
 
@@ -217,6 +221,8 @@ export class Interaction {
       now: Date.now(),
     };
     this.askInfo(target.number, generation);
+    // Watched from the hover on: a click on the number must know whether it is on a call.
+    this.o.live.watch(target.number, (live) => this.onLive(live, generation));
     if (source === 'pointer') this.timers.set('open', () => this.openCard(), OPEN_DELAY_MS);
     else this.openCard();
     this.render();
@@ -240,26 +246,46 @@ export class Interaction {
 
   private openCard(): void {
     if (!this.model) return;
-    this.update({ open: true });
-    this.refreshLive();
+    this.update({ open: true, now: Date.now() });
+    this.tick();
   }
 
-  private refreshLive(): void {
-    const model = this.model;
-    if (!model?.open) return;
-    const generation = this.generation;
-    void this.o.lookups.live(model.number).then((live) => {
-      if (generation !== this.generation) return;
-      this.update(live ? { live, now: Date.now() } : { now: Date.now() });
-      this.timers.set('live', () => this.refreshLive(), LIVE_REFRESH_MS);
-    });
+  /** The background pushed the number's live calls (at once, then on every change). */
+  private onLive(live: PageLookup, generation: number): void {
+    if (generation !== this.generation || !this.model) return;
+    const change: Partial<OverlayModel> = { live, now: Date.now() };
+    // "Dialling" lasts until GWS shows the call; from then on its live section says how it is.
+    if (this.model.status?.kind === 'done' && live.calls.length > 0) change.status = undefined;
+    if (live.calls.length > 0) change.confirming = false;
+    this.update(change);
+    this.tick();
+  }
+
+  /** Durations of an open card's live calls move on while it is open. */
+  private tick(): void {
+    if (!this.model?.open || !this.model.live?.calls.length) return;
+    if (this.timers.has('clock')) return;
+    this.timers.set(
+      'clock',
+      () => {
+        this.update({ now: Date.now() });
+        this.tick();
+      },
+      CLOCK_MS,
+    );
   }
 
   private activate(): void {
-    if (!this.model) return;
-    if (this.o.confirmBeforeDial() && !this.model.confirming) {
+    const model = this.model;
+    if (!model) return;
+    // One call per person: a number on a live call gets its card and controls, never a
+    // second call (the background refuses one too).
+    if (model.live?.calls.length) {
+      this.update({ open: true });
+      return;
+    }
+    if (this.o.confirmBeforeDial() && !model.confirming) {
       this.update({ open: true, confirming: true });
-      this.refreshLive();
       return;
     }
     void this.dial();
@@ -276,13 +302,17 @@ export class Interaction {
     });
     try {
       await this.o.sender.dial(model.number);
+      // The call may already have been pushed: then its live section tells the state.
       if (generation === this.generation)
-        this.update({ status: { kind: 'done', text: ot('overlayDialling') } });
+        this.update({
+          status: this.model?.live?.calls.length
+            ? undefined
+            : { kind: 'done', text: ot('overlayDialling') },
+        });
     } catch (error) {
       if (generation === this.generation)
         this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
     }
-    this.refreshLive();
   }
 
   private async operate(callId: string, operation: PageOperation): Promise<void> {
@@ -297,7 +327,6 @@ export class Interaction {
       if (generation === this.generation)
         this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
     }
-    this.refreshLive();
   }
 
   private scheduleHide(): void {
@@ -309,6 +338,7 @@ export class Interaction {
     this.generation++;
     this.timers.clearAll();
     const had = this.model !== undefined;
+    if (had) this.o.live.unwatch();
     this.target = undefined;
     this.model = undefined;
     this.source = 'pointer';

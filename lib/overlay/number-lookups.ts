@@ -1,20 +1,15 @@
-import {
-  PAGE_BATCH_LIMIT,
-  type PageLookup,
-  type PageNumberInfo,
-} from '../messaging/page-messages.ts';
+import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../messaging/page-messages.ts';
 
-/** The two background commands behind the lookups. */
+/** The background command behind the lookups. */
 export interface LookupTransport {
   enrich(numbers: string[]): Promise<PageNumberInfo[]>;
-  lookup(numbers: string[]): Promise<PageLookup[]>;
 }
 
 type Waiter<V> = { resolve: (v: V | undefined) => void };
 
 /**
  * Collects the keys asked for during `delayMs` into one request (at most PAGE_BATCH_LIMIT per
- * message), so hovering, prefetching and a live card never send one message per number.
+ * message), so hovering and prefetching never send one message per number.
  */
 export class Batcher<V> {
   private pending = new Map<string, Array<Waiter<V>>>();
@@ -52,17 +47,15 @@ export class Batcher<V> {
 }
 
 /**
- * Number facts (cached for the page's life: they change only with the agent's language) and
- * live-call facts (always asked anew), each batched.
+ * Number facts, batched and cached for the page's life: they change only with the agent's
+ * language. (Live calls are pushed: lib/overlay/live-feed.ts.)
  */
 export class NumberLookups {
   private readonly infos = new Map<string, Promise<PageNumberInfo | undefined>>();
   private readonly infoBatch: Batcher<PageNumberInfo>;
-  private readonly liveBatch: Batcher<PageLookup>;
 
   constructor(transport: LookupTransport) {
     this.infoBatch = new Batcher((keys) => transport.enrich(keys));
-    this.liveBatch = new Batcher((keys) => transport.lookup(keys));
   }
 
   info(number: string): Promise<PageNumberInfo | undefined> {
@@ -79,9 +72,5 @@ export class NumberLookups {
   /** Drops the cached facts: they carry country names in the language they were asked in. */
   forgetInfos(): void {
     this.infos.clear();
-  }
-
-  live(number: string): Promise<PageLookup | undefined> {
-    return this.liveBatch.get(number);
   }
 }

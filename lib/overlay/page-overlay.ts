@@ -4,6 +4,7 @@ import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './hig
 import { Interaction, type CallSender } from './interaction.ts';
 import { intakeMutations, OBSERVE_OPTIONS } from './mutation-intake.ts';
 import { NumberLookups, type LookupTransport } from './number-lookups.ts';
+import { LiveFeed, type LivePort } from './live-feed.ts';
 import type { RenderOverlay } from './overlay-model.ts';
 import { PageScanner } from './page-scanner.ts';
 import { createSliceScheduler } from './slice-scheduler.ts';
@@ -24,6 +25,8 @@ export interface PageOverlayOptions {
   onOwnHostRemoved: () => void;
   render: RenderOverlay;
   transport: LookupTransport;
+  /** Opens the port live calls are pushed on. */
+  connectLive: () => LivePort;
   sender: CallSender;
   confirmBeforeDial: () => boolean;
   describeError: (error: unknown) => string;
@@ -74,6 +77,7 @@ export class PageOverlay {
       find: options.find,
       ownHost: options.ownHost,
       lookups: this.lookups,
+      live: new LiveFeed(options.connectLive, options.signal),
       sender: options.sender,
       render: options.render,
       confirmBeforeDial: options.confirmBeforeDial,

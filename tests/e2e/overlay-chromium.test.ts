@@ -375,6 +375,68 @@ describe('Chromium: CRM page overlay', () => {
     await page.close();
   });
 
+  it('live status is pushed (no "Dialling" after connect or end), and a number on a call is never dialled twice', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    await sim.control.clearRequests();
+    const dials = async () =>
+      (await sim.control.requests('agent1')).filter((r) => r.operationName === 'Dial').length;
+    const at = (await centreOf(page, '+1 415-555-0187'))!;
+    await page.mouse.move(at.x, at.y);
+    await cardShowing(probe, '+14155550187');
+    await page.mouse.click(at.x, at.y);
+    const v = await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    const callId = v.calls.calls[0]!.call.id;
+    // The call's own state replaces the "Dialling" the accepted request said.
+    const dialing = (await cardShowing(probe, 'Dialing'))!;
+    expect(dialing).not.toContain('Dialling');
+    await sim.control.remote(callId, 'answer');
+    const connected = (await cardShowing(probe, 'Connected'))!;
+    expect(connected).not.toContain('Dialling');
+    // One call per person: its controls, no "Call"; a click on the number dials nothing.
+    expect(await probe.buttonCenter('Call')).toBeUndefined();
+    expect(await probe.buttonCenter('Hold')).toBeDefined();
+    await page.mouse.click(at.x, at.y);
+    await cardShowing(probe, 'Hang up');
+    expect(await dials()).toBe(1);
+    const hangUp = (await probe.buttonCenter('Hang up'))!;
+    await page.mouse.click(hangUp.x, hangUp.y);
+    await until((s) => s.calls.calls.length === 0, 'hung up from the card');
+    // Ended: "Call" again, and nothing stale.
+    await waitFor(async () => (await probe.buttonCenter('Call')) !== undefined, {
+      message: 'the Call button to come back',
+    });
+    const after = (await probe.cardText())!;
+    for (const stale of ['Dialling', 'Dialing', 'Connected']) expect(after).not.toContain(stale);
+    expect(await dials()).toBe(1);
+    await page.close();
+  });
+
+  it('a ringing number offers Answer, never a second call', async () => {
+    const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550187' });
+    await until((v) => v.calls.calls.some((r) => r.call.id === callId), 'the call rings');
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    await sim.control.clearRequests();
+    const at = (await centreOf(page, '+1 415-555-0187'))!;
+    await page.mouse.move(at.x, at.y);
+    await cardShowing(probe, 'Ringing');
+    expect(await probe.buttonCenter('Answer')).toBeDefined();
+    expect(await probe.buttonCenter('Call')).toBeUndefined();
+    // A click on the number, then Answer on the card: a Dial would have gone out first.
+    await page.mouse.click(at.x, at.y);
+    const answer = (await probe.buttonCenter('Answer'))!;
+    await page.mouse.click(answer.x, answer.y);
+    await until((v) => v.calls.calls.some((r) => r.call.state === 'Established'), 'answered');
+    await cardShowing(probe, 'Connected');
+    const ops = (await sim.control.requests('agent1')).map((r) => r.operationName);
+    expect(ops).toContain('Answer');
+    expect(ops).not.toContain('Dial');
+    await callOp(callId, 'Hangup');
+    await until((s) => s.calls.calls.length === 0, 'released');
+    await page.close();
+  });
+
   it('keyboard: Alt+Shift+N reaches the numbers, arrows move between them, Enter dials', async () => {
     const { page, probe } = await open('/crm/contacts');
     await probe.settled();

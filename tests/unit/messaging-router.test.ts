@@ -38,7 +38,6 @@ function handlers(log: string[]): CommandHandlers {
     'diagnostics.export': () => ({ exportedAt: 1, entries: {}, dropped: {} }) as never,
     'page.config': () => ({ enabled: false, region: 'US', confirmBeforeDial: false }),
     'page.enrich': () => [],
-    'page.lookup': () => [],
     'page.dial': ok('page.dial'),
     'page.callOperation': ok('page.callOperation'),
   };

@@ -82,6 +82,12 @@ function busyCard(over: Partial<OverlayModel> = {}): OverlayModel {
   };
 }
 
+/** Asking to confirm a dial: only for a number on no live call (one call per person). */
+function askingCard(over: Partial<OverlayModel> = {}): OverlayModel {
+  const card = busyCard(over);
+  return { ...card, confirming: true, live: { ...card.live!, calls: [] } };
+}
+
 const draw = (model: OverlayModel) => render(<OverlayView model={model} actions={NO_ACTIONS} />);
 
 beforeEach(() => fakeBrowser.reset());
@@ -106,19 +112,21 @@ describe('the CRM overlay speaks the agent language', () => {
     expect(card.textContent).toContain('hors des heures d’appel (08:00–21:00)');
     const live = within(card).getByRole('region', { name: 'Appel en cours' });
     expect(live.textContent).toContain('Sonnerie · Entrant · 1:05');
-    for (const name of ['Répondre', 'Raccrocher', 'Mettre en attente', 'Reprendre'])
+    // A ringing call's hang-up is a refusal.
+    for (const name of ['Répondre', 'Refuser', 'Mettre en attente', 'Reprendre'])
       expect(within(live).getByRole('button', { name })).toBeTruthy();
     const other = within(card).getByRole('region', { name: 'Autre appel' });
     expect(other.textContent).toContain('Appel avec un autre correspondant (En attente)');
     for (const name of ['Transférer ici', 'Ajouter en conférence'])
       expect(within(other).getByRole('button', { name })).toBeTruthy();
     expect(within(card).getByText('Connectez-vous à l’extension téléphonique pour appeler.'));
-    expect(within(card).getByRole('button', { name: 'Appeler' })).toBeTruthy();
+    // On a live call: its controls, no second "Call".
+    expect(within(card).queryByRole('button', { name: 'Appeler' })).toBeNull();
   });
 
   it("the agent's French in an English browser, from the words the background sent; then back", () => {
     useCatalogue('en');
-    const { rerender } = draw(busyCard({ confirming: true }));
+    const { rerender } = draw(askingCard());
     expect(screen.getByRole('group', { name: 'Confirm the call' }).textContent).toBe(
       'Call +81 3-1234-5678?CallCancel',
     );
@@ -127,14 +135,14 @@ describe('the CRM overlay speaks the agent language', () => {
     expect(setOverlayWords(frenchWords())).toBe(true);
     expect(setOverlayWords(frenchWords())).toBe(false);
     expect(overlayLocale()).toBe('fr');
-    rerender(<OverlayView model={busyCard({ confirming: true })} actions={NO_ACTIONS} />);
+    rerender(<OverlayView model={askingCard()} actions={NO_ACTIONS} />);
     const row = screen.getByRole('group', { name: 'Confirmer l’appel' });
     expect(row.textContent).toBe('Appeler le +81 3-1234-5678 ?AppelerAnnuler');
     expect(screen.getByRole('dialog').textContent).toContain('21:00 mar.');
     expect(screen.getByRole('dialog').getAttribute('lang')).toBe('fr');
 
     expect(setOverlayWords(undefined)).toBe(true);
-    rerender(<OverlayView model={busyCard({ confirming: true })} actions={NO_ACTIONS} />);
+    rerender(<OverlayView model={askingCard()} actions={NO_ACTIONS} />);
     expect(screen.getByRole('group', { name: 'Confirm the call' })).toBeTruthy();
     expect(screen.getByRole('dialog').getAttribute('lang')).toBe('en');
   });
@@ -150,7 +158,7 @@ describe('the CRM overlay speaks the agent language', () => {
     fakeBrowser.i18n.getUILanguage = vi.fn(() => 'en');
     const DATA = new Set(['Japon', 'Tokyo', 'Ticket', 'Gold', 'Tue']);
     const words: string[] = [];
-    for (const model of [busyCard(), busyCard({ confirming: true, status: undefined })]) {
+    for (const model of [busyCard(), askingCard({ status: undefined })]) {
       const { container } = draw(model);
       const texts: string[] = [];
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);

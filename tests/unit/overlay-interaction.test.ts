@@ -6,7 +6,7 @@ import { Interaction } from '../../lib/overlay/interaction.ts';
 import { NumberLookups, type LookupTransport } from '../../lib/overlay/number-lookups.ts';
 import { pickOverlayMessages, setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
-import type { PageOperation } from '../../lib/messaging/page-messages.ts';
+import type { PageLiveCall, PageLookup, PageOperation } from '../../lib/messaging/page-messages.ts';
 import { readCatalogue, useCatalogue } from './popup-harness';
 
 /** happy-dom has no layout: elements get one fixed box so targets have a place on screen. */
@@ -32,15 +32,27 @@ function setup(confirmBeforeDial = false, transport?: LookupTransport) {
   document.body.append(link);
   store.scanLink(link);
   const lifetime = new AbortController();
-  const lookups = new NumberLookups(
-    transport ?? { enrich: async () => [], lookup: async () => [] },
-  );
+  const lookups = new NumberLookups(transport ?? { enrich: async () => [] });
+  // What the background pushes (lib/background/page-live-push.ts), pushed by hand here.
+  const watched: Array<string | undefined> = [];
+  let onLive: ((lookup: PageLookup) => void) | undefined;
+  const live = {
+    watch: (number: string, listener: (lookup: PageLookup) => void) => {
+      watched.push(number);
+      onLive = listener;
+    },
+    unwatch: () => {
+      watched.push(undefined);
+      onLive = undefined;
+    },
+  };
   const interaction = new Interaction({
     win: window,
     store,
     find: (t) => findPhoneNumbers(t, 'US'),
     ownHost: () => null,
     lookups,
+    live,
     sender: {
       dial: async (n) => void dialled.push(n),
       operate: async (c, o, n) => void operations.push([c, o, n]),
@@ -58,12 +70,19 @@ function setup(confirmBeforeDial = false, transport?: LookupTransport) {
     link,
     interaction,
     lookups,
+    watched,
+    push: (lookup: Partial<PageLookup>) =>
+      onLive?.({ number: '+14155550132', signedIn: true, calls: [], otherCalls: [], ...lookup }),
     dialled,
     operations,
     model: () => model,
     actions: () => actions!,
     stop: () => lifetime.abort(),
   };
+}
+
+function liveCall(state: string, actions: PageLiveCall['actions']): PageLiveCall {
+  return { callId: 'C1', state, callType: 'Outbound', startedAt: 0, userData: [], actions };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -156,7 +175,6 @@ describe('interaction layer', () => {
           countryName: language === 'fr' ? 'États-Unis' : 'United States',
         }));
       },
-      lookup: async () => [],
     });
     const settled = () => new Promise((r) => setTimeout(r, 40));
     t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
@@ -168,6 +186,36 @@ describe('interaction layer', () => {
     await settled();
     expect(t.model()?.info?.countryName).toBe('États-Unis');
     expect(asked).toEqual(['en', 'fr']);
+    t.stop();
+  });
+
+  it('follows pushed live calls: no "Dialling" once the call is up, and none after it ended', async () => {
+    const t = setup();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    expect(t.watched).toEqual(['+14155550132']);
+    t.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.model()?.status?.text).toBe('Dialling');
+    t.push({ calls: [liveCall('Dialing', ['Hangup'])] });
+    expect(t.model()?.status).toBeUndefined();
+    t.push({ calls: [liveCall('Established', ['Hangup', 'Hold'])] });
+    expect(t.model()?.live?.calls[0]?.state).toBe('Established');
+    t.push({ calls: [] });
+    expect(t.model()?.status).toBeUndefined();
+    expect(t.model()?.live?.calls).toEqual([]);
+    t.link.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true })));
+    expect(t.watched).toEqual(['+14155550132', undefined]);
+    t.stop();
+  });
+
+  it('one call per person: a number on a live call opens its controls, it is not dialled again', async () => {
+    const t = setup();
+    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    t.push({ calls: [liveCall('Established', ['Hangup', 'Hold'])] });
+    t.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.dialled).toEqual([]);
+    expect(t.model()).toMatchObject({ open: true, confirming: false });
     t.stop();
   });
 

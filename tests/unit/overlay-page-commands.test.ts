@@ -191,9 +191,6 @@ describe('page commands', () => {
     await expect(h['page.dial']({ number: '+14155550132' }, foreign)).rejects.toMatchObject({
       code: 'site-not-enabled',
     });
-    await expect(h['page.lookup']({ numbers: ['+14155550132'] }, foreign)).rejects.toMatchObject({
-      code: 'site-not-enabled',
-    });
     await expect(h['page.enrich']({ numbers: ['+14155550132'] }, foreign)).rejects.toMatchObject({
       code: 'site-not-enabled',
     });
@@ -218,6 +215,15 @@ describe('page commands', () => {
     expect(sent).toEqual([['dial', 'bb7aeea8-bcf1-4b56-a4e7-013e1ee5391d', '+14155550187', {}]]);
   });
 
+  it('one call per person: refuses to dial a number already on a live call', async () => {
+    const { session, sent } = fakeSession();
+    const h = createPageCommandHandlers(session, { lists: async () => lists() });
+    await expect(
+      h['page.dial']({ number: '(415) 555-0132' }, contentScript(crmPage)),
+    ).rejects.toMatchObject({ code: 'already-on-call' });
+    expect(sent).toEqual([]);
+  });
+
   it('enriches a batch of numbers in the agent region', async () => {
     const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
     const [uk, internal] = await h['page.enrich'](
@@ -233,7 +239,7 @@ describe('page commands', () => {
     expect(internal).toMatchObject({ number: '7001', internal: true });
   });
 
-  it('names the other call’s party with the agent’s attached-data key', async () => {
+  it('names the other call’s party with the agent’s attached-data key', () => {
     const s0 = state();
     const s = reduce(
       s0,
@@ -248,22 +254,11 @@ describe('page commands', () => {
       },
       s0.clock + 1000,
     );
-    const h = createPageCommandHandlers(fakeSession(s).session, {
-      lists: async () => lists({ partyNameKey: 'CustomerName' }),
-    });
-    const [lookup] = await h['page.lookup'](
-      { numbers: ['(415) 555-0132'] },
-      contentScript(crmPage),
-    );
-    expect(lookup?.otherCalls.map((c) => c.party)).toEqual(['+442079460958', 'Ada Lovelace']);
-    const unnamed = createPageCommandHandlers(fakeSession(s).session, {
-      lists: async () => lists({ partyNameKey: '' }),
-    });
-    const [plain] = await unnamed['page.lookup'](
-      { numbers: ['(415) 555-0132'] },
-      contentScript(crmPage),
-    );
-    expect(plain?.otherCalls.map((c) => c.party)).toEqual(['+442079460958', '01 99 00 12 34']);
+    // What a page is pushed (lib/background/page-live-push.ts) names parties this way.
+    const lookup = pageLookup(s, '(415) 555-0132', { nameKey: 'CustomerName' });
+    expect(lookup.otherCalls.map((c) => c.party)).toEqual(['+442079460958', 'Ada Lovelace']);
+    const plain = pageLookup(s, '(415) 555-0132', { nameKey: '' });
+    expect(plain.otherCalls.map((c) => c.party)).toEqual(['+442079460958', '01 99 00 12 34']);
   });
 
   it('shows call data only for calls the number is a party to', () => {
