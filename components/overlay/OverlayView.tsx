@@ -18,8 +18,8 @@ export function OverlayView({ model, actions }: Props) {
   const first = useRef<HTMLButtonElement>(null);
   const key = model ? `${model.number}|${model.raw}|${model.boxes[0]?.left}` : '';
   useEffect(() => {
-    if (model?.focusTarget) first.current?.focus({ preventScroll: true });
-  }, [model?.focusTarget, model?.number, model?.raw]);
+    if (model?.focusRequest) first.current?.focus({ preventScroll: true });
+  }, [model?.focusRequest, model?.number, model?.raw]);
   if (!model) return null;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowRight') actions.navigate(e, 1);

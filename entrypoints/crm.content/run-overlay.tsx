@@ -16,6 +16,7 @@ import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
+import { DEFAULT_NUMBERS_SHORTCUT, parseShortcut } from '../../lib/settings/numbers-shortcut.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
 
@@ -95,6 +96,8 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
         sendCommand('page.callOperation', { callId, operation, number }),
     },
     confirmBeforeDial: () => running.config.confirmBeforeDial,
+    numbersShortcut: () =>
+      parseShortcut(running.config.numbersShortcut) ?? parseShortcut(DEFAULT_NUMBERS_SHORTCUT)!,
     describeError: describePageError,
   });
   running.overlay.start();

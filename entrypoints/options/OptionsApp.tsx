@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
 import type { AgentSettings, UiLanguage } from '@/lib/settings/agent-settings';
 import type { LoginDefaults } from '@/lib/settings/login-defaults';
+import type { OverlaySettings } from '@/lib/settings/overlay-settings';
 import { signInLocks, withManaged } from '@/lib/settings/sign-in-defaults';
 import { diagnosticsFile } from '@/lib/settings/diagnostics-file';
 import type { ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
@@ -22,6 +23,7 @@ import { browserOptionsDeps, type OptionsDeps } from './deps';
 interface Loaded {
   settings: AgentSettings;
   policy: PolicyView;
+  overlay: OverlaySettings;
   login: LoginDefaults;
 }
 
@@ -38,8 +40,13 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
 
   useEffect(() => {
     // The page shows once policy is known: nothing it locks ever shows as editable.
-    Promise.all([deps.settings.get(), deps.policy().catch(noPolicy), deps.loginDefaults.load()])
-      .then(([settings, policy, login]) => setLoaded({ settings, policy, login }))
+    Promise.all([
+      deps.settings.get(),
+      deps.policy().catch(noPolicy),
+      deps.loginDefaults.load(),
+      deps.overlay.get(),
+    ])
+      .then(([settings, policy, login, overlay]) => setLoaded({ settings, policy, login, overlay }))
       .catch(() => undefined);
     deps.screenPop.load().then(setScreenPop, () => undefined);
   }, []);
@@ -62,6 +69,11 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
     const next = await deps.settings.set({ ...settings, ...patch });
     setLoaded((l) => (l ? { ...l, settings: next } : l));
     return next;
+  };
+
+  const saveOverlay = async (patch: Partial<OverlaySettings>) => {
+    const next = await deps.overlay.set({ ...loaded.overlay, ...patch });
+    setLoaded((l) => (l ? { ...l, overlay: next } : l));
   };
 
   const saveSignIn = async (values: SignInValues) => {
@@ -155,6 +167,10 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       <LanguageSection language={settings.language} onChange={changeLanguage} />
       <ShortcutsSection
         load={deps.shortcuts}
+        numbers={{
+          shortcut: loaded.overlay.numbersShortcut,
+          onChange: (numbersShortcut) => saveOverlay({ numbersShortcut }),
+        }}
         {...(deps.openShortcutEditor ? { openEditor: deps.openShortcutEditor } : {})}
       />
       <DiagnosticsSection onExport={exportDiagnostics} />

@@ -7,6 +7,7 @@ import {
   saveLoginDefaults,
   type LoginDefaults,
 } from '@/lib/settings/login-defaults';
+import { overlaySettings, type OverlaySettings } from '@/lib/settings/overlay-settings';
 import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
 import { readPolicyView, type PolicyView } from '@/lib/settings/policy-view';
 import {
@@ -25,6 +26,11 @@ export interface OptionsDeps {
   settings: { get(): Promise<AgentSettings>; set(value: AgentSettings): Promise<AgentSettings> };
   /** What policy sets (shown locked), without its password. */
   policy(): Promise<PolicyView>;
+  /** The CRM page overlay's own settings. */
+  overlay: {
+    get(): Promise<OverlaySettings>;
+    set(value: OverlaySettings): Promise<OverlaySettings>;
+  };
   loginDefaults: { load(): Promise<LoginDefaults>; save(value: LoginDefaults): Promise<void> };
   sites: SiteAccess;
   screenPop: {
@@ -73,6 +79,7 @@ export function browserOptionsDeps(): OptionsDeps {
   return {
     settings: agentSettings,
     policy: readPolicyView,
+    overlay: overlaySettings,
     loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },

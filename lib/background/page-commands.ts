@@ -128,6 +128,7 @@ export function createPageCommandHandlers(
         confirmBeforeDial: current.confirmBeforeDial,
         ...(verdict.on ? { countryNames: pageCountryNames() } : {}),
         ...(current.internalNumbers?.length ? { internalNumbers: current.internalNumbers } : {}),
+        numbersShortcut: current.numbersShortcut,
         ...(chosen ? { words: chosen } : {}),
       };
     },

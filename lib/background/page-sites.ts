@@ -13,6 +13,8 @@ export interface SiteLists {
   disabledSites: string[];
   region: string;
   confirmBeforeDial: boolean;
+  /** The keys that bring focus to a page's numbers ("Alt+Shift+N"). */
+  numbersShortcut: string;
   /** The agent's language for what the overlay shows ('browser': the browser's). */
   language: UiLanguage;
   /** The attached-data key that names a call's customer (agent settings). */
@@ -42,6 +44,7 @@ export async function readSiteLists(): Promise<SiteLists> {
     disabledSites: overlay.disabledSites,
     region: agent.region,
     confirmBeforeDial: overlay.confirmBeforeDial,
+    numbersShortcut: overlay.numbersShortcut,
     language: agent.language,
     partyNameKey: agent.partyNameKey,
     internalNumbers: patternsOf(policy.internalNumbers ?? overlay.internalNumbers),

@@ -23,6 +23,8 @@ export interface PageConfig {
   region: string;
   /** A click on a number asks for confirmation before dialling. */
   confirmBeforeDial: boolean;
+  /** The keys that bring focus to the page's numbers ("Alt+Shift+N"). */
+  numbersShortcut: string;
   /**
    * Country names (folded) and their ISO codes, for reading records: built once in the
    * background so that no page frame loads the browser's region-name data itself.

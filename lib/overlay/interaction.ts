@@ -1,5 +1,11 @@
 import type { PhoneMatch } from '../phone/types.ts';
+import type { PageLookup } from '../messaging/page-messages.ts';
+import type { KeyCombo } from '../settings/numbers-shortcut.ts';
+import { CardCommands, type CallSender } from './card-commands.ts';
 import type { DecorationStore } from './decorations.ts';
+import { nextVisibleHit } from './keyboard-navigation.ts';
+import type { LiveFeed } from './live-feed.ts';
+import { NamedTimers } from './named-timers.ts';
 import type { NumberLookups } from './number-lookups.ts';
 import {
   numberTargetAt,
@@ -11,22 +17,15 @@ import {
 } from './number-target.ts';
 import {
   cardPlacement,
+  newModel,
   type OverlayActions,
   type OverlayModel,
   type RenderOverlay,
 } from './overlay-model.ts';
-import type { PageLookup, PageOperation } from '../messaging/page-messages.ts';
-import type { LiveFeed } from './live-feed.ts';
-import { nextVisibleHit } from './keyboard-navigation.ts';
-import { NamedTimers } from './named-timers.ts';
-import { ot } from '../i18n/overlay-messages.ts';
-import { operationLabel } from './operation-labels.ts';
+import { listenToPage } from './page-listeners.ts';
+import { FrameFollower } from './frame-follower.ts';
 
-/** How the page reaches the background for the two things that act. */
-export interface CallSender {
-  dial(number: string): Promise<void>;
-  operate(callId: string, operation: PageOperation, number: string): Promise<void>;
-}
+export type { CallSender } from './card-commands.ts';
 
 export interface InteractionOptions {
   win: Window;
@@ -39,11 +38,14 @@ export interface InteractionOptions {
   sender: CallSender;
   render: RenderOverlay;
   confirmBeforeDial: () => boolean;
+  /** The key combination that brings focus to the page's numbers. */
+  numbersShortcut: () => KeyCombo;
   signal: AbortSignal;
   /** Turns a failed command into words for the card. */
   describeError: (error: unknown) => string;
 }
 
+/** How the number was reached: a pointer card opens late and closes when the pointer leaves. */
 type Source = 'pointer' | 'focus' | 'keyboard';
 
 const OPEN_DELAY_MS = 350;
@@ -51,15 +53,11 @@ const HIDE_DELAY_MS = 300;
 /** How often an open card with a live call redraws its durations. */
 const CLOCK_MS = 1000;
 
-/** The Alt+Shift+N shortcut that brings keyboard focus to the page's numbers. */
-function isNumbersShortcut(e: KeyboardEvent): boolean {
-  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN';
-}
-
 /**
  * The interaction layer: finds the number under the pointer (or focus), shows its hit target
- * and card, and turns the user's clicks into commands. Page listeners are passive observers;
- * only trusted events from the overlay's own closed shadow UI dial or control calls.
+ * and card, keeps the card up to date, and passes the user's clicks to the card commands.
+ * Page listeners are passive observers (page-listeners.ts); only trusted events from the
+ * overlay's own closed shadow UI dial or control calls.
  */
 export class Interaction {
   private readonly o: InteractionOptions;
@@ -67,52 +65,67 @@ export class Interaction {
   private source: Source = 'pointer';
   private model: OverlayModel | undefined;
   private lastPageFocus: Element | undefined;
-  private pointerAt: { x: number; y: number; el: EventTarget | undefined } | undefined;
-  private frame = 0;
+  private readonly frames: FrameFollower;
   private readonly timers: NamedTimers<'open' | 'hide' | 'clock'>;
   private generation = 0;
   private readonly actions: OverlayActions;
+  private readonly commands: CardCommands;
 
   constructor(options: InteractionOptions) {
     this.o = options;
     this.timers = new NamedTimers(options.win, options.signal);
+    this.frames = new FrameFollower(options.win, (at) => this.onFrame(at));
+    this.commands = new CardCommands(
+      {
+        model: () => this.model,
+        generation: () => this.generation,
+        update: (change) => this.update(change),
+        focusNumber: () => this.focusNumber(),
+      },
+      options,
+    );
     const trusted = (e: Event) => e.isTrusted === true;
     this.actions = {
-      activate: (e) => trusted(e) && this.activate(),
-      confirm: (e) => trusted(e) && void this.dial(),
-      cancel: (e) => trusted(e) && this.update({ confirming: false }),
-      operate: (e, callId, op) => trusted(e) && void this.operate(callId, op),
+      activate: (e) => trusted(e) && this.commands.activate(),
+      confirm: (e) => trusted(e) && this.commands.confirm(),
+      cancel: (e) => trusted(e) && this.commands.cancel(),
+      operate: (e, callId, op) => trusted(e) && void this.commands.operate(callId, op),
       pointer: (e, inside) => {
         if (!trusted(e)) return;
         if (inside) this.timers.clear('hide');
         else if (this.source === 'pointer') this.scheduleHide();
       },
       navigate: (e, step) => trusted(e) && this.navigate(step),
-      dismiss: (e) => {
-        if (!trusted(e)) return;
-        const back = this.source !== 'pointer' ? this.lastPageFocus : undefined;
-        this.hide();
-        (back as HTMLElement | undefined)?.focus?.({ preventScroll: true });
-      },
+      dismiss: (e) => trusted(e) && this.dismiss(),
     };
   }
 
   start(): void {
     const { win, signal } = this.o;
-    const passive = { capture: true, passive: true, signal };
-    win.addEventListener('mousemove', (e) => this.onPointerMove(e), passive);
-    win.addEventListener('scroll', () => this.requestFrame(), passive);
-    win.addEventListener('resize', () => this.requestFrame(), passive);
-    win.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    win.addEventListener('focusin', (e) => this.onFocusIn(e), { capture: true, signal });
-    win.addEventListener('focusout', (e) => this.onFocusOut(e), { capture: true, signal });
+    listenToPage(win, signal, this.o.numbersShortcut, {
+      pointerMoved: (x, y, over) => this.frames.pointerMoved(x, y, over),
+      viewportMoved: () => this.frames.request(),
+      numbersShortcut: (from) => {
+        if (from instanceof Element && from !== this.o.ownHost()) this.lastPageFocus = from;
+        this.navigate(1);
+      },
+      escape: () => this.dismiss(),
+      // A click anywhere but on the overlay closes the card, however it was opened.
+      pointerDown: (on) => {
+        if (this.model && on !== this.o.ownHost()) this.hide();
+      },
+      focusIn: (el) => this.onFocusIn(el),
+      focusOut: (to) => {
+        // Focus moving into the overlay (the shortcut, a click on the card) keeps the card.
+        if (this.source === 'focus' && !(to && to === this.o.ownHost())) this.hide();
+      },
+    });
     signal.addEventListener('abort', () => this.stop());
   }
 
   stop(): void {
     this.hide();
-    if (this.frame) this.o.win.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.frames.stop();
   }
 
   /** The number the overlay currently shows, if any (diagnostics and tests). */
@@ -120,25 +133,19 @@ export class Interaction {
     return this.model;
   }
 
-  private onPointerMove(e: MouseEvent): void {
-    if (!e.isTrusted) return;
-    this.pointerAt = { x: e.clientX, y: e.clientY, el: e.composedPath()[0] };
-    this.requestFrame();
-  }
-
-  private requestFrame(): void {
-    if (this.frame) return;
-    this.frame = this.o.win.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.onFrame();
-    });
+  /**
+   * The overlay's language changed: draws the shown number again, with its facts asked anew
+   * (country names come from the background in the agent's language).
+   */
+  relabel(): void {
+    if (!this.model) return;
+    this.askInfo(this.model.number, this.generation);
+    this.render();
   }
 
   /** Once per frame at most: follow the pointer, then keep the shown target in place. */
-  private onFrame(): void {
-    const at = this.pointerAt;
-    this.pointerAt = undefined;
-    if (at) this.followPointer(at.x, at.y, at.el);
+  private onFrame(at: { x: number; y: number; over: EventTarget | undefined } | undefined): void {
+    if (at) this.followPointer(at.x, at.y, at.over);
     if (this.target && this.model) {
       const boxes = targetBoxes(this.target);
       if (boxes.length === 0) this.hide();
@@ -153,35 +160,23 @@ export class Interaction {
     const found = el ? numberTargetAt(el, x, y, this.o.store, this.o.find, host) : undefined;
     if (found) {
       if (sameTarget(found, this.target)) this.timers.clear('hide');
-      else if (this.source === 'pointer' || !this.model) this.show(found, 'pointer');
+      // A card the keyboard is working in stays; one it left gives way to the pointer.
+      else if (this.source === 'pointer' || !this.keyboardInOverlay()) this.show(found, 'pointer');
     } else if (this.target && this.source === 'pointer') {
       this.scheduleHide();
     }
   }
 
-  private onKeyDown(e: KeyboardEvent): void {
-    if (!e.isTrusted || !isNumbersShortcut(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const active = e.composedPath()[0];
-    if (active instanceof Element && active !== this.o.ownHost()) this.lastPageFocus = active;
-    this.navigate(1);
+  private keyboardInOverlay(): boolean {
+    const host = this.o.ownHost();
+    return !!this.model && !!host && this.o.win.document.activeElement === host;
   }
 
-  private onFocusIn(e: FocusEvent): void {
-    if (!e.isTrusted) return;
-    const el = e.composedPath()[0];
+  private onFocusIn(el: EventTarget | undefined): void {
     if (!(el instanceof Element) || el === this.o.ownHost()) return;
     this.lastPageFocus = el;
     const found = numberTargetOfFocus(el, this.o.store, this.o.find, this.o.ownHost());
     if (found) this.show(found, 'focus');
-  }
-
-  private onFocusOut(e: FocusEvent): void {
-    if (!e.isTrusted || this.source !== 'focus') return;
-    // Focus moving into the overlay (Alt+Shift+N) keeps the card.
-    if (e.relatedTarget && e.relatedTarget === this.o.ownHost()) return;
-    this.hide();
   }
 
   private navigate(step: 1 | -1): void {
@@ -208,33 +203,12 @@ export class Interaction {
     const generation = ++this.generation;
     this.target = target;
     this.source = source;
-    this.model = {
-      kind: target.input ? 'input' : (target.hit?.kind ?? 'text'),
-      number: target.number,
-      raw: target.raw,
-      ...(target.extension ? { extension: target.extension } : {}),
-      boxes,
-      cardAt: this.placement(boxes),
-      open: source !== 'pointer',
-      confirming: false,
-      focusTarget: source === 'keyboard',
-      now: Date.now(),
-    };
+    this.model = newModel(target, boxes, this.placement(boxes), source);
     this.askInfo(target.number, generation);
     // Watched from the hover on: a click on the number must know whether it is on a call.
     this.o.live.watch(target.number, (live) => this.onLive(live, generation));
     if (source === 'pointer') this.timers.set('open', () => this.openCard(), OPEN_DELAY_MS);
     else this.openCard();
-    this.render();
-  }
-
-  /**
-   * The overlay's language changed: draws the shown number again, with its facts asked anew
-   * (country names come from the background in the agent's language).
-   */
-  relabel(): void {
-    if (!this.model) return;
-    this.askInfo(this.model.number, this.generation);
     this.render();
   }
 
@@ -275,58 +249,19 @@ export class Interaction {
     );
   }
 
-  private activate(): void {
-    const model = this.model;
-    if (!model) return;
-    // One call per person: a number on a live call gets its card and controls, never a
-    // second call (the background refuses one too).
-    if (model.live?.calls.length) {
-      this.update({ open: true });
-      return;
-    }
-    if (this.o.confirmBeforeDial() && !model.confirming) {
-      this.update({ open: true, confirming: true });
-      return;
-    }
-    void this.dial();
+  /** After an action on the card, the keyboard is back on the number, and the card stays. */
+  private focusNumber(): void {
+    if (!this.model) return;
+    if (this.source === 'focus') this.source = 'keyboard';
+    this.update({ focusRequest: this.model.focusRequest + 1 });
   }
 
-  private async dial(): Promise<void> {
-    const model = this.model;
-    if (!model) return;
-    const generation = this.generation;
-    this.update({
-      open: true,
-      confirming: false,
-      status: { kind: 'busy', text: ot('overlayCalling', model.raw) },
-    });
-    try {
-      await this.o.sender.dial(model.number);
-      // The call may already have been pushed: then its live section tells the state.
-      if (generation === this.generation)
-        this.update({
-          status: this.model?.live?.calls.length
-            ? undefined
-            : { kind: 'done', text: ot('overlayDialling') },
-        });
-    } catch (error) {
-      if (generation === this.generation)
-        this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
-    }
-  }
-
-  private async operate(callId: string, operation: PageOperation): Promise<void> {
-    const model = this.model;
-    if (!model) return;
-    const generation = this.generation;
-    this.update({ status: { kind: 'busy', text: ot('overlayBusy', operationLabel(operation)) } });
-    try {
-      await this.o.sender.operate(callId, operation, model.number);
-      if (generation === this.generation) this.update({ status: undefined });
-    } catch (error) {
-      if (generation === this.generation)
-        this.update({ status: { kind: 'error', text: this.o.describeError(error) } });
-    }
+  /** Escape: close, and give focus back to the page where the keyboard came from. */
+  private dismiss(): void {
+    if (!this.model) return;
+    const back = this.source !== 'pointer' ? this.lastPageFocus : undefined;
+    this.hide();
+    (back as HTMLElement | undefined)?.focus?.({ preventScroll: true });
   }
 
   private scheduleHide(): void {

@@ -1,4 +1,4 @@
-import type { Box } from './number-target.ts';
+import type { Box, NumberTarget } from './number-target.ts';
 import type { PageLookup, PageNumberInfo, PageOperation } from '../messaging/page-messages.ts';
 
 /** What the overlay UI shows: one number's hit target and, when open, its card. */
@@ -15,8 +15,11 @@ export interface OverlayModel {
   open: boolean;
   /** A click asked to dial: the card shows Call / Cancel. */
   confirming: boolean;
-  /** Keyboard navigation: the hit target takes focus. */
-  focusTarget: boolean;
+  /**
+   * The hit target takes keyboard focus each time this grows (keyboard navigation, and after
+   * an action on the card: the button pressed may be gone); 0: it is not focused.
+   */
+  focusRequest: number;
   info?: PageNumberInfo;
   live?: PageLookup;
   status?: { kind: 'busy' | 'done' | 'error'; text: string };
@@ -62,4 +65,25 @@ export function cardPlacement(
     return { left, top: below };
   }
   return { left, bottom: viewport.height - first.top + 4 };
+}
+
+/** A number just reached: its card opens at once unless the pointer got there. */
+export function newModel(
+  target: NumberTarget,
+  boxes: Box[],
+  cardAt: OverlayModel['cardAt'],
+  source: 'pointer' | 'focus' | 'keyboard',
+): OverlayModel {
+  return {
+    kind: target.input ? 'input' : (target.hit?.kind ?? 'text'),
+    number: target.number,
+    raw: target.raw,
+    ...(target.extension ? { extension: target.extension } : {}),
+    boxes,
+    cardAt,
+    open: source !== 'pointer',
+    confirming: false,
+    focusRequest: source === 'keyboard' ? 1 : 0,
+    now: Date.now(),
+  };
 }

@@ -2,6 +2,7 @@ import type { PhoneMatch } from '../phone/types.ts';
 import { DecorationStore } from './decorations.ts';
 import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
 import { Interaction, type CallSender } from './interaction.ts';
+import type { KeyCombo } from '../settings/numbers-shortcut.ts';
 import { intakeMutations, OBSERVE_OPTIONS } from './mutation-intake.ts';
 import { NumberLookups, type LookupTransport } from './number-lookups.ts';
 import { LiveFeed, type LivePort } from './live-feed.ts';
@@ -29,6 +30,7 @@ export interface PageOverlayOptions {
   connectLive: () => LivePort;
   sender: CallSender;
   confirmBeforeDial: () => boolean;
+  numbersShortcut: () => KeyCombo;
   describeError: (error: unknown) => string;
   /** Requests a slice of scanning work later (default: createSliceScheduler). */
   schedule?: (run: () => void) => void;
@@ -81,6 +83,7 @@ export class PageOverlay {
       sender: options.sender,
       render: options.render,
       confirmBeforeDial: options.confirmBeforeDial,
+      numbersShortcut: options.numbersShortcut,
       signal: options.signal,
       describeError: options.describeError,
     });

@@ -1,4 +1,5 @@
 import { defineVersionedItem, mergeWithDefaults } from './versioned-item.ts';
+import { DEFAULT_NUMBERS_SHORTCUT, formatShortcut, parseShortcut } from './numbers-shortcut.ts';
 
 /**
  * The phone overlay's own preferences. The list of CRM sites itself lives in the agent's
@@ -15,6 +16,8 @@ export const OVERLAY_SETTINGS_DEFAULTS = {
    * lib/phone/internal-numbers.ts). Empty: none (a short number on a page is rarely one).
    */
   internalNumbers: '',
+  /** The keys that bring focus to a page's phone numbers (lib/settings/numbers-shortcut.ts). */
+  numbersShortcut: DEFAULT_NUMBERS_SHORTCUT,
 };
 
 export type OverlaySettings = typeof OVERLAY_SETTINGS_DEFAULTS;
@@ -26,6 +29,8 @@ function normalize(value: unknown, defaults: OverlaySettings): OverlaySettings {
   merged.disabledSites = [
     ...new Set((merged.disabledSites as unknown[]).filter((s) => typeof s === 'string')),
   ] as string[];
+  const shortcut = parseShortcut(String(merged.numbersShortcut));
+  merged.numbersShortcut = shortcut ? formatShortcut(shortcut) : defaults.numbersShortcut;
   return merged;
 }
 

@@ -468,6 +468,45 @@ describe('Chromium: CRM page overlay', () => {
     await page.close();
   });
 
+  it('never stuck: after Hang up the keyboard is on the number, Escape closes, a click elsewhere closes, hover works again', async () => {
+    const { page, probe } = await open('/crm/contacts');
+    await probe.settled();
+    const focusedInOverlay = () =>
+      probe.inOverlay<string | null>(
+        `function () { return this.activeElement ? this.activeElement.className : null; }`,
+      );
+    await page.keyboard.press('Alt+Shift+N');
+    await cardShowing(probe, '+14155550132');
+    await page.keyboard.press('ArrowDown');
+    await cardShowing(probe, '+14155550187');
+    await page.keyboard.press('Enter');
+    await cardShowing(probe, 'Hang up');
+    const hangUp = (await probe.buttonCenter('Hang up'))!;
+    await page.mouse.click(hangUp.x, hangUp.y);
+    await until((s) => s.calls.calls.length === 0, 'hung up from the card');
+    await waitFor(async () => (await probe.buttonCenter('Call')) !== undefined, {
+      message: 'the card to offer Call again',
+    });
+    // The pressed button is gone; the keyboard is on the number, not lost in the page.
+    expect(await focusedInOverlay()).toBe('hit');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await probe.cardText()) === undefined, {
+      message: 'Escape to close the card',
+    });
+    // Opened by keyboard, closed by a click elsewhere.
+    await page.keyboard.press('Alt+Shift+N');
+    await cardShowing(probe, '+14155550132');
+    await page.mouse.click(4, 4);
+    await waitFor(async () => (await probe.cardText()) === undefined, {
+      message: 'a click elsewhere to close the card',
+    });
+    // Hovering another number opens its card.
+    const other = (await centreOf(page, '(212) 555-0176 x31'))!;
+    await page.mouse.move(other.x, other.y);
+    await cardShowing(probe, '+12125550176');
+    await page.close();
+  });
+
   it('speaks the language the agent chose, and follows a change of it in an open page', async () => {
     /** What the options page stores when the agent picks a language. */
     const chooseLanguage = (language: string) =>

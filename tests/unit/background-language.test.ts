@@ -28,6 +28,7 @@ const lists: SiteLists = {
   disabledSites: ['https://crm.example.com/*'],
   region: 'US',
   confirmBeforeDial: false,
+  numbersShortcut: 'Alt+Shift+N',
   language: 'browser',
   partyNameKey: 'CustomerName',
 };

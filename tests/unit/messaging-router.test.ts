@@ -36,7 +36,12 @@ function handlers(log: string[]): CommandHandlers {
       throw Object.assign(new Error('Invalid state'), { name: 'GwsApiError', statusCode: 2 });
     },
     'diagnostics.export': () => ({ exportedAt: 1, entries: {}, dropped: {} }) as never,
-    'page.config': () => ({ enabled: false, region: 'US', confirmBeforeDial: false }),
+    'page.config': () => ({
+      enabled: false,
+      region: 'US',
+      confirmBeforeDial: false,
+      numbersShortcut: 'Alt+Shift+N',
+    }),
     'page.enrich': () => [],
     'page.dial': ok('page.dial'),
     'page.callOperation': ok('page.callOperation'),

@@ -8,6 +8,7 @@ import { render, screen } from '@testing-library/preact';
 import { OptionsApp } from '@/entrypoints/options/OptionsApp';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
+import { OVERLAY_SETTINGS_DEFAULTS, type OverlaySettings } from '@/lib/settings/overlay-settings';
 import {
   defaultScreenPopSettings,
   screenPopChangeProblems,
@@ -31,7 +32,12 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     saves: 0,
     downloads: [] as Array<{ fileName: string; text: string }>,
   };
+  let overlay: OverlaySettings = structuredClone(OVERLAY_SETTINGS_DEFAULTS);
   const deps: OptionsDeps = {
+    overlay: {
+      get: async () => structuredClone(overlay),
+      set: async (value) => (overlay = structuredClone(value)),
+    },
     settings: {
       get: async () => structuredClone(settings),
       set: async (value) => (settings = structuredClone(value)),

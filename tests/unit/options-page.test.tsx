@@ -7,6 +7,7 @@ import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { AGENT_SETTINGS_DEFAULTS, type AgentSettings } from '@/lib/settings/agent-settings';
 import { applyUiLanguage } from '@/lib/i18n/messages';
 import { overlaySettings } from '@/lib/settings/overlay-settings';
+import { OVERLAY_SETTINGS_DEFAULTS, type OverlaySettings } from '@/lib/settings/overlay-settings';
 import { defaultScreenPopSettings, type ScreenPopSettings } from '@/lib/settings/screen-pop-rules';
 import { parseManagedPolicy } from '@/lib/settings/managed-policy';
 import { policyView } from '@/lib/settings/policy-view';
@@ -32,6 +33,7 @@ function renderOptions(
   } = {},
 ) {
   let settings: AgentSettings = { ...structuredClone(AGENT_SETTINGS_DEFAULTS), ...init.settings };
+  let overlay: OverlaySettings = structuredClone(OVERLAY_SETTINGS_DEFAULTS);
   let login = { serverUrl: 'http://127.0.0.1:8090', username: 'agent1' };
   let screenPop = init.screenPop ?? defaultScreenPopSettings();
   const granted = new Set(init.granted ?? []);
@@ -45,6 +47,10 @@ function renderOptions(
     grantNext: init.grantNext ?? true,
   };
   const deps: OptionsDeps = {
+    overlay: {
+      get: async () => structuredClone(overlay),
+      set: async (value) => (overlay = structuredClone(value)),
+    },
     settings: {
       get: async () => structuredClone(settings),
       set: async (value) => (settings = structuredClone(value)),
@@ -98,6 +104,7 @@ function renderOptions(
   return {
     log,
     settings: () => settings,
+    overlay: () => overlay,
     login: () => login,
     screenPop: () => screenPop,
     granted: () => [...granted],
@@ -465,6 +472,23 @@ describe('options page', () => {
     const box = section('Keyboard shortcuts');
     expect(await within(box).findByText('Alt+Shift+U')).toBeTruthy();
     expect(within(box).getByText('Not set')).toBeTruthy();
+  });
+
+  it('lists the shortcut to the page numbers with the others, and records new keys for it', async () => {
+    const page = renderOptions();
+    await ready();
+    const box = section('Keyboard shortcuts');
+    expect(await within(box).findByText(/^Reach the phone numbers on a CRM page/)).toBeTruthy();
+    expect(within(box).getByText('Alt+Shift+N')).toBeTruthy();
+    const change = within(box).getByRole('button', { name: 'Change' });
+    fireEvent.click(change);
+    // Shift alone is refused (it would take capital letters from every field).
+    fireEvent.keyDown(change, { key: 'K', code: 'KeyK', shiftKey: true });
+    expect(within(box).getByRole('alert').textContent).toMatch(/Alt, Ctrl/);
+    fireEvent.keyDown(change, { key: 'k', code: 'KeyK', ctrlKey: true, altKey: true });
+    await settle();
+    expect(page.overlay().numbersShortcut).toBe('Ctrl+Alt+K');
+    expect(within(box).getByText('Ctrl+Alt+K')).toBeTruthy();
   });
 
   it('switches the whole page to French and saves the choice', async () => {

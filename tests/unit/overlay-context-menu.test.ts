@@ -12,6 +12,7 @@ const lists: SiteLists = {
   disabledSites: ['https://crm.example.com/*'],
   region: 'GB',
   confirmBeforeDial: false,
+  numbersShortcut: 'Alt+Shift+N',
   language: 'browser',
   partyNameKey: 'CustomerName',
 };

@@ -42,7 +42,7 @@ function busyCard(over: Partial<OverlayModel> = {}): OverlayModel {
     cardAt: { left: 10, top: 30 },
     open: true,
     confirming: false,
-    focusTarget: false,
+    focusRequest: 0,
     info: {
       number: '+81312345678',
       valid: true,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore } from '../../lib/overlay/decorations.ts';
 import { Interaction } from '../../lib/overlay/interaction.ts';
+import { parseShortcut } from '../../lib/settings/numbers-shortcut.ts';
 import { NumberLookups, type LookupTransport } from '../../lib/overlay/number-lookups.ts';
 import { pickOverlayMessages, setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
@@ -18,7 +19,11 @@ function trusted<E extends Event>(event: E): E {
   return event;
 }
 
-function setup(confirmBeforeDial = false, transport?: LookupTransport) {
+function setup(
+  confirmBeforeDial = false,
+  transport?: LookupTransport,
+  shortcut = () => 'Alt+Shift+N',
+) {
   const dialled: string[] = [];
   const operations: Array<[string, PageOperation, string]> = [];
   let model: OverlayModel | undefined;
@@ -62,6 +67,7 @@ function setup(confirmBeforeDial = false, transport?: LookupTransport) {
       actions = a;
     },
     confirmBeforeDial: () => confirmBeforeDial,
+    numbersShortcut: () => parseShortcut(shortcut())!,
     signal: lifetime.signal,
     describeError: String,
   });
@@ -216,6 +222,53 @@ describe('interaction layer', () => {
     await flush();
     expect(t.dialled).toEqual([]);
     expect(t.model()).toMatchObject({ open: true, confirming: false });
+    t.stop();
+  });
+
+  it('after an action on the card the keyboard is back on the number; Escape from anywhere closes', async () => {
+    const t = setup();
+    window.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyN' })),
+    );
+    expect(t.model()).toMatchObject({ open: true, focusRequest: 1 });
+    t.push({ calls: [liveCall('Established', ['Hangup'])] });
+    t.actions().operate(trusted(new MouseEvent('click')), 'C1', 'Hangup');
+    expect(t.model()?.focusRequest).toBe(2);
+    await flush();
+    // Focus fell to the page (the pressed button is gone): Escape still closes the card.
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(t.model()).toBeUndefined();
+    t.stop();
+  });
+
+  it('a keyboard-opened card closes on a click elsewhere, as a hover card does', () => {
+    const t = setup();
+    window.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyN' })),
+    );
+    expect(t.model()?.open).toBe(true);
+    // A page script's pointerdown closes nothing.
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(t.model()?.open).toBe(true);
+    document.body.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(t.model()).toBeUndefined();
+    t.stop();
+  });
+
+  it('the numbers shortcut is the one the agent chose', () => {
+    let shortcut = 'Alt+Shift+N';
+    const t = setup(false, undefined, () => shortcut);
+    shortcut = 'Ctrl+Alt+7';
+    window.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyN' })),
+    );
+    expect(t.model()).toBeUndefined();
+    window.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { ctrlKey: true, altKey: true, code: 'Digit7' })),
+    );
+    expect(t.model()).toMatchObject({ number: '+14155550132', open: true });
     t.stop();
   });
 

@@ -15,6 +15,7 @@ const LISTS: SiteLists = {
   disabledSites: [],
   region: 'US',
   confirmBeforeDial: false,
+  numbersShortcut: 'Alt+Shift+N',
   language: 'browser',
   partyNameKey: '',
 };

@@ -26,6 +26,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   disabledSites: [],
   region: 'US',
   confirmBeforeDial: false,
+  numbersShortcut: 'Alt+Shift+N',
   language: 'browser',
   partyNameKey: 'CustomerName',
   ...over,
@@ -109,7 +110,12 @@ describe('which pages the overlay serves', () => {
   it('says enabled only when the frame and its tab are both on an enabled site', async () => {
     const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
     const { countryNames, ...config } = await h['page.config'](undefined, contentScript(crmPage));
-    expect(config).toEqual({ enabled: true, region: 'US', confirmBeforeDial: false });
+    expect(config).toEqual({
+      enabled: true,
+      region: 'US',
+      confirmBeforeDial: false,
+      numbersShortcut: 'Alt+Shift+N',
+    });
     // The names records are read with, built here once for every page.
     expect(new Map(countryNames).get('deutschland')).toBe('DE');
     expect(new Map(countryNames).get('reino unido')).toBe('GB');

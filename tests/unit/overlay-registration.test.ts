@@ -16,6 +16,7 @@ const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   disabledSites: [],
   region: 'US',
   confirmBeforeDial: false,
+  numbersShortcut: 'Alt+Shift+N',
   language: 'browser',
   partyNameKey: 'CustomerName',
   ...over,
