@@ -4,7 +4,8 @@ import {
   numberTypeText,
   CALLING_HOURS,
 } from '../../lib/overlay/card-facts.ts';
-import { ot, overlayLocale } from '../../lib/i18n/overlay-messages.ts';
+import { ot, overlayLocale, type OverlayMessageKey } from '../../lib/i18n/overlay-messages.ts';
+import { dialRisk, type DialRisk } from '../../lib/overlay/dial-risks.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { LiveCalls } from './LiveCalls.tsx';
 import { px } from './px.ts';
@@ -16,6 +17,16 @@ interface Props {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const RISK_TEXT: Record<DialRisk, OverlayMessageKey> = {
+  'hidden-number': 'overlayRiskHiddenNumber',
+  'premium-rate': 'overlayRiskPremiumRate',
+  'shared-cost': 'overlayRiskSharedCost',
+  'unknown-type': 'overlayRiskUnknownType',
+};
+
+/** Why the dial asks first, in the agent's words. */
+const riskText = (risk: DialRisk, shown: string) => ot(RISK_TEXT[risk], shown);
+
 /**
  * The compact card: who the number is, where and what time it is there, and its live calls.
  * Its words and the weekday follow the agent's language (lib/i18n/overlay-messages.ts).
@@ -24,6 +35,7 @@ export function CallerCard({ model, actions }: Props) {
   const { info, live, status } = model;
   // One call per person: a number on a live call is offered its controls, never "Call".
   const onCall = (live?.calls.length ?? 0) > 0;
+  const risk = dialRisk(info, !!model.linkHidesNumber);
   const shown = info?.international ?? info?.national ?? model.raw;
   const locale = overlayLocale();
   const local = info?.timeZone ? localTimeIn(info.timeZone, model.now, locale) : undefined;
@@ -103,6 +115,7 @@ export function CallerCard({ model, actions }: Props) {
       </dl>
       {onCall ? null : model.confirming ? (
         <div class="row" role="group" aria-label={ot('overlayConfirmLabel')}>
+          {risk && <p class="warn risk">{riskText(risk, shown)}</p>}
           <span>{ot('overlayConfirmQuestion', shown)}</span>
           <button type="button" class="act primary" onClick={(e) => actions.confirm(e)}>
             {ot('overlayCall')}

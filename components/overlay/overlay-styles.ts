@@ -38,15 +38,18 @@ export const OVERLAY_CSS = `
 }
 .card {
   position: fixed;
+  /* One outer size whatever the card shows: the page can hit-test our host
+     (elementFromPoint) and must not learn from its size whether the number is on a call. */
   width: 320px;
-  max-height: 70vh;
+  height: min(280px, calc(100vh - 16px));
   overflow: auto;
   padding: 10px 12px;
   background: #fff;
   color: #111827;
-  border: 1px solid #d1d5db;
+  /* No shadow: its blur would reach over the number's hit target, and the browser's
+     visibility check (click-guard.ts) would rightly call the target covered. */
+  border: 1px solid #9ca3af;
   border-radius: 8px;
-  box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
   font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   user-select: none;
   text-align: left;
@@ -57,6 +60,7 @@ export const OVERLAY_CSS = `
 .facts dt { color: #6b7280; }
 .facts dd { margin: 0; }
 .warn { color: #b45309; }
+.risk { flex-basis: 100%; margin: 0; }
 .status { margin: 6px 0 0; color: #374151; }
 .status.error { color: #b91c1c; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }

@@ -17,6 +17,7 @@ import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
 import { DEFAULT_NUMBERS_SHORTCUT, parseShortcut } from '../../lib/settings/numbers-shortcut.ts';
+import { createClickGuard } from '../../lib/overlay/click-guard.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
 
@@ -65,8 +66,11 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
       ui.remove();
     },
   };
-  const draw = (model: OverlayModel | undefined, actions: OverlayActions) =>
+  const guard = createClickGuard(window, () => ui.shadowHost);
+  const draw = (model: OverlayModel | undefined, actions: OverlayActions) => {
     render(<OverlayView model={model} actions={actions} />, ui.uiContainer);
+    guard.track(ui.uiContainer.querySelectorAll('.hit, .card'));
+  };
   const records = new RecordContext();
   running.overlay = new PageOverlay({
     win: window,
@@ -96,6 +100,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
         sendCommand('page.callOperation', { callId, operation, number }),
     },
     confirmBeforeDial: () => running.config.confirmBeforeDial,
+    guard,
     numbersShortcut: () =>
       parseShortcut(running.config.numbersShortcut) ?? parseShortcut(DEFAULT_NUMBERS_SHORTCUT)!,
     describeError: describePageError,

@@ -13,6 +13,7 @@ import { RegionSection } from '@/components/options/RegionSection';
 import { CrmSitesSection } from '@/components/options/CrmSitesSection';
 import { CallerNameSection } from '@/components/options/CallerNameSection';
 import { InternalNumbersSection } from '@/components/options/InternalNumbersSection';
+import { ClickToCallSection } from '@/components/options/ClickToCallSection';
 import { NotificationsSection } from '@/components/options/NotificationsSection';
 import { ScreenPopSection } from '@/components/options/ScreenPopSection';
 import { LanguageSection } from '@/components/options/LanguageSection';
@@ -139,6 +140,11 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         onChange={async (crmSites) => void (await saveSettings({ crmSites }))}
       />
       <InternalNumbersSection />
+      <ClickToCallSection
+        confirmBeforeDial={loaded.overlay.confirmBeforeDial}
+        locked={false}
+        onChange={(confirmBeforeDial) => saveOverlay({ confirmBeforeDial })}
+      />
       <NotificationsSection
         {...(screenPop
           ? {

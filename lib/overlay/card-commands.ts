@@ -2,6 +2,7 @@ import type { PageOperation } from '../messaging/page-messages.ts';
 import { ot } from '../i18n/overlay-messages.ts';
 import { operationLabel } from './operation-labels.ts';
 import type { OverlayModel } from './overlay-model.ts';
+import { dialRisk } from './dial-risks.ts';
 
 /** How the page reaches the background for the two things that act. */
 export interface CallSender {
@@ -38,8 +39,11 @@ export class CardCommands {
     this.o = options;
   }
 
-  /** A click or Enter on the number. */
-  activate(): void {
+  /**
+   * A click or Enter on the number. `seen`: the click guard found the target visible long
+   * enough; a click it did not is never lost, but never dials either: it asks first.
+   */
+  activate(seen: boolean): void {
     const model = this.card.model();
     if (!model) return;
     // One call per person: a number on a live call gets its card and controls, never a
@@ -48,7 +52,8 @@ export class CardCommands {
       this.card.update({ open: true });
       return;
     }
-    if (this.o.confirmBeforeDial() && !model.confirming) {
+    const risky = dialRisk(model.info, !!model.linkHidesNumber) !== undefined;
+    if ((!seen || risky || this.o.confirmBeforeDial()) && !model.confirming) {
       this.card.update({ open: true, confirming: true });
       return;
     }

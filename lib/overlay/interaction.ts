@@ -23,6 +23,8 @@ import {
   type RenderOverlay,
 } from './overlay-model.ts';
 import { listenToPage } from './page-listeners.ts';
+import type { ClickGuard } from './click-guard.ts';
+import { linkHidesNumber } from './dial-risks.ts';
 import { FrameFollower } from './frame-follower.ts';
 
 export type { CallSender } from './card-commands.ts';
@@ -38,6 +40,8 @@ export interface InteractionOptions {
   sender: CallSender;
   render: RenderOverlay;
   confirmBeforeDial: () => boolean;
+  /** Whether a click on the overlay's UI was on something the user could see. */
+  guard: Pick<ClickGuard, 'allows'>;
   /** The key combination that brings focus to the page's numbers. */
   numbersShortcut: () => KeyCombo;
   signal: AbortSignal;
@@ -85,11 +89,18 @@ export class Interaction {
       options,
     );
     const trusted = (e: Event) => e.isTrusted === true;
+    // Acting needs more than a trusted event: the user must have been able to see what they
+    // clicked (the hit target, or the card around the button).
+    const seen = (e: Event) => {
+      const el = e.currentTarget as Element | null;
+      const watched = el?.closest?.('.card, .hit') ?? el;
+      return !!watched && options.guard.allows(watched, e);
+    };
     this.actions = {
-      activate: (e) => trusted(e) && this.commands.activate(),
-      confirm: (e) => trusted(e) && this.commands.confirm(),
+      activate: (e) => trusted(e) && this.commands.activate(seen(e)),
+      confirm: (e) => trusted(e) && seen(e) && this.commands.confirm(),
       cancel: (e) => trusted(e) && this.commands.cancel(),
-      operate: (e, callId, op) => trusted(e) && void this.commands.operate(callId, op),
+      operate: (e, callId, op) => trusted(e) && seen(e) && void this.commands.operate(callId, op),
       pointer: (e, inside) => {
         if (!trusted(e)) return;
         if (inside) this.timers.clear('hide');
@@ -204,6 +215,10 @@ export class Interaction {
     this.target = target;
     this.source = source;
     this.model = newModel(target, boxes, this.placement(boxes), source);
+    if (target.hit?.kind === 'link') {
+      const text = (target.hit.node as HTMLElement).innerText ?? target.hit.node.textContent ?? '';
+      this.model.linkHidesNumber = linkHidesNumber(text, target.raw);
+    }
     this.askInfo(target.number, generation);
     // Watched from the hover on: a click on the number must know whether it is on a call.
     this.o.live.watch(target.number, (live) => this.onLive(live, generation));

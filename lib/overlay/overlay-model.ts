@@ -15,6 +15,8 @@ export interface OverlayModel {
   open: boolean;
   /** A click asked to dial: the card shows Call / Cancel. */
   confirming: boolean;
+  /** A `tel:`/`callto:` link whose visible text does not show the digits it dials. */
+  linkHidesNumber?: boolean;
   /**
    * The hit target takes keyboard focus each time this grows (keyboard navigation, and after
    * an action on the card: the button pressed may be gone); 0: it is not focused.
@@ -33,7 +35,10 @@ export interface OverlayModel {
  * of an element or dispatches synthetic events cannot dial or control a call.
  */
 export interface OverlayActions {
-  /** Click or Enter on the number's hit target. */
+  /**
+   * Click or Enter on the number's hit target. Every action checks the event and the element
+   * it reached (`currentTarget`): see interaction.ts and click-guard.ts.
+   */
   activate(event: Event): void;
   confirm(event: Event): void;
   cancel(event: Event): void;
@@ -48,7 +53,8 @@ export interface OverlayActions {
 
 export type RenderOverlay = (model: OverlayModel | undefined, actions: OverlayActions) => void;
 
-const CARD_SPACE_BELOW = 240;
+/** The card's fixed outer height (overlay-styles.ts) and a margin. */
+const CARD_SPACE_BELOW = 284;
 const CARD_WIDTH = 320;
 
 /** Card placement: below the number, or above it when the viewport has no room below. */

@@ -3,6 +3,7 @@ import { DecorationStore } from './decorations.ts';
 import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
 import { Interaction, type CallSender } from './interaction.ts';
 import type { KeyCombo } from '../settings/numbers-shortcut.ts';
+import type { ClickGuard } from './click-guard.ts';
 import { intakeMutations, OBSERVE_OPTIONS } from './mutation-intake.ts';
 import { NumberLookups, type LookupTransport } from './number-lookups.ts';
 import { LiveFeed, type LivePort } from './live-feed.ts';
@@ -30,6 +31,7 @@ export interface PageOverlayOptions {
   connectLive: () => LivePort;
   sender: CallSender;
   confirmBeforeDial: () => boolean;
+  guard: ClickGuard;
   numbersShortcut: () => KeyCombo;
   describeError: (error: unknown) => string;
   /** Requests a slice of scanning work later (default: createSliceScheduler). */
@@ -84,6 +86,7 @@ export class PageOverlay {
       render: options.render,
       confirmBeforeDial: options.confirmBeforeDial,
       numbersShortcut: options.numbersShortcut,
+      guard: options.guard,
       signal: options.signal,
       describeError: options.describeError,
     });

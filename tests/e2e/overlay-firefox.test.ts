@@ -4,6 +4,8 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/extension.ts';
 import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
 import { startCrm, type RunningCrm } from '../../crm/server.ts';
+import { serveHostilePage, type HostilePage } from '../support/hostile-page.ts';
+import { MIN_VISIBLE_MS } from '../../lib/overlay/click-guard.ts';
 
 const SITE = 'http://127.0.0.1/*';
 
@@ -16,6 +18,7 @@ const SITE = 'http://127.0.0.1/*';
 describe('Firefox: CRM page overlay', () => {
   let sim: StartedSim;
   let crm: RunningCrm;
+  let hostile: HostilePage;
   let ext: FirefoxExtension;
   let popup: Page;
   let page: Page;
@@ -51,11 +54,18 @@ describe('Firefox: CRM page overlay', () => {
       { message: `the overlay registered for ${JSON.stringify(patterns)}` },
     );
 
-  const open = async (path: string) => {
+  const open = async (path: string, base = crm.baseUrl) => {
     const tab = await ext.browser.newPage();
-    await tab.goto(crm.baseUrl + path);
+    await tab.goto(base + path);
     return tab;
   };
+
+  /**
+   * A click counts only on what has been on screen for MIN_VISIBLE_MS
+   * (lib/overlay/click-guard.ts), as a person's does; time is what it is about, so there is
+   * no event to wait for instead.
+   */
+  const humanPause = () => new Promise((r) => setTimeout(r, MIN_VISIBLE_MS));
 
   /** What the page's main world sees of the overlay. */
   const seen = (tab: Page) =>
@@ -133,6 +143,7 @@ describe('Firefox: CRM page overlay', () => {
   beforeAll(async () => {
     sim = await startSim();
     crm = await startCrm();
+    hostile = await serveHostilePage();
     ext = await launchFirefoxWithExtension();
     popup = await ext.openPopup();
     await login(sim.baseUrl, 'agent1');
@@ -141,6 +152,7 @@ describe('Firefox: CRM page overlay', () => {
   afterAll(async () => {
     await ext?.close();
     await crm?.close();
+    await hostile?.close();
     await sim?.close();
   });
 
@@ -162,6 +174,7 @@ describe('Firefox: CRM page overlay', () => {
   it('a real click on a detected number dials it', async () => {
     await sim.control.clearRequests();
     const at = await hover(page, '(212) 555-0176 x31');
+    await humanPause();
     await page.mouse.click(at.x, at.y);
     const dialled = await waitFor(
       async () => {
@@ -193,10 +206,55 @@ describe('Firefox: CRM page overlay', () => {
     // A real click on another number goes the same way after them: once its Dial is in,
     // a Dial from the page's clicks would be too.
     const other = await hover(page, '(415) 555-0132');
+    await humanPause();
     await page.mouse.click(other.x, other.y);
     await waitFor(async () => (await dials()).length > 0, { message: 'the Dial' });
     expect(await dials()).toEqual(['+14155550132']);
     await hangUpAtSim();
+  });
+
+  // Firefox has no IntersectionObserver v2: the overlay checks at the click what Firefox lets
+  // it see (top layer, what follows its host, hit-testing at the point, opacity). The same
+  // see-through banners as in Chromium (tests/e2e/overlay-attacks-chromium.test.ts).
+  it('a see-through banner over a number, in the top layer or after the overlay: real clicks do not dial', async () => {
+    const tab = await open('', hostile.url);
+    await overlayRuns(tab, ['(415) 555-0132', '(212) 555-0176']);
+    await sim.control.clearRequests();
+    const attacks = [
+      () => (document.getElementById('banner') as HTMLElement).showPopover(),
+      () => {
+        (document.getElementById('banner') as HTMLElement).hidePopover();
+        const banner = document.getElementById('banner')!.cloneNode(true) as HTMLElement;
+        banner.removeAttribute('popover');
+        banner.id = 'after-host';
+        document.documentElement.append(banner);
+      },
+    ];
+    for (const attack of attacks) {
+      await tab.evaluate(attack);
+      const at = await hover(tab, '(415) 555-0132');
+      await humanPause();
+      await tab.mouse.click(at.x, at.y);
+    }
+    // The mismatched link: its click asks in the card, it does not dial.
+    await tab.evaluate(() => document.getElementById('after-host')!.remove());
+    const link = await tab.evaluate(() => {
+      const b = document.getElementById('report')!.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await tab.mouse.move(2, 300);
+    await tab.mouse.move(link.x, link.y);
+    await waitFor(() => overlayAt(tab, link), { message: 'the hit target over the link' });
+    await humanPause();
+    await tab.mouse.click(link.x, link.y);
+    // A legitimate click after them: once its Dial is in, a Dial from the attacks would be too.
+    const other = await hover(tab, '(212) 555-0176');
+    await humanPause();
+    await tab.mouse.click(other.x, other.y);
+    await waitFor(async () => (await dials()).length > 0, { message: 'the Dial' });
+    expect(await dials()).toEqual(['+12125550176']);
+    await hangUpAtSim();
+    await tab.close();
   });
 
   it('disabling the site stops the overlay, in the open page and on new page loads', async () => {

@@ -139,6 +139,7 @@ describe('options page', () => {
       'region-title',
       'crm-sites-title',
       'internal-numbers-title',
+      'click-to-call-title',
       'notifications-title',
       'caller-names-title',
       'screen-pop-title',
@@ -472,6 +473,18 @@ describe('options page', () => {
     const box = section('Keyboard shortcuts');
     expect(await within(box).findByText('Alt+Shift+U')).toBeTruthy();
     expect(within(box).getByText('Not set')).toBeTruthy();
+  });
+
+  it('turns "Confirm before dialling" on and off', async () => {
+    const page = renderOptions();
+    await ready();
+    const box = section('Click to call');
+    const box1 = within(box).getByRole('checkbox', { name: 'Confirm before dialling' });
+    expect((box1 as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(box1);
+    await settle();
+    expect(page.overlay().confirmBeforeDial).toBe(true);
+    expect((box1 as HTMLInputElement).checked).toBe(true);
   });
 
   it('lists the shortcut to the page numbers with the others, and records new keys for it', async () => {

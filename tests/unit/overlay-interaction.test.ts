@@ -13,11 +13,26 @@ import { readCatalogue, useCatalogue } from './popup-harness';
 /** happy-dom has no layout: elements get one fixed box so targets have a place on screen. */
 const BOX = { left: 10, top: 20, width: 120, height: 16, right: 130, bottom: 36, x: 10, y: 20 };
 
-/** The browser sets isTrusted for real user input; here it is set by hand for the positive case. */
+/** An element of the overlay's UI that clicks reach (the click guard is asked about it). */
+const UI_BUTTON = document.createElement('button');
+
+/**
+ * The browser sets isTrusted for real user input; here it is set by hand for the positive
+ * case, and a click is given the overlay button it reached.
+ */
 function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
+  if (event.type === 'click') Object.defineProperty(event, 'currentTarget', { value: UI_BUTTON });
   return event;
 }
+
+/** What the background tells about the test's number: an ordinary landline. */
+const ORDINARY: LookupTransport = {
+  enrich: async (numbers) =>
+    numbers.map((number) => ({ number, valid: true, internal: false, type: 'FIXED_LINE' })),
+};
+
+let guardSays = true;
 
 function setup(
   confirmBeforeDial = false,
@@ -37,7 +52,7 @@ function setup(
   document.body.append(link);
   store.scanLink(link);
   const lifetime = new AbortController();
-  const lookups = new NumberLookups(transport ?? { enrich: async () => [] });
+  const lookups = new NumberLookups(transport ?? ORDINARY);
   // What the background pushes (lib/background/page-live-push.ts), pushed by hand here.
   const watched: Array<string | undefined> = [];
   let onLive: ((lookup: PageLookup) => void) | undefined;
@@ -68,6 +83,8 @@ function setup(
     },
     confirmBeforeDial: () => confirmBeforeDial,
     numbersShortcut: () => parseShortcut(shortcut())!,
+    // What the click guard says is set by the test (happy-dom has no layout to look at).
+    guard: { allows: () => guardSays },
     signal: lifetime.signal,
     describeError: String,
   });
@@ -82,6 +99,11 @@ function setup(
     dialled,
     operations,
     model: () => model,
+    /** Focuses the number, and waits for its facts (a dial of a number not known asks first). */
+    focus: async () => {
+      link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+      await vi.waitFor(() => expect(model?.info).toBeDefined());
+    },
     actions: () => actions!,
     stop: () => lifetime.abort(),
   };
@@ -116,7 +138,7 @@ describe('interaction layer', () => {
 
   it('dials only on a trusted activation from the overlay UI', async () => {
     const t = setup();
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     t.actions().activate(new MouseEvent('click'));
     t.actions().confirm(new MouseEvent('click'));
     await flush();
@@ -129,7 +151,7 @@ describe('interaction layer', () => {
 
   it('asks first when confirmation is on, and Cancel dials nothing', async () => {
     const t = setup(true);
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     t.actions().activate(trusted(new MouseEvent('click')));
     await flush();
     expect(t.model()?.confirming).toBe(true);
@@ -145,7 +167,7 @@ describe('interaction layer', () => {
 
   it('runs call operations only on trusted clicks, for the number shown', async () => {
     const t = setup();
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     t.actions().operate(new MouseEvent('click'), 'IN', 'Answer');
     t.actions().operate(trusted(new MouseEvent('click')), 'IN', 'Answer');
     await flush();
@@ -157,7 +179,7 @@ describe('interaction layer', () => {
     // The browser speaks English; the agent chose French (words sent with the page config).
     setOverlayWords({ language: 'fr', messages: pickOverlayMessages(readCatalogue('fr')) });
     const t = setup();
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     t.actions().activate(trusted(new MouseEvent('click')));
     expect(t.model()?.status).toEqual({ kind: 'busy', text: 'Appel du +14155550132…' });
     await flush();
@@ -197,7 +219,7 @@ describe('interaction layer', () => {
 
   it('follows pushed live calls: no "Dialling" once the call is up, and none after it ended', async () => {
     const t = setup();
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     expect(t.watched).toEqual(['+14155550132']);
     t.actions().activate(trusted(new MouseEvent('click')));
     await flush();
@@ -216,7 +238,7 @@ describe('interaction layer', () => {
 
   it('one call per person: a number on a live call opens its controls, it is not dialled again', async () => {
     const t = setup();
-    t.link.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true })));
+    await t.focus();
     t.push({ calls: [liveCall('Established', ['Hangup', 'Hold'])] });
     t.actions().activate(trusted(new MouseEvent('click')));
     await flush();
@@ -270,6 +292,50 @@ describe('interaction layer', () => {
     );
     expect(t.model()).toMatchObject({ number: '+14155550132', open: true });
     t.stop();
+  });
+
+  it('a click the guard did not see never dials: it asks first, and its Call must be seen too', async () => {
+    const t = setup();
+    await t.focus();
+    guardSays = false;
+    try {
+      t.actions().activate(trusted(new MouseEvent('click')));
+      expect(t.model()).toMatchObject({ open: true, confirming: true });
+      t.actions().confirm(trusted(new MouseEvent('click')));
+      t.actions().operate(trusted(new MouseEvent('click')), 'IN', 'Answer');
+      await flush();
+      expect(t.dialled).toEqual([]);
+      expect(t.operations).toEqual([]);
+    } finally {
+      guardSays = true;
+    }
+    t.actions().confirm(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.dialled).toEqual(['+14155550132']);
+    t.stop();
+  });
+
+  it('asks first for a link whose text hides the number, and for premium-rate numbers', async () => {
+    const t = setup(false, {
+      enrich: async (numbers) =>
+        numbers.map((number) => ({ number, valid: true, internal: false, type: 'PREMIUM_RATE' })),
+    });
+    await t.focus();
+    t.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(t.model()?.confirming).toBe(true);
+    expect(t.dialled).toEqual([]);
+    t.stop();
+    // Ordinary number, but the link reads "Download report".
+    const u = setup();
+    u.link.textContent = 'Download report';
+    await u.focus();
+    expect(u.model()?.linkHidesNumber).toBe(true);
+    u.actions().activate(trusted(new MouseEvent('click')));
+    await flush();
+    expect(u.model()?.confirming).toBe(true);
+    expect(u.dialled).toEqual([]);
+    u.stop();
   });
 
   it('ignores synthetic pointer and keyboard events from the page', async () => {
