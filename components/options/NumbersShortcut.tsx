@@ -34,6 +34,7 @@ export function NumbersShortcut({ shortcut, onChange }: Props) {
         <kbd>{shortcut}</kbd>{' '}
         <button
           type="button"
+          class="btn btn-plain btn-small"
           aria-describedby="numbers-shortcut-label"
           aria-pressed={recording}
           onClick={() => {
