@@ -11,6 +11,7 @@ import { revokeDecision, type SiteAccess } from '@/lib/settings/site-access';
 import type { RuleProblem } from '@/lib/screen-pop/types';
 import { PendingButton } from '../PendingButton';
 import { ProblemList } from './ProblemList';
+import { SiteScopeNote } from './SiteScopeNote';
 import { OptionsSection } from './OptionsSection';
 import { LockedNote } from './LockedNote';
 import { Field } from '../Field';
@@ -192,6 +193,7 @@ export function CrmSitesSection({
           pending={saver.pending}
         />
       </form>
+      <SiteScopeNote input={input} />
       {problem ? (
         <p id="site-problem" class="field-error" role="alert">
           {problem}

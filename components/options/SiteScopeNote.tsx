@@ -14,7 +14,7 @@ export function SiteScopeNote({ input }: { input: string }) {
     ? t('optionsSiteCoversPort', [site, scope.port])
     : t('optionsSiteCoversEveryPort', site);
   return (
-    <p id="site-scope" class="muted help-text" role="status">
+    <p id="site-scope" class="muted help-text" aria-live="polite">
       {where}
       {scope.subdomains ? ` ${t('optionsSiteCoversSubdomains', scope.host)}` : ''}
     </p>

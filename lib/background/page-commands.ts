@@ -40,11 +40,25 @@ export interface PageCommandOptions {
 
 const MAX_NUMBER_LENGTH = 64;
 
+/**
+ * The frame's site: its URL, or for an `about:blank` or `about:srcdoc` frame (a CRM's own
+ * widget, which inherits the origin of the document that made it) the origin the browser
+ * reports for the sender. A sandboxed frame's origin is "null" and matches nothing.
+ */
+function frameUrl(sender: SenderLike): string | undefined {
+  if (typeof sender.url !== 'string') return undefined;
+  if (!sender.url.startsWith('about:')) return sender.url;
+  return typeof sender.origin === 'string' && /^https?:\/\//.test(sender.origin)
+    ? `${sender.origin}/`
+    : undefined;
+}
+
 /** The frame's URL and its tab's URL, as the browser reports them for the sender. */
 function senderUrls(sender: SenderLike): { frame?: string; tab?: string } {
   const tab = sender.tab as { url?: unknown } | undefined;
+  const frame = frameUrl(sender);
   return {
-    ...(typeof sender.url === 'string' ? { frame: sender.url } : {}),
+    ...(frame !== undefined ? { frame } : {}),
     ...(typeof tab?.url === 'string' ? { tab: tab.url } : {}),
   };
 }

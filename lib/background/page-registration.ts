@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PAGE_SETTINGS_KEYS } from '../messaging/page-messages.ts';
 import { activePatterns, readSiteLists, type SiteLists } from './page-sites.ts';
+import { browserPattern } from '../settings/crm-sites.ts';
 
 /** The overlay content script as built by WXT (entrypoints/crm.content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/crm.js';
@@ -85,7 +86,8 @@ export function contentScriptsRegistrar(api: FirefoxContentScripts): ScriptRegis
       current = [];
       if (patterns.length > 0) {
         handle = await api.register({
-          matches: patterns,
+          // Firefox's match patterns take no port (the background keeps pages to theirs).
+          matches: [...new Set(patterns.map((p) => browserPattern(p, false)))],
           js: [{ file: `/${CONTENT_SCRIPT_FILE}` }],
           css: [{ file: `/${CONTENT_STYLE_FILE}` }],
           allFrames: true,
@@ -97,7 +99,8 @@ export function contentScriptsRegistrar(api: FirefoxContentScripts): ScriptRegis
       return previous;
     },
     async injectIntoOpenTabs(patterns) {
-      for (const tab of await browser.tabs.query({ url: patterns })) {
+      const urls = [...new Set(patterns.map((p) => browserPattern(p, false)))];
+      for (const tab of await browser.tabs.query({ url: urls })) {
         if (tab.id === undefined) continue;
         await browser.tabs
           .insertCSS(tab.id, { file: `/${CONTENT_STYLE_FILE}`, allFrames: true })

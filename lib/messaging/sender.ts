@@ -4,6 +4,8 @@ export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 export interface SenderLike {
   id?: string;
   url?: string;
+  /** The sending document's origin (`about:srcdoc` frames report their parent's). */
+  origin?: string;
   tab?: unknown;
 }
 

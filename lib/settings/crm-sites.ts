@@ -18,8 +18,9 @@ function validHost(host: string): boolean {
 /**
  * Turns what the agent typed (`crm.example.com`, `https://crm.example.com/app?x=1`,
  * `*.example.com`, `http://127.0.0.1:8091`) into the match pattern to request, or says why
- * it cannot be one. No scheme means https. Ports and paths are dropped: a host permission
- * covers the whole host, whatever the port.
+ * it cannot be one. No scheme means https. A port the agent typed is kept (that port only:
+ * `http://127.0.0.1:9311` must not enable every service on the machine); without one, every
+ * port of the host is covered, as browsers read a pattern without a port. Paths are dropped.
  */
 export function siteToPattern(input: string): SiteCheck {
   let text = input.trim();
@@ -41,10 +42,14 @@ export function siteToPattern(input: string): SiteCheck {
   const wildcard = authority.startsWith('*.');
   if (authority === '*' || authority.startsWith('*:')) return { ok: false, problem: 'too-broad' };
   let host: string;
+  let port: string;
   try {
-    // The URL parser lower-cases, punycodes and checks the host for us.
+    // The URL parser lower-cases, punycodes and checks the host for us, and drops a port
+    // that is the scheme's default.
     const probe = wildcard ? `wildcard-probe.${authority.slice(2)}` : authority;
-    host = new URL(`${protocol.toLowerCase()}://${probe}/`).hostname;
+    const url = new URL(`${protocol.toLowerCase()}://${probe}/`);
+    host = url.hostname;
+    port = url.port;
   } catch {
     return { ok: false, problem: 'invalid' };
   }
@@ -54,21 +59,60 @@ export function siteToPattern(input: string): SiteCheck {
   if (wildcard && !host.includes('.')) return { ok: false, problem: 'too-broad' };
   return {
     ok: true,
-    pattern: `${protocol.toLowerCase()}://${wildcard ? '*.' : ''}${host}/*`,
+    pattern: `${protocol.toLowerCase()}://${wildcard ? '*.' : ''}${host}${port ? `:${port}` : ''}/*`,
   };
+}
+
+/** What a site pattern covers, for the agent to read before saving it. */
+export interface SiteScope {
+  scheme: string;
+  host: string;
+  /** Also every subdomain of `host`. */
+  subdomains: boolean;
+  /** The one port covered; undefined: every port. */
+  port?: string;
+}
+
+export function siteScope(pattern: string): SiteScope | undefined {
+  const m = /^(https?):\/\/(\*\.)?([^/]+?)(?::(\d+))?\/\*$/.exec(pattern);
+  if (!m) return undefined;
+  return {
+    scheme: m[1]!,
+    host: m[3]!,
+    subdomains: m[2] !== undefined,
+    ...(m[4] !== undefined ? { port: m[4] } : {}),
+  };
+}
+
+/**
+ * The pattern to give the browser's permission and content-script APIs. Firefox's match
+ * patterns take no port: there the host is asked for whatever the port, and the overlay is
+ * kept to the agent's port by the background, which answers pages by the full pattern
+ * (lib/background/page-sites.ts).
+ */
+export function browserPattern(pattern: string, portsAllowed: boolean): string {
+  return portsAllowed ? pattern : pattern.replace(/^([^:]+:\/\/[^/]+?):\d+\//, '$1/');
 }
 
 interface ParsedPattern {
   scheme: string;
   host: string;
   path: string;
+  /** Absent: every port. */
+  port?: string;
 }
 
 function parsePattern(pattern: string): ParsedPattern | undefined {
   if (pattern === '<all_urls>') return { scheme: '*', host: '*', path: '/*' };
   const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!m) return undefined;
-  return { scheme: m[1]!, host: m[2]!.replace(/:\d+$/, ''), path: m[3]! };
+  const port = /:(\d+)$/.exec(m[2]!)?.[1];
+  return {
+    scheme: m[1]!,
+    host: m[2]!.replace(/:\d+$/, ''),
+    path: m[3]!,
+    ...(port ? { port } : {}),
+  };
 }
 
 /**
@@ -82,6 +126,7 @@ export function patternCovers(outer: string, inner: string): boolean {
   if (a.path !== '/*') return false;
   const schemeOk = a.scheme === b.scheme || (a.scheme === '*' && b.scheme !== '*');
   if (!schemeOk) return false;
+  if (a.port !== undefined && a.port !== b.port) return false;
   if (a.host === '*' || a.host === b.host) return true;
   if (a.host.startsWith('*.')) {
     const base = a.host.slice(2);

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { originPattern, patternCovers } from './crm-sites.ts';
+import { browserPattern, originPattern, patternCovers } from './crm-sites.ts';
 
 /** Host access for CRM sites, as optional host permissions. */
 export interface SiteAccess {
@@ -33,12 +33,19 @@ export function revokeDecision(
   return 'revoke';
 }
 
+/** Whether the browser's match patterns take a port (Chrome's do, Firefox's do not). */
+export function patternsTakePorts(): boolean {
+  return !browser.runtime.getURL('').startsWith('moz-extension:');
+}
+
+const forBrowser = (pattern: string) => browserPattern(pattern, patternsTakePorts());
+
 export const browserSiteAccess: SiteAccess = {
-  request: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  request: (pattern) => browser.permissions.request({ origins: [forBrowser(pattern)] }),
   revoke: async (pattern) => {
-    await browser.permissions.remove({ origins: [pattern] });
+    await browser.permissions.remove({ origins: [forBrowser(pattern)] });
   },
-  granted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  granted: (pattern) => browser.permissions.contains({ origins: [forBrowser(pattern)] }),
   required: () => {
     const manifest = browser.runtime.getManifest() as {
       host_permissions?: string[];

@@ -190,13 +190,15 @@ describe('Chromium: the options page', () => {
   it('adds the demo CRM site (access comes with the installation) and removes it again', async () => {
     const sites = section('CRM sites');
     await sites.getByLabel('Site address').fill('http://127.0.0.1:8091/crm/contacts');
+    // Said before saving: the port typed is the one covered.
+    await shown(sites.getByText('Covers http://127.0.0.1 on port 8091 only.'));
     await sites.getByRole('button', { name: 'Add site' }).click();
-    await shown(status('CRM sites').getByText('http://127.0.0.1 added.'));
+    await shown(status('CRM sites').getByText('http://127.0.0.1:8091 added.'));
     await shown(sites.getByText('Access allowed'));
     expect(await storedSettings(options)).toMatchObject({
-      value: { crmSites: ['http://127.0.0.1/*'] },
+      value: { crmSites: ['http://127.0.0.1:8091/*'] },
     });
-    await sites.getByRole('button', { name: 'Remove http://127.0.0.1' }).click();
+    await sites.getByRole('button', { name: 'Remove http://127.0.0.1:8091' }).click();
     await shown(status('CRM sites').getByText(/comes with the installation/));
     expect(await storedSettings(options)).toMatchObject({ value: { crmSites: [] } });
     // The installation's access is still there (the browser refuses to remove it anyway).

@@ -221,6 +221,41 @@ describe('Chromium: a hostile page cannot trick a click', () => {
     await again.page.close();
   });
 
+  it('site scope: a typed port is that port only; srcdoc and about:blank frames of the site are served', async () => {
+    const elsewhere = await serveHostilePage();
+    try {
+      await enableCrmSites(popup, [`${new URL(hostile.url).origin}/*`]);
+      const { page, probe } = await open();
+      // Another port of the same host: the overlay is not even injected there. (Loaded after
+      // a page of the site's own port settled, so registration is not what is awaited.)
+      const other = await ext.context.newPage();
+      const otherProbe = await OverlayProbe.attach(other);
+      await other.goto(elsewhere.url);
+      await other.locator('#target').waitFor();
+      expect(await otherProbe.diagnostics()).toBeUndefined();
+      await other.close();
+      await page.goto(`${hostile.url}frames`);
+      const frames = await waitFor(
+        async () => {
+          const ids = await probe.frameIds();
+          return ids.length === 3 ? ids : undefined;
+        },
+        { message: 'the two widget frames' },
+      );
+      for (const frame of frames.slice(1)) {
+        const inFrame = await probe.settled(frame, 10_000, (d) => d.status === 'on' && d.hits > 0);
+        expect(inFrame.hits).toBe(1);
+      }
+      expect(
+        (await probe.hitTexts(frames[1])).concat(await probe.hitTexts(frames[2])).sort(),
+      ).toEqual(['(212) 555-0176', '(415) 555-0132']);
+      await page.close();
+    } finally {
+      await elsewhere.close();
+      await enableCrmSites(popup, ['http://127.0.0.1/*']);
+    }
+  });
+
   it('geometry probe: elementFromPoint measures the same card with and without a live call', async () => {
     const { page, probe } = await open();
     /** What a page script can learn: how far down from the number our host answers hits. */

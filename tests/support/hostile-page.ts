@@ -22,20 +22,39 @@ const PAGE = `<!doctype html>
   <div id="banner" class="banner" popover="manual">We value your privacy</div>
 </body></html>`;
 
+/** A CRM page with its own widgets in a srcdoc frame and in an about:blank frame it fills. */
+const FRAMES = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>CRM widgets</title></head>
+<body>
+  <h1>Widgets</h1>
+  <iframe id="srcdoc" srcdoc="<p>Direct line (415) 555-0132</p>"></iframe>
+  <iframe id="blank"></iframe>
+  <script>
+    const p = document.createElement('p');
+    p.textContent = 'Desk (212) 555-0176';
+    document.getElementById('blank').contentDocument.body.append(p);
+  </script>
+</body></html>`;
+
 export interface HostilePage {
   url: string;
   close(): Promise<void>;
 }
 
 export async function serveHostilePage(): Promise<HostilePage> {
-  const server: Server = createServer((_req, res) => {
+  const server: Server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(PAGE);
+    res.end(req.url === '/frames' ? FRAMES : PAGE);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The browser keeps its connections open; they would hold the server up.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -249,6 +249,27 @@ describe('options page', () => {
     expect(within(sites).getByRole('status').textContent).toBe('https://crm.example.com added.');
   });
 
+  it('says what a site covers before it is saved: the port typed, or every port', async () => {
+    const page = renderOptions();
+    await ready();
+    const sites = section('CRM sites');
+    const type = (value: string) =>
+      fireEvent.input(within(sites).getByLabelText('Site address'), { target: { value } });
+    type('http://127.0.0.1:9311');
+    expect(within(sites).getByText('Covers http://127.0.0.1 on port 9311 only.')).toBeTruthy();
+    type('*.example.com');
+    expect(
+      within(sites).getByText(
+        /^Covers https:\/\/\*\.example\.com on every port\..*Every subdomain of example\.com too\.$/,
+      ),
+    ).toBeTruthy();
+    type('http://127.0.0.1:9311');
+    fireEvent.click(within(sites).getByRole('button', { name: 'Add site' }));
+    await settle();
+    expect(page.log.requested).toEqual(['http://127.0.0.1:9311/*']);
+    expect(page.settings().crmSites).toEqual(['http://127.0.0.1:9311/*']);
+  });
+
   it('refused by the agent in the browser prompt, the site is not added', async () => {
     const page = renderOptions({ grantNext: false });
     await ready();

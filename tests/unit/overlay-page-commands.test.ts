@@ -221,6 +221,23 @@ describe('page commands', () => {
     expect(sent).toEqual([['dial', 'bb7aeea8-bcf1-4b56-a4e7-013e1ee5391d', '+14155550187', {}]]);
   });
 
+  it('srcdoc and about:blank frames are served by the origin they inherit, never by their URL', async () => {
+    const h = createPageCommandHandlers(fakeSession().session, { lists: async () => lists() });
+    const frame = (origin: string | undefined, url = 'about:srcdoc') => ({
+      ...contentScript(url, crmPage),
+      ...(origin !== undefined ? { origin } : {}),
+    });
+    const config = (sender: object) => h['page.config'](undefined, sender);
+    expect(await config(frame('http://127.0.0.1:8091'))).toMatchObject({ enabled: true });
+    expect(await config(frame('http://127.0.0.1:8091', 'about:blank'))).toMatchObject({
+      enabled: true,
+    });
+    // A frame of another site inside the CRM page, a sandboxed one, one of unknown origin.
+    for (const origin of ['https://evil.example.net', 'null', undefined]) {
+      expect(await config(frame(origin)), String(origin)).toMatchObject({ enabled: false });
+    }
+  });
+
   it('one call per person: refuses to dial a number already on a live call', async () => {
     const { session, sent } = fakeSession();
     const h = createPageCommandHandlers(session, { lists: async () => lists() });

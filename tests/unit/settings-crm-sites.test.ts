@@ -1,22 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  browserPattern,
   originPattern,
   patternCovers,
   siteLabel,
+  siteScope,
   siteToPattern,
   withSite,
   withoutSite,
 } from '@/lib/settings/crm-sites';
+import { urlMatchesPattern } from '@/lib/settings/site-patterns';
 import { revokeDecision } from '@/lib/settings/site-access';
+
+describe('what a site pattern covers', () => {
+  it('says the port, or every port, and the subdomains', () => {
+    expect(siteScope('http://127.0.0.1:9311/*')).toEqual({
+      scheme: 'http',
+      host: '127.0.0.1',
+      subdomains: false,
+      port: '9311',
+    });
+    expect(siteScope('https://*.example.com/*')).toEqual({
+      scheme: 'https',
+      host: 'example.com',
+      subdomains: true,
+    });
+  });
+
+  it('a port pattern covers that port only, in our matching and in what covers what', () => {
+    expect(urlMatchesPattern('http://127.0.0.1:9311/app', 'http://127.0.0.1:9311/*')).toBe(true);
+    expect(urlMatchesPattern('http://127.0.0.1:8091/app', 'http://127.0.0.1:9311/*')).toBe(false);
+    expect(urlMatchesPattern('http://127.0.0.1:8091/app', 'http://127.0.0.1/*')).toBe(true);
+    expect(patternCovers('http://127.0.0.1/*', 'http://127.0.0.1:9311/*')).toBe(true);
+    expect(patternCovers('http://127.0.0.1:9311/*', 'http://127.0.0.1/*')).toBe(false);
+    expect(patternCovers('http://127.0.0.1:9311/*', 'http://127.0.0.1:9311/*')).toBe(true);
+  });
+
+  it('Firefox is given the pattern without its port (its match patterns take none)', () => {
+    expect(browserPattern('http://127.0.0.1:9311/*', false)).toBe('http://127.0.0.1/*');
+    expect(browserPattern('http://127.0.0.1:9311/*', true)).toBe('http://127.0.0.1:9311/*');
+    expect(browserPattern('https://*.example.com/*', false)).toBe('https://*.example.com/*');
+  });
+});
 
 describe('siteToPattern', () => {
   it.each([
     ['crm.example.com', 'https://crm.example.com/*'],
     ['  CRM.Example.com  ', 'https://crm.example.com/*'],
     ['https://crm.example.com/app/contacts?id=1#x', 'https://crm.example.com/*'],
-    ['http://127.0.0.1:8091/crm/contacts', 'http://127.0.0.1/*'],
-    ['localhost:8091', 'https://localhost/*'],
+    // The port typed is kept: that one service, not every port of the machine.
+    ['http://127.0.0.1:8091/crm/contacts', 'http://127.0.0.1:8091/*'],
+    ['http://127.0.0.1:9311', 'http://127.0.0.1:9311/*'],
+    ['localhost:8091', 'https://localhost:8091/*'],
+    // A scheme's default port is no restriction.
+    ['https://crm.example.com:443/', 'https://crm.example.com/*'],
+    ['http://127.0.0.1', 'http://127.0.0.1/*'],
     ['*.example.com', 'https://*.example.com/*'],
     ['http://*.crm.example.co.uk/', 'http://*.crm.example.co.uk/*'],
     ['intranet-crm', 'https://intranet-crm/*'],
@@ -51,13 +90,14 @@ describe('siteToPattern', () => {
       fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.domain()), (input) => {
         const check = siteToPattern(input);
         if (!check.ok) return;
-        expect(check.pattern).toMatch(/^https?:\/\/(\*\.)?[^*/:@\s]+\/\*$/);
+        expect(check.pattern).toMatch(/^https?:\/\/(\*\.)?[^*/:@\s]+(:\d{1,5})?\/\*$/);
         expect(check.pattern).not.toMatch(/^https?:\/\/\*\.[^.]+\/\*$/);
         // Idempotent: the pattern's own origin reads back as the same pattern.
         expect(siteToPattern(siteLabel(check.pattern))).toEqual(check);
       }),
     );
-  });
+    // A hundred generated inputs take seconds on a loaded machine.
+  }, 20_000);
 });
 
 describe('patternCovers', () => {
