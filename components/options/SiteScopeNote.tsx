@@ -1,4 +1,4 @@
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/messages';
 import { siteScope, siteToPattern } from '@/lib/settings/crm-sites';
 
 /**

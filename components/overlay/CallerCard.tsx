@@ -1,9 +1,5 @@
-import {
-  flagOf,
-  localTimeIn,
-  numberTypeText,
-  CALLING_HOURS,
-} from '../../lib/overlay/card-facts.ts';
+import { countryBadge } from '../../lib/phone/country-info.ts';
+import { localTimeIn, numberTypeText, CALLING_HOURS } from '../../lib/overlay/card-facts.ts';
 import { ot, overlayLocale, type OverlayMessageKey } from '../../lib/i18n/overlay-messages.ts';
 import { dialRisk, type DialRisk } from '../../lib/overlay/dial-risks.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
@@ -59,7 +55,11 @@ export function CallerCard({ model, actions }: Props) {
       }}
     >
       <div class="head">
-        {info?.countryCode && <span class="flag">{flagOf(info.countryCode)}</span>}
+        {countryBadge(info?.countryCode) && (
+          <span class="flag" aria-hidden="true">
+            {countryBadge(info?.countryCode)}
+          </span>
+        )}
         <span class="number">{shown}</span>
         {model.extension && <span>{ot('overlayExtension', model.extension)}</span>}
       </div>

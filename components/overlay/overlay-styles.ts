@@ -55,7 +55,15 @@ export const OVERLAY_CSS = `
   text-align: left;
 }
 .head { display: flex; align-items: baseline; gap: 6px; font-size: 15px; font-weight: 600; }
-.flag { font-size: 18px; }
+/* The country as a text badge: it renders with any font (see countryBadge). */
+.flag {
+  align-self: center;
+  padding: 0 4px;
+  border: 1px solid #9ca3af;
+  border-radius: 3px;
+  font: 600 11px/16px ui-monospace, monospace;
+  color: #374151;
+}
 .facts { display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 6px 0; }
 .facts dt { color: #6b7280; }
 .facts dd { margin: 0; }

@@ -1,4 +1,4 @@
-/** Small helpers for the caller card: local time, calling hours, flags, number types. */
+/** Small helpers for the caller card: local time, calling hours, number types. */
 import { numberTypeKey } from '../i18n/keys.ts';
 import { ot } from '../i18n/overlay-messages.ts';
 
@@ -36,13 +36,6 @@ export function localTimeIn(timeZone: string, now: number, locale = 'en'): Local
   } catch {
     return undefined;
   }
-}
-
-/** The flag emoji for a two-letter country code, or ''. */
-export function flagOf(code: string | undefined): string {
-  if (!code || !/^[A-Z]{2}$/.test(code)) return '';
-  const base = 0x1f1e6 - 65;
-  return String.fromCodePoint(base + code.charCodeAt(0), base + code.charCodeAt(1));
 }
 
 /**

@@ -30,10 +30,12 @@ export function countryName(code: string, locale = 'en'): string {
   }
 }
 
-/** The flag emoji for a two-letter country code ("GB" → 🇬🇧), or '' for anything else. */
-export function flagEmoji(code: string): string {
-  if (typeof code !== 'string' || !/^[A-Za-z]{2}$/.test(code)) return '';
-  const base = 0x1f1e6 - 'A'.charCodeAt(0);
-  const upper = code.toUpperCase();
-  return String.fromCodePoint(base + upper.charCodeAt(0), base + upper.charCodeAt(1));
+/**
+ * The country badge for a two-letter country code ("gb" → "GB"), or '' for anything else.
+ * Shown as text in a small box, not as a flag emoji: regional-indicator pairs render as
+ * boxes or bare letters where the system has no emoji font (Linux without one, Chrome on
+ * Windows), and SVG flags for every country would weigh on the page script.
+ */
+export function countryBadge(code: string | undefined): string {
+  return typeof code === 'string' && /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : '';
 }

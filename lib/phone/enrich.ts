@@ -7,7 +7,7 @@ import metadata from 'libphonenumber-js/max/metadata';
 import { enrichNumberWith, formatAsYouTypeWith, normalizeDialStringWith } from './enrich-core.ts';
 import type { DialStringResult, EnrichedNumber } from './types.ts';
 
-export { countryName, flagEmoji } from './country-info.ts';
+export { countryBadge, countryName } from './country-info.ts';
 export type { DialStringResult, EnrichedNumber, PhoneCountry, PhoneNumberKind } from './types.ts';
 
 /**

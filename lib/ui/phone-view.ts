@@ -1,4 +1,9 @@
-import { enrichNumber, flagEmoji, formatAsYouType, normalizeDialString } from '../phone/enrich.ts';
+import {
+  countryBadge,
+  enrichNumber,
+  formatAsYouType,
+  normalizeDialString,
+} from '../phone/enrich.ts';
 import { numberTypeKey } from '../i18n/keys.ts';
 import { t, uiLanguage } from '../i18n/messages.ts';
 import { agentRegion } from '../settings/agent-region.ts';
@@ -51,7 +56,7 @@ function compute(raw: string, locale: string, region: string): NumberView {
   };
   if (info.e164) view.e164 = info.e164;
   if (info.country?.code) {
-    const flag = flagEmoji(info.country.code);
+    const flag = countryBadge(info.country.code);
     if (flag) view.flag = flag;
   }
   if (info.country?.name) view.countryName = info.country.name;

@@ -38,7 +38,7 @@ describe('ParticipantLine: the other party, enriched', () => {
     const [uk] = participants([{ phoneNumber: '+442079460958', e164Number: '+442079460958' }]);
     const shown = line(uk!);
     expect(shown.number).toBe('+44 20 7946 0958');
-    expect(shown.flag).toBe('🇬🇧');
+    expect(shown.flag).toBe('GB');
     expect(shown.text).toContain('United Kingdom');
     expect(shown.text).toContain('London');
     expect(shown.text).toContain('Landline');
@@ -49,7 +49,7 @@ describe('ParticipantLine: the other party, enriched', () => {
     const [us] = participants(['+14155550132']);
     const shown = line(us!);
     expect(shown.number).toBe('(415) 555-0132');
-    expect(shown.flag).toBe('🇺🇸');
+    expect(shown.flag).toBe('US');
     expect(shown.text).toContain('United States');
     expect(shown.text).toContain('California');
     expect(shown.text).toContain('Landline or mobile');

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { flagOf, localTimeIn, numberTypeText } from '../../lib/overlay/card-facts.ts';
+import { localTimeIn, numberTypeText } from '../../lib/overlay/card-facts.ts';
 import { cardPlacement } from '../../lib/overlay/overlay-model.ts';
 import { Batcher } from '../../lib/overlay/number-lookups.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
@@ -32,10 +32,7 @@ describe('caller card facts', () => {
     expect(localTimeIn('Not/AZone', noonUtc)).toBeUndefined();
   });
 
-  it('shows flags and number types in words', () => {
-    expect(flagOf('GB')).toBe('🇬🇧');
-    expect(flagOf(undefined)).toBe('');
-    expect(flagOf('gb')).toBe('');
+  it('shows number types in words', () => {
     expect(numberTypeText('FIXED_LINE_OR_MOBILE')).toBe('Landline or mobile');
     expect(numberTypeText('NEW_KIND')).toBe('NEW_KIND');
     useCatalogue('fr');

@@ -156,7 +156,7 @@ describe('the CRM overlay speaks the agent language', () => {
       return text ? `⟦${text}⟧` : '';
     }) as unknown as typeof fakeBrowser.i18n.getMessage;
     fakeBrowser.i18n.getUILanguage = vi.fn(() => 'en');
-    const DATA = new Set(['Japon', 'Tokyo', 'Ticket', 'Gold', 'Tue']);
+    const DATA = new Set(['JP', 'Japon', 'Tokyo', 'Ticket', 'Gold', 'Tue']);
     const words: string[] = [];
     for (const model of [busyCard(), askingCard({ status: undefined })]) {
       const { container } = draw(model);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { getCountries } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import minMetadata from 'libphonenumber-js/min/metadata';
-import { countryName, enrichNumber, flagEmoji } from '../../lib/phone/enrich.ts';
+import { countryBadge, countryName, enrichNumber } from '../../lib/phone/enrich.ts';
 import { enrichNumberWith } from '../../lib/phone/enrich-core.ts';
 import { countryTimeZone } from '../../lib/phone/country-zones.ts';
 import { nanpArea } from '../../lib/phone/nanp-areas.ts';
@@ -251,11 +251,11 @@ describe('reference tables', () => {
   });
 });
 
-describe('flagEmoji', () => {
-  it('builds regional-indicator flags', () => {
-    expect(flagEmoji('GB')).toBe('🇬🇧');
-    expect(flagEmoji('us')).toBe('🇺🇸');
-    for (const bad of ['', 'G', 'GBR', '12', 'Ü1']) expect(flagEmoji(bad)).toBe('');
+describe('countryBadge', () => {
+  it('is the country code as letters any font has, never a regional-indicator emoji', () => {
+    expect(countryBadge('GB')).toBe('GB');
+    expect(countryBadge('us')).toBe('US');
+    for (const bad of ['', 'G', 'GBR', '12', 'Ü1', undefined]) expect(countryBadge(bad)).toBe('');
   });
 });
 
