@@ -119,6 +119,23 @@ export class OverlayProbe {
     return result.value as T;
   }
 
+  /**
+   * Resolves when a pointer click on the overlay's `part` ('hit' target or 'card') would
+   * count: it has been on screen, unobscured, as long as the click guard asks
+   * (lib/overlay/click-guard.ts). Tests click after this, as a person's eye gets there first.
+   */
+  async clickable(part: 'hit' | 'card', timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const parts = await this.evaluateInOverlay<string[]>(
+        'globalThis.gwsCtiOverlay ? globalThis.gwsCtiOverlay.clickable() : []',
+      );
+      if (parts?.includes(part)) return;
+      if (Date.now() > deadline) throw new Error(`The overlay's ${part} never became clickable`);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  }
+
   /** Texts of everything the overlay decorated in a frame (as they read on the page). */
   async hitTexts(frameId?: string): Promise<string[]> {
     const frame = frameId ?? (await this.mainFrameId());

@@ -25,7 +25,9 @@ export const OVERLAY_CSS = `
   background: rgb(37 99 235 / 0.14);
   box-shadow: inset 0 -2px 0 #1d4ed8;
   cursor: pointer;
-  outline-offset: 1px;
+  /* Inside the target: a focus ring must not reach over the card (click-guard.ts would
+     rightly call the card covered). */
+  outline-offset: -2px;
 }
 .hit:focus-visible { outline: 2px solid #1d4ed8; }
 .hit.input { background: #1d4ed8; box-shadow: none; border-radius: 50%; }

@@ -127,6 +127,11 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
         number: h.number,
       })),
     busy: () => running.overlay.scanner.busy,
+    /** The overlay elements a pointer click would count on now (click-guard.ts). */
+    clickable: () =>
+      [...ui.uiContainer.querySelectorAll('.hit, .card')]
+        .filter((el) => guard.seenLongEnough(el))
+        .map((el) => el.classList[0]),
     /** The detection floor: one synchronous TreeWalker + detector pass, no bookkeeping. */
     detectFloor: () => {
       const start = performance.now();

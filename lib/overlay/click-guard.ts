@@ -18,6 +18,8 @@ export interface ClickGuard {
   track(elements: Iterable<Element>): void;
   /** Whether a trusted activation `event` on `el` (one of the tracked elements) may act. */
   allows(el: Element, event: Event): boolean;
+  /** Whether a pointer click on `el` would count now as far as time on screen goes (tests). */
+  seenLongEnough(el: Element): boolean;
   readonly kind: 'intersection-observer-v2' | 'hit-test';
 }
 
@@ -87,6 +89,10 @@ export function createClickGuard(
   const seen = new WeakMap<Element, Seen>();
   let tracked = new Set<Element>();
   const now = () => win.performance.now();
+  const seenLongEnough = (el: Element) => {
+    const since = seen.get(el)?.visibleSince;
+    return since !== undefined && now() - since >= MIN_VISIBLE_MS;
+  };
 
   if (supportsVisibilityTracking(win)) {
     const observer = new win.IntersectionObserver(
@@ -95,8 +101,10 @@ export function createClickGuard(
           const state = seen.get(entry.target);
           if (!state) continue;
           const visible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
+          // entry.time: when the browser found it so, which may be well before this callback
+          // runs on a busy page.
           if (!visible) state.visibleSince = undefined;
-          else state.visibleSince ??= now();
+          else state.visibleSince ??= entry.time;
         }
       },
       { trackVisibility: true, delay: VISIBILITY_DELAY_MS } as IntersectionObserverInit,
@@ -121,8 +129,9 @@ export function createClickGuard(
         // shadow root, nor make the user's keys reach it): unobscured now is enough, checked
         // at once, as the observer may not have spoken about a target drawn a moment ago.
         if (!pointerPoint(event)) return !coveredAt(ours, centre(el).x, centre(el).y);
-        return state.visibleSince !== undefined && now() - state.visibleSince >= MIN_VISIBLE_MS;
+        return seenLongEnough(el);
       },
+      seenLongEnough,
     };
   }
 
@@ -140,9 +149,10 @@ export function createClickGuard(
       const since = seen.get(el)?.visibleSince;
       if (!ours || since === undefined) return false;
       const point = pointerPoint(event);
-      if (point && now() - since < MIN_VISIBLE_MS) return false;
+      if (point && !seenLongEnough(el)) return false;
       const { x, y } = point ?? centre(el);
       return !coveredAt(ours, x, y);
     },
+    seenLongEnough,
   };
 }

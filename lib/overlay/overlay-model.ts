@@ -56,6 +56,11 @@ export type RenderOverlay = (model: OverlayModel | undefined, actions: OverlayAc
 /** The card's fixed outer height (overlay-styles.ts) and a margin. */
 const CARD_SPACE_BELOW = 284;
 const CARD_WIDTH = 320;
+/**
+ * Between the number and the card: nothing of one may paint over the other, or the browser's
+ * visibility check would call it covered (click-guard.ts).
+ */
+const CARD_GAP = 6;
 
 /** Card placement: below the number, or above it when the viewport has no room below. */
 export function cardPlacement(
@@ -66,11 +71,11 @@ export function cardPlacement(
   const last = boxes[boxes.length - 1];
   if (!first || !last) return { left: 8, top: 8 };
   const left = Math.max(4, Math.min(first.left, viewport.width - CARD_WIDTH - 4));
-  const below = last.top + last.height + 4;
+  const below = last.top + last.height + CARD_GAP;
   if (below + CARD_SPACE_BELOW <= viewport.height || first.top < CARD_SPACE_BELOW) {
     return { left, top: below };
   }
-  return { left, bottom: viewport.height - first.top + 4 };
+  return { left, bottom: viewport.height - first.top + CARD_GAP };
 }
 
 /** A number just reached: its card opens at once unless the pointer got there. */

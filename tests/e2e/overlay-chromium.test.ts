@@ -7,7 +7,6 @@ import { startCrm, type RunningCrm } from '../../crm/server.ts';
 import type { GroundTruth, TruthEntry } from '../../crm/truth-types.ts';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { enableCrmSites, OverlayProbe } from '../../bench/overlay/overlay-probe.ts';
-import { MIN_VISIBLE_MS } from '../../lib/overlay/click-guard.ts';
 import {
   contentScriptSize,
   CONTENT_SCRIPT_BUDGET,
@@ -62,13 +61,6 @@ describe('Chromium: CRM page overlay', () => {
       }
       return null;
     }, text);
-
-  /**
-   * A pointer click counts only on what has been on screen for MIN_VISIBLE_MS
-   * (lib/overlay/click-guard.ts), as a person's does; time is what it is about, so there is
-   * no event to wait for instead.
-   */
-  const humanPause = (page: Page) => page.waitForTimeout(MIN_VISIBLE_MS);
 
   const cardShowing = async (probe: OverlayProbe, needle: string, timeoutMs = 8_000) => {
     let last: string | undefined;
@@ -326,7 +318,7 @@ describe('Chromium: CRM page overlay', () => {
     }
     const answer = (await probe.buttonCenter('Answer'))!;
     await page.mouse.move(answer.x, answer.y);
-    await humanPause(page);
+    await probe.clickable('card');
     await page.mouse.click(answer.x, answer.y);
     await until(
       (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Established'),
@@ -335,7 +327,7 @@ describe('Chromium: CRM page overlay', () => {
     // The state in the agent's words, as the popup says it.
     await cardShowing(probe, 'Connected');
     const hangUp = (await probe.buttonCenter('Hang up'))!;
-    await humanPause(page);
+    await probe.clickable('card');
     await page.mouse.click(hangUp.x, hangUp.y);
     await until((v) => v.calls.calls.length === 0, 'hung up from the card');
     const ops = (await sim.control.requests('agent1')).map((r) => r.operationName);
@@ -369,7 +361,7 @@ describe('Chromium: CRM page overlay', () => {
       there.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     }, at);
     // The user's own click on the same spot dials — once.
-    await humanPause(page);
+    await probe.clickable('hit');
     await page.mouse.click(at.x, at.y);
     const dials = await waitFor(
       async () => {
@@ -395,7 +387,7 @@ describe('Chromium: CRM page overlay', () => {
     const at = (await centreOf(page, '+1 415-555-0187'))!;
     await page.mouse.move(at.x, at.y);
     await cardShowing(probe, '+14155550187');
-    await humanPause(page);
+    await probe.clickable('hit');
     await page.mouse.click(at.x, at.y);
     const v = await until((s) => s.calls.calls.length === 1, 'the dialled call');
     const callId = v.calls.calls[0]!.call.id;
@@ -412,7 +404,7 @@ describe('Chromium: CRM page overlay', () => {
     await cardShowing(probe, 'Hang up');
     expect(await dials()).toBe(1);
     const hangUp = (await probe.buttonCenter('Hang up'))!;
-    await humanPause(page);
+    await probe.clickable('card');
     await page.mouse.click(hangUp.x, hangUp.y);
     await until((s) => s.calls.calls.length === 0, 'hung up from the card');
     // Ended: "Call" again, and nothing stale.
@@ -439,7 +431,7 @@ describe('Chromium: CRM page overlay', () => {
     // A click on the number, then Answer on the card: a Dial would have gone out first.
     await page.mouse.click(at.x, at.y);
     const answer = (await probe.buttonCenter('Answer'))!;
-    await humanPause(page);
+    await probe.clickable('card');
     await page.mouse.click(answer.x, answer.y);
     await until((v) => v.calls.calls.some((r) => r.call.state === 'Established'), 'answered');
     await cardShowing(probe, 'Connected');
@@ -496,7 +488,7 @@ describe('Chromium: CRM page overlay', () => {
     await page.keyboard.press('Enter');
     await cardShowing(probe, 'Hang up');
     const hangUp = (await probe.buttonCenter('Hang up'))!;
-    await humanPause(page);
+    await probe.clickable('card');
     await page.mouse.click(hangUp.x, hangUp.y);
     await until((s) => s.calls.calls.length === 0, 'hung up from the card');
     await waitFor(async () => (await probe.buttonCenter('Call')) !== undefined, {
