@@ -52,11 +52,11 @@ describe('caller card facts', () => {
     const viewport = { width: 1000, height: 800 };
     expect(cardPlacement([{ left: 100, top: 100, width: 80, height: 16 }], viewport)).toEqual({
       left: 100,
-      top: 120,
+      top: 122,
     });
     expect(cardPlacement([{ left: 900, top: 700, width: 80, height: 16 }], viewport)).toEqual({
       left: 676,
-      bottom: 104,
+      bottom: 106,
     });
   });
 
