@@ -16,7 +16,6 @@ import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
-import { DEFAULT_NUMBERS_SHORTCUT, parseShortcut } from '../../lib/settings/numbers-shortcut.ts';
 import { createClickGuard } from '../../lib/overlay/click-guard.ts';
 import { OverlayView } from '../../components/overlay/OverlayView.tsx';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-styles.ts';
@@ -101,8 +100,7 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     },
     confirmBeforeDial: () => running.config.confirmBeforeDial,
     guard,
-    numbersShortcut: () =>
-      parseShortcut(running.config.numbersShortcut) ?? parseShortcut(DEFAULT_NUMBERS_SHORTCUT)!,
+    numbersShortcut: () => running.config.numbersShortcut,
     describeError: describePageError,
   });
   running.overlay.start();

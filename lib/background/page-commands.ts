@@ -14,6 +14,7 @@ import { languageTag } from '../i18n/messages.ts';
 import { overlayWordsFor } from './background-language.ts';
 import { checkPageOperation, isOnLiveCall } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
+import { DEFAULT_NUMBERS_SHORTCUT, parseShortcut } from '../settings/numbers-shortcut.ts';
 
 let countryNames: Array<[string, string]> | undefined;
 
@@ -142,7 +143,8 @@ export function createPageCommandHandlers(
         confirmBeforeDial: current.confirmBeforeDial,
         ...(verdict.on ? { countryNames: pageCountryNames() } : {}),
         ...(current.internalNumbers?.length ? { internalNumbers: current.internalNumbers } : {}),
-        numbersShortcut: current.numbersShortcut,
+        numbersShortcut:
+          parseShortcut(current.numbersShortcut) ?? parseShortcut(DEFAULT_NUMBERS_SHORTCUT)!,
         ...(chosen ? { words: chosen } : {}),
       };
     },

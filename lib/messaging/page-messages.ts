@@ -3,6 +3,7 @@
  * are the only commands a content script may send (access 'content-script' in the protocol
  * map), and the background checks the sending tab against the enabled CRM sites for each.
  */
+import type { KeyCombo } from '../settings/numbers-shortcut.ts';
 import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { OfferedOperation } from '../gws/call-operations.ts';
 
@@ -23,8 +24,11 @@ export interface PageConfig {
   region: string;
   /** A click on a number asks for confirmation before dialling. */
   confirmBeforeDial: boolean;
-  /** The keys that bring focus to the page's numbers ("Alt+Shift+N"). */
-  numbersShortcut: string;
+  /**
+   * The keys that bring focus to the page's numbers, read by the background (the page script
+   * only compares key presses with it: lib/settings/numbers-shortcut.ts).
+   */
+  numbersShortcut: KeyCombo;
   /**
    * Country names (folded) and their ISO codes, for reading records: built once in the
    * background so that no page frame loads the browser's region-name data itself.

@@ -40,7 +40,7 @@ function handlers(log: string[]): CommandHandlers {
       enabled: false,
       region: 'US',
       confirmBeforeDial: false,
-      numbersShortcut: 'Alt+Shift+N',
+      numbersShortcut: { alt: true, shift: true, ctrl: false, meta: false, code: 'KeyN' },
     }),
     'page.enrich': () => [],
     'page.dial': ok('page.dial'),

@@ -114,7 +114,7 @@ describe('which pages the overlay serves', () => {
       enabled: true,
       region: 'US',
       confirmBeforeDial: false,
-      numbersShortcut: 'Alt+Shift+N',
+      numbersShortcut: { alt: true, shift: true, ctrl: false, meta: false, code: 'KeyN' },
     });
     // The names records are read with, built here once for every page.
     expect(new Map(countryNames).get('deutschland')).toBe('DE');
