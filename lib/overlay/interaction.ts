@@ -23,6 +23,7 @@ import {
   type RenderOverlay,
 } from './overlay-model.ts';
 import { listenToPage } from './page-listeners.ts';
+import { userActions } from './user-actions.ts';
 import type { ClickGuard } from './click-guard.ts';
 import { linkHidesNumber } from './dial-risks.ts';
 import { FrameFollower } from './frame-follower.ts';
@@ -88,27 +89,18 @@ export class Interaction {
       },
       options,
     );
-    const trusted = (e: Event) => e.isTrusted === true;
-    // Acting needs more than a trusted event: the user must have been able to see what they
-    // clicked (the hit target, or the card around the button).
-    const seen = (e: Event) => {
-      const el = e.currentTarget as Element | null;
-      const watched = el?.closest?.('.card, .hit') ?? el;
-      return !!watched && options.guard.allows(watched, e);
-    };
-    this.actions = {
-      activate: (e) => trusted(e) && this.commands.activate(seen(e)),
-      confirm: (e) => trusted(e) && seen(e) && this.commands.confirm(),
-      cancel: (e) => trusted(e) && this.commands.cancel(),
-      operate: (e, callId, op) => trusted(e) && seen(e) && void this.commands.operate(callId, op),
-      pointer: (e, inside) => {
-        if (!trusted(e)) return;
+    this.actions = userActions(options.guard, {
+      activate: (seen) => this.commands.activate(seen),
+      confirm: () => this.commands.confirm(),
+      cancel: () => this.commands.cancel(),
+      operate: (callId, op) => void this.commands.operate(callId, op),
+      pointer: (inside) => {
         if (inside) this.timers.clear('hide');
         else if (this.source === 'pointer') this.scheduleHide();
       },
-      navigate: (e, step) => trusted(e) && this.navigate(step),
-      dismiss: (e) => trusted(e) && this.dismiss(),
-    };
+      navigate: (step) => this.navigate(step),
+      dismiss: () => this.dismiss(),
+    });
   }
 
   start(): void {
