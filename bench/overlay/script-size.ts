@@ -9,14 +9,18 @@
  * the agent's language: lib/i18n/overlay-messages.ts). Reading numbers in their record's
  * country (record hints, the city list, vanity and internal numbers) brought it to 220 kB raw,
  * 65.3 kB gzip: the budget moved by that, and still leaves ~1 % for growth; anything beyond it
- * has to be argued for. Moving validation and its metadata out of the page is what will shrink it.
+ * has to be argued for. Click safety then added 6.4 kB raw, 2.3 kB gzip (measured against the
+ * same code without it): the click guard that refuses clicks on covered or just-shown targets
+ * (lib/overlay/click-guard.ts), the live-call feed pushed by the background instead of polling,
+ * the confirmation for risky numbers and hidden links, the never-stuck keyboard handling; the
+ * budget moved by that. Moving validation and its metadata out of the page is what will shrink it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { requireBuild } from '../../tests/support/browsers.ts';
 
-export const CONTENT_SCRIPT_BUDGET = { rawBytes: 222_000, gzipBytes: 66_000 };
+export const CONTENT_SCRIPT_BUDGET = { rawBytes: 228_500, gzipBytes: 68_300 };
 
 export interface ScriptSize {
   file: string;
