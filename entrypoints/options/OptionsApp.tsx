@@ -141,8 +141,8 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       />
       <InternalNumbersSection />
       <ClickToCallSection
-        confirmBeforeDial={loaded.overlay.confirmBeforeDial}
-        locked={false}
+        confirmBeforeDial={policy.confirmBeforeDial ?? loaded.overlay.confirmBeforeDial}
+        locked={policy.confirmBeforeDial !== undefined}
         onChange={(confirmBeforeDial) => saveOverlay({ confirmBeforeDial })}
       />
       <NotificationsSection

@@ -43,7 +43,8 @@ export async function readSiteLists(): Promise<SiteLists> {
     crmSites: [...new Set([...agent.crmSites, ...(policy.crmSites ?? [])])],
     disabledSites: overlay.disabledSites,
     region: agent.region,
-    confirmBeforeDial: overlay.confirmBeforeDial,
+    // Policy replaces the agent's choice either way (shown locked in the options page).
+    confirmBeforeDial: policy.confirmBeforeDial ?? overlay.confirmBeforeDial,
     numbersShortcut: overlay.numbersShortcut,
     language: agent.language,
     partyNameKey: agent.partyNameKey,

@@ -30,6 +30,7 @@ export const POLICY_KEYS = {
   crmSites: policyKey({ type: 'array', items: { type: 'string' } }, readCrmSites),
   internalNumbers: policyKey({ type: 'string' }, readInternalNumbers),
   autoLogin: policyKey({ type: 'boolean' }, readFlag('autoLogin')),
+  confirmBeforeDial: policyKey({ type: 'boolean' }, readFlag('confirmBeforeDial')),
   allowRememberMe: policyKey({ type: 'boolean' }, readFlag('allowRememberMe')),
   crmBaseUrl: policyKey({ type: 'string' }, readCrmBaseUrl),
   screenPopRules: policyKey({ type: 'array', items: { type: 'object' } }, readScreenPopRules),

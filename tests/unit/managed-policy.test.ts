@@ -12,6 +12,7 @@ import { signInLocks } from '../../lib/settings/sign-in-defaults.ts';
 import { managedCredentials, startupCredentials } from '../../lib/background/settings-startup.ts';
 import { activePatterns, readSiteLists, siteVerdict } from '../../lib/background/page-sites.ts';
 import { PageRegistration, type ScriptRegistrar } from '../../lib/background/page-registration.ts';
+import { overlaySettings } from '../../lib/settings/overlay-settings.ts';
 
 interface SchemaProperty {
   type: string;
@@ -156,6 +157,16 @@ describe('no policy', () => {
 
 describe('CRM sites set by policy in the background', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('"Confirm before dialling" from policy replaces the agent\'s own choice, on and off', async () => {
+    await overlaySettings.update((s) => ({ ...s, confirmBeforeDial: false }));
+    expect((await readSiteLists()).confirmBeforeDial).toBe(false);
+    await fakeBrowser.storage.managed.set({ confirmBeforeDial: true });
+    expect((await readSiteLists()).confirmBeforeDial).toBe(true);
+    await overlaySettings.update((s) => ({ ...s, confirmBeforeDial: true }));
+    await fakeBrowser.storage.managed.set({ confirmBeforeDial: false });
+    expect((await readSiteLists()).confirmBeforeDial).toBe(false);
+  });
 
   it('a bare host works: the overlay is registered for it and pages on it are CRM pages', async () => {
     await fakeBrowser.storage.managed.set({ crmSites: ['crm.example.com', '<all_urls>'] });

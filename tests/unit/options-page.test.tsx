@@ -508,6 +508,16 @@ describe('options page', () => {
     expect((box1 as HTMLInputElement).checked).toBe(true);
   });
 
+  it('shows "Confirm before dialling" locked as policy sets it, over the agent\'s own choice', async () => {
+    renderOptions({ policy: { confirmBeforeDial: true } });
+    await ready();
+    const box = section('Click to call');
+    const check = within(box).getByRole('checkbox', { name: 'Confirm before dialling' });
+    expect((check as HTMLInputElement).checked).toBe(true);
+    expect((check as HTMLInputElement).disabled).toBe(true);
+    expect(within(box).getByText('Set by your administrator')).toBeTruthy();
+  });
+
   it('lists the shortcut to the page numbers with the others, and records new keys for it', async () => {
     const page = renderOptions();
     await ready();
