@@ -14,6 +14,8 @@ interface Props {
   deletePending?: boolean;
   /** Shown unfolded (the agent can still fold or unfold it). */
   open?: boolean;
+  /** Keys the administrator marked read-only: no Edit, no Delete, not added from here. */
+  readOnly?: (key: string) => boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function AttachedData(props: Props) {
     if (editing !== undefined) editInput.current?.focus();
   }, [editing]);
   const canEdit = props.onUpdate !== undefined;
+  const readOnly = props.readOnly ?? (() => false);
   if (entries.length === 0 && !canEdit) return null;
 
   const save = (key: string) => {
@@ -42,6 +45,7 @@ export function AttachedData(props: Props) {
   const add = () => {
     const key = newKey.trim();
     if (!key) return setProblem(t('dataMissingKey'));
+    if (readOnly(key)) return setProblem(t('dataReadOnlyKey', key));
     setProblem(undefined);
     props.onUpdate?.(key, newValue);
     setNewKey('');
@@ -88,7 +92,7 @@ export function AttachedData(props: Props) {
               ) : (
                 <dd class="data-value">
                   <DataValueText text={formatDataValue(value)} />
-                  {canEdit ? (
+                  {canEdit && !readOnly(key) ? (
                     <PendingButton
                       class="btn-small"
                       label={t('dataEdit')}
@@ -100,7 +104,7 @@ export function AttachedData(props: Props) {
                       }}
                     />
                   ) : null}
-                  {props.onDelete ? (
+                  {props.onDelete && !readOnly(key) ? (
                     <PendingButton
                       class="btn-small"
                       label={t('dataDelete')}

@@ -1,8 +1,11 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
-import { callDurationMs, otherParty, type PartyNaming } from '@/lib/calls';
+import { otherParty, type PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n/messages';
+import { liveTimer } from '@/lib/history/call-times';
+import type { Disposition } from '@/lib/settings/wrap-up-settings';
+import { isReadOnlyKey } from '@/lib/settings/wrap-up-settings';
 import { formatDuration } from '@/lib/ui/format';
 import {
   callStateLabel,
@@ -15,6 +18,15 @@ import { ParticipantLine } from './ParticipantLine';
 import { AttachedData } from './AttachedData';
 import { CallControls, type OperationRunner } from './CallControls';
 import type { CallDegradation } from '@/lib/ui/degraded';
+import { DispositionPicker } from './DispositionPicker';
+
+/** The disposition combobox of a live call. */
+export interface DispositionChoice {
+  dispositions: readonly Disposition[];
+  value: string | undefined;
+  required: boolean;
+  onChoose: (code: string) => void;
+}
 
 interface Props {
   record: CallRecord;
@@ -29,7 +41,17 @@ interface Props {
   naming?: PartyNaming;
   /** Set during an outage: the card says so, its timer stops, its controls are disabled. */
   degraded?: CallDegradation;
+  disposition?: DispositionChoice;
+  /** Attached-data keys (or `PREFIX*` patterns) shown without Edit and Delete. */
+  readOnlyKeys?: readonly string[];
 }
+
+const TIMER_LABEL = {
+  ringing: 'timerRinging',
+  talk: 'timerTalk',
+  hold: 'timerHold',
+  total: 'callDuration',
+} as const;
 
 const DIRECTION_ICON: Readonly<Record<string, string>> = {
   Inbound: '↙',
@@ -39,22 +61,17 @@ const DIRECTION_ICON: Readonly<Record<string, string>> = {
 };
 
 /** One live call: who, what state, how long, its data, and what can be done with it now. */
-export function CallCard({
-  record,
-  now,
-  isPending,
-  onOperation,
-  parent,
-  swapWith,
-  naming = {},
-  degraded,
-}: Props) {
+export function CallCard(props: Props) {
+  const { record, now, isPending, onOperation, parent, swapWith, disposition, degraded } = props;
+  const naming = props.naming ?? {};
+  const readOnly = (key: string) => isReadOnlyKey(key, props.readOnlyKeys ?? []);
   const call = record.call;
   const party = otherParty(call, naming);
   // Handed over after a consultation: the ANI is the agent who transferred, not the caller.
   const transferred = party.role === 'transferred';
   // Nothing about the call is known past the start of an outage: its clock stops there.
   const shownAt = degraded ? Math.min(now, degraded.since) : now;
+  const timer = liveTimer(record, shownAt);
   const titleId = `call-${safeId(call.id)}`;
   const can = (op: PopupCallOperation) => call.capabilities.includes(op);
   const card = useRef<HTMLElement>(null);
@@ -91,8 +108,8 @@ export function CallCard({
           <span aria-hidden="true">{DIRECTION_ICON[call.callType] ?? '•'} </span>
           {transferred ? t('callTransferred') : callTypeLabel(call.callType)}
         </span>
-        <span class="call-duration" role="timer" aria-label={t('callDuration')}>
-          {formatDuration(callDurationMs(record, shownAt))}
+        <span class="call-duration" role="timer" aria-label={t(TIMER_LABEL[timer.kind])}>
+          {formatDuration(timer.ms)}
         </span>
         {call.recordingState && call.recordingState !== 'Stopped' ? (
           <span class={`badge recording rec-${safeId(call.recordingState).toLowerCase()}`}>
@@ -164,9 +181,20 @@ export function CallCard({
             ? (key) => onOperation({ operation: 'DeleteUserDataPair', params: { key } })
             : undefined
         }
+        readOnly={readOnly}
       />
       {/* A disabled fieldset disables every control in it while calls cannot be controlled. */}
       <fieldset class="call-controls-set" disabled={degraded !== undefined}>
+        {disposition ? (
+          <DispositionPicker
+            id={`disposition-${safeId(call.id)}`}
+            dispositions={disposition.dispositions}
+            value={disposition.value}
+            required={disposition.required}
+            pending={isPending('UpdateUserData')}
+            onChoose={disposition.onChoose}
+          />
+        ) : null}
         <CallControls
           call={call}
           describedBy={titleId}

@@ -1,8 +1,8 @@
-import type { PartyNaming } from '@/lib/calls';
+import type { CallRecord, PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation, PopupCallRequest } from '@/lib/messaging/protocol';
 import type { CallGroup } from '@/lib/ui/call-view';
 import { t } from '@/lib/i18n/messages';
-import { CallCard } from './CallCard';
+import { CallCard, type DispositionChoice } from './CallCard';
 import type { CallDegradation } from '@/lib/ui/degraded';
 
 interface Props {
@@ -13,13 +13,26 @@ interface Props {
   /** How parties are named (the agent's attached-data key). */
   naming?: PartyNaming;
   degraded?: CallDegradation;
+  /** The disposition choice of a call, when the administrator set up dispositions. */
+  disposition?: (record: CallRecord) => DispositionChoice;
+  /** Attached-data keys the agent may not edit or delete. */
+  readOnlyKeys?: readonly string[];
 }
 
 /**
  * Every live call. A call with consult legs is drawn as one bracketed group: the original
  * (usually held) on top, its consultation right under it and visibly attached.
  */
-export function CallList({ groups, now, isPending, onOperation, naming, degraded }: Props) {
+export function CallList({
+  groups,
+  now,
+  isPending,
+  onOperation,
+  naming,
+  degraded,
+  disposition,
+  readOnlyKeys,
+}: Props) {
   if (groups.length === 0) {
     return <p class="muted no-calls">{t('noCalls')}</p>;
   }
@@ -34,6 +47,12 @@ export function CallList({ groups, now, isPending, onOperation, naming, degraded
             isPending={(op) => isPending(op, record.call.id)}
             onOperation={(request) => onOperation(record.call.id, request)}
             {...(naming ? { naming } : {})}
+            {...(disposition &&
+            record.call.callType !== 'Consult' &&
+            record.call.state !== 'Ringing'
+              ? { disposition: disposition(record) }
+              : {})}
+            {...(readOnlyKeys ? { readOnlyKeys } : {})}
             {...(parent ? { parent } : {})}
             {...(swapWith ? { swapWith } : {})}
             {...(degraded ? { degraded } : {})}

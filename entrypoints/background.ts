@@ -15,6 +15,10 @@ import { startPageIntegration } from '@/lib/background/page-integration';
 import type { PageLivePush } from '@/lib/background/page-live-push';
 import { BackgroundLanguage } from '@/lib/background/background-language';
 import { keepNoResourceTimings } from '@/lib/background/resource-timings';
+import { CallHistory } from '@/lib/background/call-history';
+import { CallLog } from '@/lib/background/call-log';
+import { WrapUp } from '@/lib/background/wrap-up';
+import { createWrapUpHooks } from '@/lib/background/wrap-up-commands';
 
 export default defineBackground(() => {
   keepNoResourceTimings();
@@ -33,12 +37,24 @@ export default defineBackground(() => {
     () => language.ready(),
   );
   const ringTone = new RingTone(browserRingOutput(), () => session.diagnostics);
+  const history = new CallHistory({
+    diagnostics: () => session.diagnostics,
+    onMissed: (count) => callAlerts.setMissed(count),
+  });
+  const callLog = new CallLog({ diagnostics: () => session.diagnostics });
+  const wrapUp = new WrapUp({ session: () => session, history, callLog });
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
     // The store says what changed: views hear of what they render, the call consumers of
     // calls, and none of them compares states again to find out.
     onChange: (change) => {
       if (change.view) views?.changed();
+      // Who is signed in and whether the session is up decide whose history and which
+      // server catalogue apply; ended calls decide what is recorded.
+      if (change.calls || change.connection) {
+        history.onChange(session.view);
+        wrapUp.onChange(session.view);
+      }
       if (!change.calls) return;
       const calls = session.calls;
       screenPop.onChange(calls);
@@ -56,7 +72,8 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously at top level so that the event that woke the
   // worker is delivered to them.
-  const route = createCommandRouter(createCommandHandlers(session), (sender) =>
+  const hooks = createWrapUpHooks({ history, wrapUp, screenPop });
+  const route = createCommandRouter(createCommandHandlers(session, undefined, hooks), (sender) =>
     classifySender(sender, browser.runtime.id, browser.runtime.getURL('')),
   );
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
@@ -67,6 +84,8 @@ export default defineBackground(() => {
   callAlerts.listen();
   ringTone.listen();
   screenPop.start();
+  wrapUp.start();
+  callLog.start();
   const pages = startPageIntegration(
     () => session,
     () => language.ready(),
@@ -87,6 +106,9 @@ export default defineBackground(() => {
     ringTone,
     pages,
     language,
+    history,
+    wrapUp,
+    callLog,
   };
 });
 

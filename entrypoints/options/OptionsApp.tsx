@@ -19,6 +19,8 @@ import { ScreenPopSection } from '@/components/options/ScreenPopSection';
 import { LanguageSection } from '@/components/options/LanguageSection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
+import { WrapUpSection } from '@/components/options/WrapUpSection';
+import type { WrapUpSettings } from '@/lib/settings/wrap-up-settings';
 import { browserOptionsDeps, type OptionsDeps } from './deps';
 
 interface Loaded {
@@ -36,6 +38,8 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const deps = useMemo(() => given ?? browserOptionsDeps(), []);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
+  const [wrapUp, setWrapUp] = useState<WrapUpSettings | undefined>(undefined);
+  const [managedWrapUp, setManagedWrapUp] = useState<Partial<WrapUpSettings>>({});
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
@@ -50,6 +54,16 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       .then(([settings, policy, login, overlay]) => setLoaded({ settings, policy, login, overlay }))
       .catch(() => undefined);
     deps.screenPop.load().then(setScreenPop, () => undefined);
+    if (deps.wrapUp) {
+      const { get, managed } = deps.wrapUp;
+      Promise.all([get(), managed().catch(() => ({}))]).then(
+        ([own, policy]) => {
+          setManagedWrapUp(policy);
+          setWrapUp(own);
+        },
+        () => undefined,
+      );
+    }
   }, []);
 
   if (!loaded) {
@@ -170,6 +184,16 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         onSaveBaseUrl={(crmBaseUrl) => saveScreenPop({ crmBaseUrl })}
         download={deps.download}
       />
+      {deps.wrapUp ? (
+        <WrapUpSection
+          {...(wrapUp ? { settings: wrapUp } : {})}
+          managed={managedWrapUp}
+          onSave={async (next) => {
+            const saved = await deps.wrapUp?.set(next);
+            if (saved) setWrapUp(saved);
+          }}
+        />
+      ) : null}
       <LanguageSection language={settings.language} onChange={changeLanguage} />
       <ShortcutsSection
         load={deps.shortcuts}

@@ -20,6 +20,11 @@ import { applyUiLanguage, uiLanguage } from '@/lib/i18n/messages';
 import { setAgentRegion } from '@/lib/settings/agent-region';
 import { playOneRing, RingPlayer } from '@/lib/ringtone/ring-player';
 import type { Shortcut } from '@/components/options/ShortcutsSection';
+import {
+  readManagedWrapUp,
+  wrapUpSettings,
+  type WrapUpSettings,
+} from '@/lib/settings/wrap-up-settings';
 
 /** Everything the options page reads and changes; tests pass their own. */
 export interface OptionsDeps {
@@ -37,6 +42,12 @@ export interface OptionsDeps {
     load(): Promise<ScreenPopSettings>;
     /** Refuses (throws) settings with problems. */
     save(value: ScreenPopSettings): Promise<void>;
+  };
+  /** Wrap-up and call-history settings, and what policy sets of them. */
+  wrapUp?: {
+    get(): Promise<WrapUpSettings>;
+    set(value: WrapUpSettings): Promise<WrapUpSettings>;
+    managed(): Promise<Partial<WrapUpSettings>>;
   };
   exportDiagnostics(): Promise<DiagnosticsDump>;
   download(fileName: string, text: string): void;
@@ -83,6 +94,7 @@ export function browserOptionsDeps(): OptionsDeps {
     loginDefaults: { load: loadLoginDefaults, save: saveLoginDefaults },
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
+    wrapUp: { get: wrapUpSettings.get, set: wrapUpSettings.set, managed: readManagedWrapUp },
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>

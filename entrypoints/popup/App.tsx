@@ -27,6 +27,24 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { AgentPanel } from '@/components/AgentPanel';
 import { CallList } from '@/components/CallList';
 import { Dialpad } from '@/components/Dialpad';
+import { CallHistoryList } from '@/components/CallHistoryList';
+import { NextStatePicker, WrapUpPanel } from '@/components/WrapUpPanel';
+import { watchStored } from '@/lib/ui/stored-value';
+import {
+  CALL_HISTORY_KEY,
+  agentKey,
+  decodeBook,
+  emptyBook,
+  historyOf,
+  unseenMissed,
+  type CallHistoryBook,
+} from '@/lib/history/call-history-book';
+import {
+  WRAP_UP_STATE_KEY,
+  decodeWrapUpState,
+  emptyWrapUpState,
+  type WrapUpState,
+} from '@/lib/wrap-up/wrap-up-state';
 
 export interface AppProps {
   /** Sends intents to the background (`sendCommand`; tests inject their own). */
@@ -73,6 +91,20 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<Failure | undefined>(undefined);
   const [dismissedErrorAt, setDismissedErrorAt] = useState<number | undefined>(undefined);
+  const [book, setBook] = useState<CallHistoryBook>(emptyBook());
+  const [wrapUp, setWrapUp] = useState<WrapUpState>(emptyWrapUpState());
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  // The history and the wrap-up are kept by the background in extension storage.
+  useEffect(() => {
+    const stopHistory = watchStored('local', CALL_HISTORY_KEY, (raw) => setBook(decodeBook(raw)));
+    const stopWrapUp = watchStored('session', WRAP_UP_STATE_KEY, (raw) =>
+      setWrapUp(decodeWrapUpState(raw)),
+    );
+    return () => {
+      stopHistory();
+      stopWrapUp();
+    };
+  }, []);
 
   useEffect(() => {
     (props.loginDefaults ?? loadSignInDefaults)()
@@ -85,12 +117,21 @@ export function App(props: AppProps) {
   const now = store.now.value;
   const announcement = store.announcement.value;
 
-  // Opening the popup on a ringing call puts the keyboard on Answer: Enter answers.
-  const firstFocusDone = useRef(false);
+  // A call that starts ringing (or rings when the popup opens) puts the keyboard on its
+  // Answer button: Enter answers.
+  const ringingSeen = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    if (!view || firstFocusDone.current) return;
-    firstFocusDone.current = true;
-    document.querySelector<HTMLButtonElement>('.state-ringing .btn-success')?.focus();
+    if (!view) return;
+    const ringingIds = view.calls.calls
+      .filter((r) => r.call.state === 'Ringing')
+      .map((r) => r.call.id);
+    const fresh = ringingIds.find((id) => !ringingSeen.current.has(id));
+    ringingSeen.current = new Set(ringingIds);
+    if (fresh === undefined) return;
+    const card = [...document.querySelectorAll<HTMLElement>('.call-card')].find(
+      (c) => c.dataset.callId === fresh,
+    );
+    card?.querySelector<HTMLButtonElement>('.btn-success')?.focus();
   }, [view]);
 
   const degraded = view ? callDegradation(view.calls) : undefined;
@@ -99,6 +140,13 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (!degraded) setFailure((f) => (f?.outage ? undefined : f));
   }, [degraded?.kind]);
+  const agent = view?.username && view.serverUrl ? agentKey(view.username, view.serverUrl) : '';
+  const history = historyOf(book, agent);
+  const missedUnseen = agent ? unseenMissed(history) : 0;
+  // The popup shows the history: its missed calls have been seen, the badge lets go.
+  useEffect(() => {
+    if (missedUnseen > 0) send('history.seen').catch(() => undefined);
+  }, [missedUnseen, agent]);
 
   /** Runs a command; its failure is shown with what the agent was trying to do. */
   const run = (failedKey: MessageKey, task: () => Promise<unknown>, local?: string) => {
@@ -164,13 +212,16 @@ export function App(props: AppProps) {
       send('call.operation', { callId, ...request }),
     );
 
+  const choose = (callId: string, choice: { code?: string; notes?: string }) =>
+    run('failed_wrapUpChoose', () => send('wrapUp.choose', { callId, ...choice }));
+
   const dial = (number: string) =>
     run('failed_Dial', async () => {
       await send('call.dial', { phoneNumber: number });
       setRecent(await recentNumbers.add(number));
     });
 
-  const status = selectAgentStatus(calls);
+  const agentStatus = selectAgentStatus(calls);
   const groups = groupCalls(calls);
   // An asynchronous error about a call that has since ended was resolved by its end.
   const lastError = calls.lastError;
@@ -224,7 +275,7 @@ export function App(props: AppProps) {
         <>
           <AgentPanel
             calls={calls}
-            status={status}
+            status={agentStatus}
             now={now}
             onState={(operationName) =>
               run('failed_agentState', () => send('agent.setState', { operationName }))
@@ -257,18 +308,73 @@ export function App(props: AppProps) {
               onOperation={operate}
               naming={store.naming}
               {...(degraded ? { degraded } : {})}
+              {...(wrapUp.dispositions.length > 0
+                ? {
+                    disposition: (record) => ({
+                      dispositions: wrapUp.dispositions,
+                      value:
+                        wrapUp.chosen[record.call.id]?.code ??
+                        textOf(record.call.userData[wrapUp.dispositionKey]),
+                      required: wrapUp.required,
+                      onChoose: (code) => choose(record.call.id, { code }),
+                    }),
+                  }
+                : {})}
+              readOnlyKeys={wrapUp.readOnlyKeys}
             />
+            {calls.calls.length > 0 ? (
+              <NextStatePicker
+                states={calls.agent.agentStates}
+                value={wrapUp.nextState}
+                onChoose={(operationName) =>
+                  run('failed_nextState', () => send('wrapUp.nextState', { operationName }))
+                }
+              />
+            ) : null}
           </section>
+          <WrapUpPanel
+            state={wrapUp}
+            now={now}
+            onChoose={choose}
+            onDone={(callId) => run('failed_wrapUpDone', () => send('wrapUp.done', { callId }))}
+          />
           <Dialpad
             pending={isPending(calls, 'Dial')}
             recent={recent}
             onDial={dial}
-            autoFocus={!ringing}
+            autoFocus={!ringing && wrapUp.pending.length === 0}
+          />
+          {status ? (
+            <p class="muted" role="status">
+              {status}
+            </p>
+          ) : null}
+          <CallHistoryList
+            entries={history.entries}
+            seenAt={history.seenAt}
+            canDial={connection.kind === 'connected'}
+            onRedial={dial}
+            onPopAgain={(callId) =>
+              run('failed_popAgain', async () => {
+                const { opened } = await send('history.popAgain', { callId });
+                setStatus(opened ? undefined : t('historyNoCrmPage'));
+              })
+            }
+            onCopy={(number) =>
+              run('failed_copy', async () => {
+                await navigator.clipboard.writeText(number);
+                setStatus(t('historyCopied'));
+              })
+            }
           />
         </>
       )}
     </main>
   );
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function AgentIdentity({ calls }: { calls: CallsView }) {

@@ -60,6 +60,7 @@ export class CallAlerts {
   });
   private lastBadge: BadgeView | undefined;
   private lastRinging: string | undefined;
+  private missed = 0;
   private readonly languageReady: () => Promise<void>;
 
   /**
@@ -104,9 +105,15 @@ export class CallAlerts {
     }
   }
 
+  /** Missed calls not seen yet, counted on the badge while no call is up. */
+  setMissed(count: number): void {
+    this.missed = count;
+    this.onChange(this.session().calls);
+  }
+
   /** Every store change: the badge follows, notifications of calls no longer ringing go. */
   onChange(state: CallsState): void {
-    const badge = badgeFor(state);
+    const badge = badgeFor(state, this.missed);
     if (badge.text !== this.lastBadge?.text || badge.color !== this.lastBadge.color) {
       this.lastBadge = badge;
       // Painted when its turn comes, as it is then: a burst of changes is one paint.

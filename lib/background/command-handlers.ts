@@ -4,6 +4,7 @@ import { CommandRejectedError } from '../session/errors.ts';
 import { readCallOperation } from '../gws/call-operations.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
 import { createPageCommandHandlers, type PageCommandOptions } from './page-commands.ts';
+import { wrapUpUnavailable, type WrapUpHooks } from './wrap-up-commands.ts';
 
 function requireText(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -16,10 +17,12 @@ function requireText(value: unknown, what: string): string {
 export function createCommandHandlers(
   session: GwsSession,
   pageOptions?: PageCommandOptions,
+  wrapUp: WrapUpHooks = wrapUpUnavailable(),
 ): CommandHandlers {
   return {
     // The CRM page overlay's narrow set (content scripts, enabled CRM sites only).
     ...createPageCommandHandlers(session, pageOptions),
+    ...wrapUp.handlers,
     'session.getState': () => session.view,
     'session.login': async ({ serverUrl, username, password, remember }) => {
       const credentials = {
@@ -36,12 +39,15 @@ export function createCommandHandlers(
       await forgetLogin();
     },
     'session.retry': () => session.retry(),
-    'agent.setState': ({ operationName, params }) =>
-      session.operate({
+    'agent.setState': async ({ operationName, params }) => {
+      wrapUp.checkState(requireText(operationName, 'A state'), session.calls);
+      await session.operate({
         kind: 'agent-state',
-        operationName: requireText(operationName, 'A state'),
+        operationName,
         ...(params ? { params } : {}),
-      }),
+      });
+      await wrapUp.stateChosen(operationName, session.calls);
+    },
     'device.doNotDisturb': ({ on }) => session.operate({ kind: 'do-not-disturb', on: on === true }),
     'device.forward': ({ destination }) =>
       session.operate({ kind: 'forward', destination: destination || null }),

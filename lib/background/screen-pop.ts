@@ -103,6 +103,32 @@ export class ScreenPop {
     for (const id of this.establishedSeen) if (!live.has(id)) this.establishedSeen.delete(id);
   }
 
+  /**
+   * "Pop the CRM page again" from the call history: the first matching rule opens its page
+   * whatever its trigger, although the call popped before. False when no rule matches.
+   */
+  async popAgain(call: PopCall): Promise<boolean> {
+    let opened = false;
+    this.enqueue(async () => {
+      const settings = await loadScreenPopSettingsInForce();
+      for (const trigger of ['ringing', 'established'] as const) {
+        const decision = decidePop({
+          ruleSet: settings,
+          call,
+          trigger,
+          alreadyPopped: () => false,
+          enrich: this.enrich,
+        });
+        if (decision.kind !== 'pop') continue;
+        await this.open(decision.plan);
+        opened = true;
+        return;
+      }
+    });
+    await this.queue.idle();
+    return opened;
+  }
+
   /** Resolves when everything queued so far is done (tests, diagnostics). */
   idle(): Promise<void> {
     return this.queue.idle();

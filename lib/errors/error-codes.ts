@@ -31,6 +31,8 @@ export const ERROR_MESSAGES = {
   'forbidden-sender': 'errorForbidden',
   'unknown-command': 'errorUnknown',
   'no-reply': 'errorNoReply',
+  // Wrap-up: Ready or Done while the ended call still needs its disposition.
+  'disposition-required': 'errorDispositionRequired',
   // The browser refused the popup access to the GWS origin.
   'server-access-denied': 'errorServerAccessDenied',
 } as const satisfies Record<string, MessageKey>;

@@ -50,6 +50,28 @@ export interface CommandMap {
     access: 'extension-page';
   };
   'diagnostics.export': { request: void; response: DiagnosticsDump; access: 'extension-page' };
+  /** The agent looked at the call history: missed calls leave the badge. */
+  'history.seen': { request: void; response: void; access: 'extension-page' };
+  /** Opens the CRM page of a call in the history again (the screen-pop rule that matches). */
+  'history.popAgain': {
+    request: { callId: string };
+    response: { opened: boolean };
+    access: 'extension-page';
+  };
+  /** A disposition code and/or notes for a live or just-ended call. */
+  'wrapUp.choose': {
+    request: { callId: string; code?: string; notes?: string };
+    response: void;
+    access: 'extension-page';
+  };
+  /** The wrap-up of an ended call is over (refused while a required disposition is missing). */
+  'wrapUp.done': { request: { callId: string }; response: void; access: 'extension-page' };
+  /** The agent state to take after the current call; null forgets it. */
+  'wrapUp.nextState': {
+    request: { operationName: string | null };
+    response: void;
+    access: 'extension-page';
+  };
   // The CRM page overlay (content script). The background also checks that the sending frame
   // and its tab are on an enabled CRM site (lib/background/page-commands.ts).
   'page.config': { request: void; response: PageConfig; access: 'content-script' };
@@ -83,6 +105,11 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'call.dial': 'extension-page',
   'call.operation': 'extension-page',
   'diagnostics.export': 'extension-page',
+  'history.seen': 'extension-page',
+  'history.popAgain': 'extension-page',
+  'wrapUp.choose': 'extension-page',
+  'wrapUp.done': 'extension-page',
+  'wrapUp.nextState': 'extension-page',
   'page.config': 'content-script',
   'page.enrich': 'content-script',
   'page.dial': 'content-script',

@@ -47,20 +47,27 @@ export function describeIncomingCall(
 }
 
 export interface BadgeView {
-  /** The number of live calls; empty with none. */
+  /** The number of live calls; with none, the missed calls not seen yet; else empty. */
   text: string;
-  /** Red while a call rings, green while calls are up. */
+  /** Red while a call rings, green while calls are up, amber for missed calls. */
   color: string;
   ringing: boolean;
 }
 
 export const BADGE_RINGING_COLOR = '#C5221F';
 export const BADGE_ACTIVE_COLOR = '#137333';
+export const BADGE_MISSED_COLOR = '#B06000';
 
-/** The toolbar badge for the store: call count, ringing or active colour. */
-export function badgeFor(state: CallsState): BadgeView {
+/**
+ * The toolbar badge for the store: call count, ringing or active colour. With no live call
+ * it counts the missed calls the agent has not seen yet (`missed`).
+ */
+export function badgeFor(state: CallsState, missed = 0): BadgeView {
   const count = state.calls.length;
   const ringing = state.calls.some((r) => r.call.state === 'Ringing');
+  if (count === 0 && missed > 0) {
+    return { text: String(missed), color: BADGE_MISSED_COLOR, ringing: false };
+  }
   return {
     text: count > 0 ? String(count) : '',
     color: ringing ? BADGE_RINGING_COLOR : BADGE_ACTIVE_COLOR,

@@ -5,6 +5,7 @@
  */
 import type { RuntimeConfig } from '../config.ts';
 import { agentStatesSettings } from './agent-states.ts';
+import { dispositionSettings, WRAP_UP_TIME } from './dispositions.ts';
 import type { Agent } from './agents.ts';
 import { callCapabilities, deviceCapabilities } from './capabilities.ts';
 import { otherParties, userDataObject, viewId, type CallView } from './call-model.ts';
@@ -201,7 +202,12 @@ export class Renderer {
   }
 
   settings(): Record<string, unknown> {
-    return { 'agent-states': agentStatesSettings(), general: { ...GENERAL_SETTINGS } };
+    return {
+      'agent-states': agentStatesSettings(),
+      general: { ...GENERAL_SETTINGS },
+      dispositions: dispositionSettings(),
+      'wrap-up': { wrapUpTime: WRAP_UP_TIME },
+    };
   }
 
   user(agent: Agent, subresources: ReadonlySet<string>): Record<string, unknown> {

@@ -156,7 +156,7 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
     );
   });
 
-  it('shows direction, state, running duration, ANI/DNIS and attached data of the call', () => {
+  it('shows direction, state, ringing time, ANI/DNIS and attached data of the call', () => {
     const state = signedIn(eventAction(callEventFrom('call-ringing-inbound', { duration: '65' })));
     const record = state.calls[0]!;
     render(
@@ -170,7 +170,8 @@ describe('CallControls: a control exists iff its operation is in the capabilitie
     const card = screen.getByRole('article', { name: '5125' });
     expect(within(card).getByText('Ringing')).toBeTruthy();
     expect(within(card).getByText('Inbound')).toBeTruthy();
-    expect(within(card).getByRole('timer', { name: 'Call duration' }).textContent).toBe('1:15');
+    // Rang for 65 s before it was first seen, 10 s since.
+    expect(within(card).getByRole('timer', { name: 'Ringing time' }).textContent).toBe('1:15');
     expect(within(card).getByText('Caller (ANI)').nextElementSibling?.textContent).toBe('5125');
     expect(within(card).getByText('Dialled (DNIS)').nextElementSibling?.textContent).toBe('8012');
     expect(within(card).getByText('AccountNumber').nextElementSibling?.textContent).toContain(

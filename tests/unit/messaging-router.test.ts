@@ -36,6 +36,11 @@ function handlers(log: string[]): CommandHandlers {
       throw Object.assign(new Error('Invalid state'), { name: 'GwsApiError', statusCode: 2 });
     },
     'diagnostics.export': () => ({ exportedAt: 1, entries: {}, dropped: {} }) as never,
+    'history.seen': ok('history.seen'),
+    'history.popAgain': () => ({ opened: false }),
+    'wrapUp.choose': ok('wrapUp.choose'),
+    'wrapUp.done': ok('wrapUp.done'),
+    'wrapUp.nextState': ok('wrapUp.nextState'),
     'page.config': () => ({
       enabled: false,
       region: 'US',

@@ -17,17 +17,25 @@ import {
 import { parseManagedPolicy } from '@/lib/settings/managed-policy';
 import { policyView } from '@/lib/settings/policy-view';
 import type { ScreenPopRule } from '@/lib/screen-pop/types';
+import {
+  WRAP_UP_DEFAULTS,
+  normalizeWrapUpSettings,
+  type WrapUpSettings,
+} from '@/lib/settings/wrap-up-settings';
 import { settle } from './popup-harness';
 
 export interface OptionsInit {
   screenPop?: Partial<ScreenPopSettings>;
   /** Managed storage as an administrator sets it, read by the real policy reader. */
   policy?: Record<string, unknown>;
+  /** The wrap-up settings item, normalised like the real one, and what policy sets. */
+  wrapUp?: { settings?: Partial<WrapUpSettings>; managed?: Partial<WrapUpSettings> };
 }
 
 export function renderOptionsPage(init: OptionsInit = {}) {
   let settings: AgentSettings = structuredClone(AGENT_SETTINGS_DEFAULTS);
   let screenPop: ScreenPopSettings = { ...defaultScreenPopSettings(), ...init.screenPop };
+  let wrapUp = normalizeWrapUpSettings(init.wrapUp?.settings ?? {}, WRAP_UP_DEFAULTS);
   const log = {
     saves: 0,
     downloads: [] as Array<{ fileName: string; text: string }>,
@@ -74,9 +82,19 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     applyLanguage: async () => undefined,
     applyRegion: () => undefined,
     extensionVersion: () => '0.1.0',
+    wrapUp: {
+      get: async () => structuredClone(wrapUp),
+      set: async (value) => (wrapUp = normalizeWrapUpSettings(value, WRAP_UP_DEFAULTS)),
+      managed: async () => init.wrapUp?.managed ?? {},
+    },
   };
   render(<OptionsApp deps={deps} />);
-  return { log, rules: (): ScreenPopRule[] => screenPop.rules, screenPop: () => screenPop };
+  return {
+    log,
+    rules: (): ScreenPopRule[] => screenPop.rules,
+    screenPop: () => screenPop,
+    wrapUp: () => wrapUp,
+  };
 }
 
 export async function pageReady() {

@@ -296,11 +296,10 @@ describe('popup: calls', () => {
     });
   });
 
-  it('ticks call durations while the popup is open', () => {
+  it('ticks the talk time while the popup is open, from the wire duration when first seen connected', () => {
     const state = signedIn(eventAction(establishedCall({ duration: '59' })));
     const popup = renderPopup(state);
-    const timer = () =>
-      within(card('5125')).getByRole('timer', { name: 'Call duration' }).textContent;
+    const timer = () => within(card('5125')).getByRole('timer', { name: 'Talk time' }).textContent;
     expect(timer()).toBe('0:59');
     popup.setNow(state.clock + 3_601_000);
     // A push re-reads the clock; between pushes the popup's own interval does (tested in agent tests).
