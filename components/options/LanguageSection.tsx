@@ -8,6 +8,9 @@ const NAMES: Readonly<Record<UiLanguage, MessageKey>> = {
   browser: 'optionsLanguageBrowser',
   en: 'optionsLanguageEn',
   fr: 'optionsLanguageFr',
+  de: 'optionsLanguageDe',
+  es: 'optionsLanguageEs',
+  'pt-BR': 'optionsLanguagePtBr',
 };
 
 interface Props {

@@ -29,13 +29,20 @@ export function catalogueMessage(
   );
 }
 
+/** The `_locales` folder of a language tag: `pt-BR` lives in `pt_BR`, as the browsers want. */
+export function localeFolder(language: string): string {
+  return language.replace('-', '_');
+}
+
 /**
  * Reads one of the extension's packaged catalogues. Works in extension pages and in the
  * background (also Chrome's service worker), never in content scripts: `_locales` is not
  * web-accessible.
  */
 export async function fetchCatalogue(language: string): Promise<Catalogue> {
-  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
+  const response = await fetch(
+    browser.runtime.getURL(`/_locales/${localeFolder(language)}/messages.json`),
+  );
   if (!response.ok) throw new Error(`No catalogue for ${language} (${response.status})`);
   return (await response.json()) as Catalogue;
 }

@@ -1,8 +1,11 @@
 import { siteToPattern } from './crm-sites.ts';
 import { defineVersionedItem, mergeWithDefaults, type Migration } from './versioned-item.ts';
 
-/** Languages the extension speaks; `browser` follows the browser's UI language. */
-export const UI_LANGUAGES = ['browser', 'en', 'fr'] as const;
+/**
+ * Languages the extension speaks, as BCP 47 tags; `browser` follows the browser's UI
+ * language. Each has a catalogue in `public/_locales/` (`pt-BR` in `pt_BR/`).
+ */
+export const UI_LANGUAGES = ['browser', 'en', 'fr', 'de', 'es', 'pt-BR'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** Region for numbers typed or sent without a country code, until the agent picks one. */

@@ -174,7 +174,7 @@ describe('Chromium: the options page', () => {
     await shown(status('Phone numbers').getByText('Saved.'));
   });
 
-  it('switches options and popup to French', async () => {
+  it('switches options and popup to French, then Brazilian Portuguese', async () => {
     await options.getByLabel('Language of the extension').selectOption('fr');
     await shown(options.getByRole('heading', { level: 1, name: 'Paramètres de GWS CTI Overlay' }));
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -182,7 +182,13 @@ describe('Chromium: the options page', () => {
     await shown(popup.getByRole('button', { name: 'Se déconnecter' }));
     expect(await popup.title()).toBe('GWS CTI');
     await popup.close();
-    await options.getByLabel('Langue de l’extension').selectOption('browser');
+    // A language whose catalogue folder is not its tag (pt_BR for pt-BR).
+    await options.getByLabel('Langue de l’extension').selectOption('pt-BR');
+    await shown(
+      options.getByRole('heading', { level: 1, name: 'Configurações do GWS CTI Overlay' }),
+    );
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+    await options.getByLabel('Idioma da extensão').selectOption('browser');
     await shown(options.getByRole('heading', { level: 1, name: 'GWS CTI Overlay settings' }));
     expect(await storedSettings(options)).toMatchObject({ value: { language: 'browser' } });
   });

@@ -2,7 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { initialCallsState } from '@/lib/calls';
+import { UI_LANGUAGES } from '@/lib/settings/agent-settings';
+import { localeFolder } from '@/lib/i18n/catalogue';
 import {
   callEventFrom,
   consultPair,
@@ -33,20 +37,32 @@ function placeholders(entry: {
 }
 
 describe('i18n catalogues', () => {
-  it('French has every English message, with the same placeholders, and nothing else', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, entry] of Object.entries(en)) {
-      const other = fr[key]!;
-      expect(other.message.trim(), key).not.toBe('');
-      expect(placeholders(other), key).toEqual(placeholders(entry));
-      // Every placeholder used in the message is declared.
-      for (const name of placeholders(entry).names)
-        expect(
-          Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()),
-          key,
-        ).toContain(name);
-    }
+  // Every language the options offer, and every catalogue the extension ships.
+  const offered = UI_LANGUAGES.filter((l) => l !== 'browser' && l !== 'en');
+
+  it('ships exactly the catalogues of the languages the options offer', () => {
+    const shipped = readdirSync(join(import.meta.dirname, '../../public/_locales')).sort();
+    expect(shipped).toEqual(['en', ...offered.map(localeFolder)].sort());
   });
+
+  it.each(offered)(
+    '%s has every English message, with the same placeholders, and nothing else',
+    (language) => {
+      const other = readCatalogue(localeFolder(language));
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, entry] of Object.entries(en)) {
+        const translated = other[key]!;
+        expect(translated.message.trim(), key).not.toBe('');
+        expect(placeholders(translated), key).toEqual(placeholders(entry));
+        // Every placeholder used in the message is declared.
+        for (const name of placeholders(entry).names)
+          expect(
+            Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()),
+            key,
+          ).toContain(name);
+      }
+    },
+  );
 
   it('uses only message names Chrome and Firefox accept', () => {
     for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
