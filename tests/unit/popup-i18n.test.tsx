@@ -20,7 +20,6 @@ import {
 } from './popup-harness';
 
 const en = readCatalogue('en');
-const fr = readCatalogue('fr');
 
 function placeholders(entry: {
   message: string;

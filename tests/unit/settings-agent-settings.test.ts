@@ -30,7 +30,7 @@ describe('agent settings item', () => {
       version: 1,
       value: {
         region: 'gb ',
-        language: 'de',
+        language: 'xx',
         crmSites: ['crm.example.com', 'https://crm.example.com/*', '<all_urls>', 7, '*.com'],
         notificationSound: false,
         ringTone: 'yes',
