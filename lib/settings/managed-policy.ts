@@ -14,12 +14,14 @@ import type { RuleProblem } from '../screen-pop/types.ts';
 import {
   policyKey,
   readCrmBaseUrl,
+  readCount,
   readCrmSites,
   readFlag,
   readInternalNumbers,
   readScreenPopRules,
   readServerUrl,
   readText,
+  readTextList,
   type Reading,
 } from './policy-values.ts';
 
@@ -34,6 +36,22 @@ export const POLICY_KEYS = {
   allowRememberMe: policyKey({ type: 'boolean' }, readFlag('allowRememberMe')),
   crmBaseUrl: policyKey({ type: 'string' }, readCrmBaseUrl),
   screenPopRules: policyKey({ type: 'array', items: { type: 'object' } }, readScreenPopRules),
+  // Wrap-up and call history (lib/settings/wrap-up-settings.ts reads them into its settings).
+  dispositions: policyKey(
+    { type: 'array', items: { type: 'string' } },
+    readTextList('dispositions'),
+  ),
+  dispositionKey: policyKey({ type: 'string' }, readText('dispositionKey')),
+  dispositionRequired: policyKey({ type: 'boolean' }, readFlag('dispositionRequired')),
+  afterCallWork: policyKey({ type: 'boolean' }, readFlag('afterCallWork')),
+  wrapUpSeconds: policyKey({ type: 'integer' }, readCount('wrapUpSeconds')),
+  historyKeys: policyKey({ type: 'array', items: { type: 'string' } }, readTextList('historyKeys')),
+  clearHistoryOnSignOut: policyKey({ type: 'boolean' }, readFlag('clearHistoryOnSignOut')),
+  callLogUrl: policyKey({ type: 'string' }, readText('callLogUrl')),
+  readOnlyKeys: policyKey(
+    { type: 'array', items: { type: 'string' } },
+    readTextList('readOnlyKeys'),
+  ),
 };
 
 export type PolicyKey = keyof typeof POLICY_KEYS;

@@ -72,6 +72,25 @@ export function readText(path: string) {
     typeof raw === 'string' ? { value: raw, problems: [] } : wrongType(path, 'text');
 }
 
+/** A list of texts (non-text items are dropped and reported). */
+export function readTextList(path: string) {
+  return (raw: unknown): Reading<string[]> => {
+    if (!Array.isArray(raw)) return wrongType(path, 'a list');
+    const value = raw.filter((item): item is string => typeof item === 'string');
+    return value.length === raw.length
+      ? { value, problems: [] }
+      : { value, problems: wrongType(path, 'a list of texts only').problems };
+  };
+}
+
+/** A whole number of at least 0. */
+export function readCount(path: string) {
+  return (raw: unknown): Reading<number> =>
+    typeof raw === 'number' && Number.isInteger(raw) && raw >= 0
+      ? { value: raw, problems: [] }
+      : wrongType(path, 'a whole number');
+}
+
 export function readFlag(path: string) {
   return (raw: unknown): Reading<boolean> =>
     typeof raw === 'boolean' ? { value: raw, problems: [] } : wrongType(path, 'true or false');
