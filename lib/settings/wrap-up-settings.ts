@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { readPolicyView } from './policy-view.ts';
 import { defineVersionedItem, mergeWithDefaults } from './versioned-item.ts';
 
 /** One disposition code the agent can pick, with the words shown for it. */
@@ -98,21 +98,12 @@ export const wrapUpSettings = defineVersionedItem<WrapUpSettings>({
   normalize: normalizeWrapUpSettings,
 });
 
-/** The policy's values of these settings (managed storage), only those it sets. */
+/** The policy's values of these settings (the one policy reader), only those it sets. */
 export async function readManagedWrapUp(): Promise<Partial<WrapUpSettings>> {
-  let raw: Record<string, unknown>;
-  try {
-    raw = (await browser.storage.managed.get(Object.keys(WRAP_UP_DEFAULTS))) as Record<
-      string,
-      unknown
-    >;
-  } catch {
-    // No managed storage (Firefox without policies, or no schema): nothing is set by policy.
-    return {};
-  }
-  const present = Object.keys(WRAP_UP_DEFAULTS).filter((k) => raw[k] !== undefined);
+  const policy = (await readPolicyView()) as Record<string, unknown>;
+  const present = Object.keys(WRAP_UP_DEFAULTS).filter((k) => policy[k] !== undefined);
   if (present.length === 0) return {};
-  const normalized = normalizeWrapUpSettings(raw, WRAP_UP_DEFAULTS) as Record<string, unknown>;
+  const normalized = normalizeWrapUpSettings(policy, WRAP_UP_DEFAULTS) as Record<string, unknown>;
   return Object.fromEntries(present.map((k) => [k, normalized[k]])) as Partial<WrapUpSettings>;
 }
 

@@ -13,6 +13,7 @@ import { managedCredentials, startupCredentials } from '../../lib/background/set
 import { activePatterns, readSiteLists, siteVerdict } from '../../lib/background/page-sites.ts';
 import { PageRegistration, type ScriptRegistrar } from '../../lib/background/page-registration.ts';
 import { overlaySettings } from '../../lib/settings/overlay-settings.ts';
+import { loadWrapUpSettingsInForce, wrapUpSettings } from '../../lib/settings/wrap-up-settings.ts';
 
 interface SchemaProperty {
   type: string;
@@ -157,6 +158,26 @@ describe('no policy', () => {
 
 describe('CRM sites set by policy in the background', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('wrap-up settings set by policy come through the same reader and win', async () => {
+    await wrapUpSettings.update((s) => ({
+      ...s,
+      dispositionRequired: false,
+      dispositionKey: 'Mine',
+    }));
+    await fakeBrowser.storage.managed.set({
+      dispositionRequired: true,
+      dispositions: ['SALE=Sale', 'NO'],
+    });
+    const inForce = await loadWrapUpSettingsInForce();
+    expect(inForce.dispositionRequired).toBe(true);
+    expect(inForce.dispositions).toEqual([
+      { code: 'SALE', label: 'Sale' },
+      { code: 'NO', label: 'NO' },
+    ]);
+    // What policy leaves alone stays the agent's.
+    expect(inForce.dispositionKey).toBe('Mine');
+  });
 
   it('"Confirm before dialling" from policy replaces the agent\'s own choice, on and off', async () => {
     await overlaySettings.update((s) => ({ ...s, confirmBeforeDial: false }));
