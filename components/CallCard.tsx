@@ -19,6 +19,7 @@ import { AttachedData } from './AttachedData';
 import { CallControls, type OperationRunner } from './CallControls';
 import type { CallDegradation } from '@/lib/ui/degraded';
 import { DispositionPicker } from './DispositionPicker';
+import { supervisorNote } from '@/lib/ui/monitoring-view';
 
 /** The disposition combobox of a live call. */
 export interface DispositionChoice {
@@ -74,6 +75,7 @@ export function CallCard(props: Props) {
   const timer = liveTimer(record, shownAt);
   const titleId = `call-${safeId(call.id)}`;
   const can = (op: PopupCallOperation) => call.capabilities.includes(op);
+  const supervisor = supervisorNote(call);
   const card = useRef<HTMLElement>(null);
   const hadFocus = useRef(false);
 
@@ -116,6 +118,7 @@ export function CallCard(props: Props) {
             {recordingLabel(call.recordingState)}
           </span>
         ) : null}
+        {supervisor ? <span class="badge supervisor-note">{supervisor}</span> : null}
       </p>
       {degraded ? (
         <p class="call-degraded">

@@ -4,6 +4,9 @@ import type { CallGroup } from '@/lib/ui/call-view';
 import { t } from '@/lib/i18n/messages';
 import { CallCard, type DispositionChoice } from './CallCard';
 import type { CallDegradation } from '@/lib/ui/degraded';
+import type { Device } from '@/lib/gws/types';
+import { monitoringCallView, type AgentByDevice } from '@/lib/ui/monitoring-view';
+import { SupervisorCallCard } from './SupervisorCallCard';
 
 interface Props {
   groups: readonly CallGroup[];
@@ -17,6 +20,10 @@ interface Props {
   disposition?: (record: CallRecord) => DispositionChoice;
   /** Attached-data keys the agent may not edit or delete. */
   readOnlyKeys?: readonly string[];
+  /** The agent's phone device: a supervisor's monitoring call reads its monitoring state. */
+  device?: Device;
+  /** Names a monitored agent by device URI (the directory of agents). */
+  agentByDevice?: AgentByDevice;
 }
 
 /**
@@ -32,6 +39,8 @@ export function CallList({
   degraded,
   disposition,
   readOnlyKeys,
+  device,
+  agentByDevice,
 }: Props) {
   if (groups.length === 0) {
     return <p class="muted no-calls">{t('noCalls')}</p>;
@@ -39,6 +48,21 @@ export function CallList({
   return (
     <ul class="call-list" aria-label={t('callsTitle')}>
       {groups.map(({ main, consults }) => {
+        const monitoring = monitoringCallView(main.call, device, agentByDevice, naming);
+        if (monitoring) {
+          return (
+            <li key={main.call.id}>
+              <SupervisorCallCard
+                record={main}
+                view={monitoring}
+                now={now}
+                isPending={(op) => isPending(op, main.call.id)}
+                onOperation={(request) => onOperation(main.call.id, request)}
+                {...(degraded ? { degraded } : {})}
+              />
+            </li>
+          );
+        }
         const card = (record: typeof main, parent?: typeof main, swapWith?: string) => (
           <CallCard
             key={record.call.id}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isPending, selectAgentStatus, type CallsView } from '@/lib/calls';
+import { isPending, selectAgentStatus, selectPrimaryDevice, type CallsView } from '@/lib/calls';
 import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
@@ -25,6 +25,9 @@ import { LoginForm } from '@/components/LoginForm';
 import { LiveRegion } from '@/components/LiveRegion';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AgentPanel } from '@/components/AgentPanel';
+import { SupervisorPanel } from '@/components/SupervisorPanel';
+import { supervisorPanelView, typedTargetDevice } from '@/lib/ui/monitoring-view';
+import type { DeviceOperationRequest } from '@/lib/gws/device-operations';
 import { CallList } from '@/components/CallList';
 import { Dialpad } from '@/components/Dialpad';
 import { CallHistoryList } from '@/components/CallHistoryList';
@@ -222,6 +225,15 @@ export function App(props: AppProps) {
     });
 
   const agentStatus = selectAgentStatus(calls);
+  const device = selectPrimaryDevice(calls)?.device;
+  const supervisor = supervisorPanelView(
+    device,
+    calls.calls.map((r) => r.call),
+    undefined,
+    store.naming,
+  );
+  const operateDevice = (request: DeviceOperationRequest) =>
+    run(failedOperationKey(request.operation), () => send('device.operation', request));
   const groups = groupCalls(calls);
   // An asynchronous error about a call that has since ended was resolved by its end.
   const lastError = calls.lastError;
@@ -281,12 +293,29 @@ export function App(props: AppProps) {
               run('failed_agentState', () => send('agent.setState', { operationName }))
             }
             onDoNotDisturb={(on) =>
-              run('failed_doNotDisturb', () => send('device.doNotDisturb', { on }))
+              run('failed_doNotDisturb', () =>
+                send('device.operation', { operation: on ? 'DoNotDisturbOn' : 'DoNotDisturbOff' }),
+              )
             }
             onForward={(destination) =>
-              run('failed_forward', () => send('device.forward', { destination }))
+              run('failed_forward', () =>
+                send(
+                  'device.operation',
+                  destination
+                    ? { operation: 'ForwardCallsOn', params: { destination } }
+                    : { operation: 'ForwardCallsOff' },
+                ),
+              )
             }
           />
+          {supervisor ? (
+            <SupervisorPanel
+              view={supervisor}
+              targetDevice={(entered) => typedTargetDevice(entered, view.serverUrl)}
+              isPending={(op) => isPending(calls, op)}
+              onOperation={operateDevice}
+            />
+          ) : null}
           {asyncError ? (
             <ErrorNotice
               action={t('asyncErrorAction')}
@@ -321,6 +350,7 @@ export function App(props: AppProps) {
                   }
                 : {})}
               readOnlyKeys={wrapUp.readOnlyKeys}
+              {...(device ? { device } : {})}
             />
             {calls.calls.length > 0 ? (
               <NextStatePicker

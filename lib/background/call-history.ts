@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { CallsView } from '../calls/index.ts';
+import { isMonitoringCall, type CallsView } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import {
@@ -105,8 +105,10 @@ export class CallHistory {
         ...(partyNameKey ? { nameKey: partyNameKey } : {}),
       };
       await this.apply((book) => {
+        // A supervisor's monitoring call is another agent's call with their customer: no
+        // call back, no CRM page, never missed; it is not part of this agent's history.
         const entries = fresh
-          .filter((r) => !hasEntry(book, agent, r.call.id))
+          .filter((r) => !isMonitoringCall(r.call) && !hasEntry(book, agent, r.call.id))
           .map((r) => historyEntryFrom(r, options));
         return addEntries(book, agent, entries, this.now());
       });

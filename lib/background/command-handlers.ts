@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../messaging/router.ts';
 import type { GwsSession } from '../session/gws-session.ts';
 import { CommandRejectedError } from '../session/errors.ts';
 import { readCallOperation } from '../gws/call-operations.ts';
+import { readDeviceOperation } from '../gws/device-operations.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
 import { createPageCommandHandlers, type PageCommandOptions } from './page-commands.ts';
 import { wrapUpUnavailable, type WrapUpHooks } from './wrap-up-commands.ts';
@@ -48,9 +49,9 @@ export function createCommandHandlers(
       });
       await wrapUp.stateChosen(operationName, session.calls);
     },
-    'device.doNotDisturb': ({ on }) => session.operate({ kind: 'do-not-disturb', on: on === true }),
-    'device.forward': ({ destination }) =>
-      session.operate({ kind: 'forward', destination: destination || null }),
+    'device.operation': ({ operation, params }) =>
+      // Checked once, here, where the view's message comes in.
+      session.operate({ kind: 'device', request: readDeviceOperation(operation, params) }),
     'call.dial': ({ phoneNumber, userData }) =>
       session.operate({
         kind: 'dial',

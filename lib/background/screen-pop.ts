@@ -1,5 +1,10 @@
 import browser from 'webextension-polyfill';
-import type { CallAlert, CallRecord, CallsState } from '../calls/index.ts';
+import {
+  isMonitoringCall,
+  type CallAlert,
+  type CallRecord,
+  type CallsState,
+} from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { enrichNumber } from '../phone/enrich.ts';
 import { decidePop, type PopPlan } from '../screen-pop/decide.ts';
@@ -82,6 +87,8 @@ export class ScreenPop {
     const state = this.session().calls;
     for (const alert of alerts) {
       const record = state.calls.find((r) => r.call.id === alert.callId);
+      // A supervisor's monitoring call is another agent's customer: never popped here.
+      if (record && isMonitoringCall(record.call)) continue;
       // Read now: by the time the queue gets to it the call may be answered already.
       const call: PopCall = record
         ? { ...popCallFromRecord(record), state: 'Ringing' }
@@ -96,6 +103,7 @@ export class ScreenPop {
     for (const record of state.calls) {
       live.add(record.call.id);
       if (this.establishedSeen.has(record.call.id) || !reachedEstablished(record)) continue;
+      if (isMonitoringCall(record.call)) continue;
       this.establishedSeen.add(record.call.id);
       const call = popCallFromRecord(record);
       this.enqueue(() => this.consider(call, 'established'));

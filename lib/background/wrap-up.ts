@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { readCallOperation } from '../gws/call-operations.ts';
-import { otherParty, type CallsState, type EndedCall } from '../calls/index.ts';
+import { isMonitoringCall, otherParty, type CallsState, type EndedCall } from '../calls/index.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import { loadWrapUpSettingsInForce, WRAP_UP_SETTINGS_KEY } from '../settings/wrap-up-settings.ts';
@@ -162,6 +162,9 @@ export class WrapUp {
   private async ended(record: EndedCall): Promise<void> {
     if (this.state.handled.includes(record.call.id)) return;
     await this.save(markHandled(this.state, record.call.id));
+    // Monitoring is the supervisor's work on another agent's call: the wrap-up, the
+    // disposition and the call log belong to that agent, and it moves no agent state here.
+    if (isMonitoringCall(record.call)) return;
     const settings = await loadWrapUpSettingsInForce();
     const session = this.session();
     const live = session.calls.calls.length > 0;

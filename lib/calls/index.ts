@@ -6,3 +6,4 @@ export * from './selectors.ts';
 export * from './numbers.ts';
 export * from './other-party.ts';
 export * from './limits.ts';
+export * from './monitoring.ts';

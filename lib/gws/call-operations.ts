@@ -122,10 +122,10 @@ export const CALL_OPERATIONS = {
   PauseCallRecording: plain(['popup']),
   ResumeCallRecording: plain(['popup']),
   StopCallRecording: plain(['popup']),
-  // Supervisor monitoring modes: GWS offers them in capabilities; no view asks for them yet.
-  SwitchToListenIn: plain([]),
-  SwitchToCoach: plain([]),
-  SwitchToBargeIn: plain([]),
+  /** On a supervisor's monitoring call (§4.9); from BargeIn GWS offers only ListenIn. */
+  SwitchToListenIn: plain(['popup']),
+  SwitchToCoach: plain(['popup']),
+  SwitchToBargeIn: plain(['popup']),
 } as const;
 
 type Table = typeof CALL_OPERATIONS;

@@ -7,6 +7,7 @@ import {
   type OperationResult,
 } from './rest-core.ts';
 import type { CallOperationBody, CallOperationName } from './call-operations.ts';
+import type { DeviceOperationBody, DeviceOperationName } from './device-operations.ts';
 import {
   optionalMembers,
   pathId,
@@ -160,24 +161,19 @@ export class GwsRestClient extends GwsRestCore {
     return this.operation('/me/channels/voice', op, params);
   }
 
-  async doNotDisturbOn(deviceId: string): Promise<OperationResult> {
-    return this.deviceOperation(deviceId, 'DoNotDisturbOn');
-  }
-
-  async doNotDisturbOff(deviceId: string): Promise<OperationResult> {
-    return this.deviceOperation(deviceId, 'DoNotDisturbOff');
-  }
-
-  /** `destination` is a plain string here, unlike Dial (§4.3). */
-  async forwardCallsOn(deviceId: string, destination: string): Promise<OperationResult> {
-    const op = 'ForwardCallsOn';
-    return this.deviceOperation(deviceId, op, {
-      destination: requireDestination('destination', destination, op),
-    });
-  }
-
-  async forwardCallsOff(deviceId: string): Promise<OperationResult> {
-    return this.deviceOperation(deviceId, 'ForwardCallsOff');
+  /**
+   * Device operations on `POST /me/devices/{id}` (§4.3): one path for every operation of the
+   * table in `device-operations.ts`, whose parameters were checked where the request came in.
+   */
+  async deviceOperation<Op extends DeviceOperationName>(
+    deviceId: string,
+    operationName: Op,
+    ...body: NoParams extends DeviceOperationBody<Op>
+      ? [body?: DeviceOperationBody<Op>]
+      : [body: DeviceOperationBody<Op>]
+  ): Promise<OperationResult> {
+    const id = pathId('deviceId', deviceId, operationName);
+    return this.operation(`/me/devices/${id}`, operationName, body[0] ?? {});
   }
 
   /** `POST /me/devices/{id}/calls` Dial (§4.4); the new call arrives as a Dialing notification. */
@@ -215,12 +211,6 @@ export class GwsRestClient extends GwsRestCore {
   ): Promise<OperationResult> {
     const id = pathId('callId', callId, operationName);
     return this.operation(`/me/calls/${id}`, operationName, body[0] ?? {});
-  }
-
-  // --- plumbing ---------------------------------------------------------------------------
-
-  private deviceOperation(deviceId: string, op: string, params?: Record<string, unknown>) {
-    return this.operation(`/me/devices/${pathId('deviceId', deviceId, op)}`, op, params);
   }
 }
 

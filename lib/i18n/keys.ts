@@ -107,6 +107,15 @@ const FAILED_KEYS = prefixed('failed_', [
   'PauseCallRecording',
   'ResumeCallRecording',
   'StopCallRecording',
+  'SwitchToListenIn',
+  'SwitchToCoach',
+  'SwitchToBargeIn',
+  'ListenIn',
+  'Coach',
+  'BargeIn',
+  'CancelSupervisorMonitoring',
+  'MuteMonitoredUser',
+  'UnmuteMonitoredUser',
   'Dial',
 ]) satisfies Record<string, MessageKey>;
 export const failedOperationKey = builder(FAILED_KEYS, 'failedGeneric');

@@ -1,5 +1,6 @@
 import type { ViewState } from './view-state.ts';
 import type { CallOperationRequest, OfferedOperation } from '../gws/call-operations.ts';
+import type { DeviceOperationRequest } from '../gws/device-operations.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
 import type { PageConfig, PageNumberInfo, PageOperation } from './page-messages.ts';
 
@@ -32,13 +33,8 @@ export interface CommandMap {
     response: void;
     access: 'extension-page';
   };
-  'device.doNotDisturb': { request: { on: boolean }; response: void; access: 'extension-page' };
-  'device.forward': {
-    /** A destination turns forwarding on; null turns it off. */
-    request: { destination: string | null };
-    response: void;
-    access: 'extension-page';
-  };
+  /** DND, forwarding, supervisor monitoring: the operations of the device table (§4.3). */
+  'device.operation': { request: DeviceOperationRequest; response: void; access: 'extension-page' };
   'call.dial': {
     request: { phoneNumber: string; userData?: Record<string, string> };
     response: void;
@@ -100,8 +96,7 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'session.logout': 'extension-page',
   'session.retry': 'extension-page',
   'agent.setState': 'extension-page',
-  'device.doNotDisturb': 'extension-page',
-  'device.forward': 'extension-page',
+  'device.operation': 'extension-page',
   'call.dial': 'extension-page',
   'call.operation': 'extension-page',
   'diagnostics.export': 'extension-page',

@@ -4,6 +4,7 @@ import {
   type CallContext,
   type CallOperationRequest,
 } from '../gws/call-operations.ts';
+import { deviceOperationBody, type DeviceOperationRequest } from '../gws/device-operations.ts';
 import { CommandRejectedError } from './errors.ts';
 import {
   hasCapability,
@@ -65,14 +66,38 @@ function dialDeviceId(state: CallsState): string {
   return device.device.id;
 }
 
+/**
+ * Runs one device operation whose parameters were checked where the request came in, on the
+ * agent's phone device, which must offer it in its capabilities (§6.3), like a call operation.
+ */
+async function runDeviceOperation(
+  rest: GwsRestClient,
+  state: CallsState,
+  request: DeviceOperationRequest,
+): Promise<void> {
+  const device = selectPrimaryDevice(state);
+  if (!device) throw new CommandRejectedError('no-device', 'No phone device is assigned to you');
+  if (!device.device.capabilities.includes(request.operation)) {
+    throw new CommandRejectedError(
+      'not-available',
+      `${request.operation} is not available on your phone now`,
+    );
+  }
+  // The body was built from the table for this very operation.
+  await rest.deviceOperation(
+    device.device.id,
+    request.operation,
+    deviceOperationBody(request) as never,
+  );
+}
+
 /** Everything the agent can ask GWS to do, from any view, shortcut, menu or notification. */
 export type SessionOperation =
   | { kind: 'call'; callId: string; request: CallOperationRequest }
   | { kind: 'dial'; phoneNumber: string; userData?: Record<string, string> }
   | { kind: 'agent-state'; operationName: string; params?: Record<string, string> }
-  | { kind: 'do-not-disturb'; on: boolean }
-  /** A destination turns forwarding on; null turns it off. */
-  | { kind: 'forward'; destination: string | null };
+  /** DND, forwarding and supervisor monitoring on the agent's phone device (§4.3). */
+  | { kind: 'device'; request: DeviceOperationRequest };
 
 /** The pending intent an operation shows as: its GWS operationName and its call. */
 export function intentOf(operation: SessionOperation): { name: string; callId?: string } {
@@ -83,10 +108,8 @@ export function intentOf(operation: SessionOperation): { name: string; callId?: 
       return { name: 'Dial' };
     case 'agent-state':
       return { name: operation.operationName };
-    case 'do-not-disturb':
-      return { name: operation.on ? 'DoNotDisturbOn' : 'DoNotDisturbOff' };
-    case 'forward':
-      return { name: operation.destination ? 'ForwardCallsOn' : 'ForwardCallsOff' };
+    case 'device':
+      return { name: operation.request.operation };
   }
 }
 
@@ -107,16 +130,7 @@ export async function runOperation(
     case 'agent-state':
       await rest.setAgentState(operation.operationName, operation.params ?? {});
       return;
-    case 'do-not-disturb': {
-      const device = dialDeviceId(state);
-      await (operation.on ? rest.doNotDisturbOn(device) : rest.doNotDisturbOff(device));
-      return;
-    }
-    case 'forward': {
-      const device = dialDeviceId(state);
-      const { destination } = operation;
-      await (destination ? rest.forwardCallsOn(device, destination) : rest.forwardCallsOff(device));
-      return;
-    }
+    case 'device':
+      return runDeviceOperation(rest, state, operation.request);
   }
 }

@@ -96,14 +96,14 @@ describe('operations: accepted over REST, observed over CometD (§3, §9)', () =
     await c.rest.setAgentState('NotReady');
     await c.nextDevice((d) => d.userState?.state === 'NotReady' && !d.userState.workMode);
 
-    await c.rest.doNotDisturbOn(deviceId);
+    await c.rest.deviceOperation(deviceId, 'DoNotDisturbOn');
     await c.nextDevice((d) => d.doNotDisturb === 'On');
-    await c.rest.doNotDisturbOff(deviceId);
+    await c.rest.deviceOperation(deviceId, 'DoNotDisturbOff');
     await c.nextDevice((d) => d.doNotDisturb === 'Off');
 
-    await c.rest.forwardCallsOn(deviceId, '5001');
+    await c.rest.deviceOperation(deviceId, 'ForwardCallsOn', { destination: '5001' });
     await c.nextDevice((d) => d.forwardTo === '5001');
-    await c.rest.forwardCallsOff(deviceId);
+    await c.rest.deviceOperation(deviceId, 'ForwardCallsOff');
     await c.nextDevice(
       (d) => d.forwardTo === undefined && d.capabilities.includes('ForwardCallsOn'),
     );

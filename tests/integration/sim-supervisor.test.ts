@@ -199,3 +199,89 @@ describe('supervisor monitoring', () => {
     expect((await sup.nextCall({ callId: mon.id })).call.monitoredUserMuted).toBe(false);
   });
 });
+
+describe('supervisor monitoring on the wire in strict mode', () => {
+  let strict: StartedSim;
+  const agents: SimAgent[] = [];
+  beforeAll(async () => {
+    strict = await startSim();
+  });
+  afterAll(async () => {
+    await Promise.all(agents.map((a) => a.disconnect()));
+    await strict.close();
+  });
+
+  const DOCUMENTED_CALL = [
+    'id',
+    'state',
+    'callUuid',
+    'connId',
+    'deviceUri',
+    'uri',
+    'path',
+    'participants',
+    'ani',
+    'dnis',
+    'callType',
+    'capabilities',
+    'userData',
+    'duration',
+    'mute',
+    'recordingState',
+    'supervisorListeningIn',
+    'monitoredUserMuted',
+    'monitoring',
+  ];
+  const undocumented = (call: Wire) =>
+    Object.keys(call).filter((k) => !DOCUMENTED_CALL.includes(k));
+
+  it('the monitored agent is told a supervisor listens or coaches, and when it stops', async () => {
+    const a = await readyAgent(strict.baseUrl, 'agent1');
+    const sup = await readyAgent(strict.baseUrl, 'supervisor1');
+    agents.push(a, sup);
+    // Strict devices carry no `uri` (§6.3); the documented form is built from the id (§4.3).
+    const deviceId = (await strict.control.agent('agent1')).device.id as string;
+    const target = `${strict.baseUrl}/api/v2/devices/${deviceId}`;
+    await sup.deviceOp('ListenIn', { targetDeviceUri: target });
+    const set = (await sup.nextDevice()).devices[0];
+    // The state object carries exactly the documented members (§6.3).
+    expect(Object.keys(set.supervisorMonitoringState).sort()).toEqual(
+      ['mode', 'scope', 'state', 'targetDeviceUri'].sort(),
+    );
+
+    const { callId } = await strict.control.call({ to: 'agent1', from: CUSTOMER });
+    await a.nextCall({ state: 'Ringing', callId });
+    await a.callOp(callId, 'Answer');
+    const own = (await a.nextCall({ state: 'Established', callId })).call;
+    const mon = (await sup.nextCall({ state: 'Established' })).call;
+    expect(mon).toMatchObject({ monitoring: true, supervisorListeningIn: false, dnis: '7001' });
+    expect(undocumented(mon)).toEqual([]);
+    const told = (await a.nextCall({ notificationType: 'ParticipantsUpdated', callId })).call;
+    expect(told).toMatchObject({
+      monitoring: false,
+      supervisorListeningIn: true,
+      monitoredUserMuted: false,
+    });
+    expect(undocumented(told)).toEqual([]);
+    expect(own.supervisorListeningIn).toBe(false);
+
+    // Coaching is listening too, as far as the agent's call says (§6.1 has one flag).
+    expect((await sup.callOp(mon.id, 'SwitchToCoach')).body.statusCode).toBe(0);
+    expect((await sup.nextCall({ callId: mon.id })).call.capabilities.sort()).toEqual([
+      'Hangup',
+      'SwitchToBargeIn',
+      'SwitchToListenIn',
+    ]);
+    expect(
+      (await a.nextCall({ notificationType: 'ParticipantsUpdated', callId })).call
+        .supervisorListeningIn,
+    ).toBe(true);
+    expect((await sup.nextDevice()).devices[0].supervisorMonitoringState.state).toBe('Coach');
+
+    expect((await sup.deviceOp('CancelSupervisorMonitoring')).body.statusCode).toBe(0);
+    expect((await sup.nextDevice()).devices[0]).not.toHaveProperty('supervisorMonitoringState');
+    await sup.nextCall({ state: 'Released', callId: mon.id });
+    const after = (await a.nextCall({ notificationType: 'ParticipantsUpdated', callId })).call;
+    expect(after).toMatchObject({ state: 'Established', supervisorListeningIn: false });
+  });
+});

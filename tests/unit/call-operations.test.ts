@@ -32,8 +32,9 @@ describe('the call-operation table', () => {
       'SingleStepTransfer',
       'SingleStepConference',
     ]);
-    // Supervisor modes are capabilities no view asks for.
-    expect(operationsOfferedBy('popup')).not.toContain('SwitchToCoach');
+    // Supervisor modes belong to the popup's monitoring card, never to a page or a shortcut.
+    expect(operationsOfferedBy('popup')).toContain('SwitchToCoach');
+    expect(operationsOfferedBy('page-call')).not.toContain('SwitchToCoach');
     expect(Object.keys(CALL_OPERATIONS)).toHaveLength(24);
   });
 
@@ -60,11 +61,14 @@ describe('the call-operation table', () => {
   });
 
   it('refuses operations a view is not offered, instead of accepting them and sending nothing', () => {
-    // Before the table, an operation in the call's capabilities but missing from the
-    // session's switch (SwitchToListenIn) was accepted, sent nothing and left a spinner.
-    expect(refusal(() => readCallOperation('popup', 'SwitchToListenIn', {})).field).toBe(
+    // A supervisor's switch is the popup's, never a CRM page's.
+    expect(refusal(() => readCallOperation('page-call', 'SwitchToListenIn', {})).field).toBe(
       'operation',
     );
+    expect(readCallOperation('popup', 'SwitchToListenIn', {})).toEqual({
+      operation: 'SwitchToListenIn',
+      params: {},
+    });
     expect(refusal(() => readCallOperation('page-call', 'SendDtmf', { digits: '1' })).field).toBe(
       'operation',
     );

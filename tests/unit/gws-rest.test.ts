@@ -91,19 +91,23 @@ describe('GwsRestClient operations', () => {
         '/me/channels/voice',
         { operationName: 'AfterCallWork', wrapUpTime: '30' },
       ],
-      [() => client.doNotDisturbOn('d-1'), '/me/devices/d-1', { operationName: 'DoNotDisturbOn' }],
       [
-        () => client.doNotDisturbOff('d-1'),
+        () => client.deviceOperation('d-1', 'DoNotDisturbOn'),
+        '/me/devices/d-1',
+        { operationName: 'DoNotDisturbOn' },
+      ],
+      [
+        () => client.deviceOperation('d-1', 'DoNotDisturbOff'),
         '/me/devices/d-1',
         { operationName: 'DoNotDisturbOff' },
       ],
       [
-        () => client.forwardCallsOn('d-1', ' 5001 '),
+        () => client.deviceOperation('d-1', 'ForwardCallsOn', { destination: '5001' }),
         '/me/devices/d-1',
         { operationName: 'ForwardCallsOn', destination: '5001' },
       ],
       [
-        () => client.forwardCallsOff('d-1'),
+        () => client.deviceOperation('d-1', 'ForwardCallsOff'),
         '/me/devices/d-1',
         { operationName: 'ForwardCallsOff' },
       ],
@@ -283,7 +287,7 @@ describe('GwsRestClient operations', () => {
       [() => client.dial('d-1', '---'), 'phoneNumber'],
       [() => client.dial('d-1', '7002\n7003'), 'phoneNumber'],
       [() => client.dial('', '7002'), 'deviceId'],
-      [() => client.forwardCallsOn('d-1', ''), 'destination'],
+      [() => client.deviceOperation('', 'DoNotDisturbOn'), 'deviceId'],
       [() => client.callOperation('', 'Hold'), 'callId'],
       [() => client.setAgentState(''), 'operationName'],
       [() => client.startContactCenterSession({ channels: [] }), 'channels'],
@@ -374,6 +378,8 @@ describe('GwsRestClient operations', () => {
     fake.override = () => ({ body: { user: {} } });
     await expect(client.getChannels()).rejects.toMatchObject({ name: 'GwsProtocolError' });
     fake.override = () => ({ body: { channels: [] } });
-    await expect(client.doNotDisturbOn('d-1')).rejects.toMatchObject({ name: 'GwsProtocolError' });
+    await expect(client.deviceOperation('d-1', 'DoNotDisturbOn')).rejects.toMatchObject({
+      name: 'GwsProtocolError',
+    });
   });
 });

@@ -25,8 +25,7 @@ function handlers(log: string[]): CommandHandlers {
     'agent.setState': ({ operationName }) => {
       log.push(`state:${operationName}`);
     },
-    'device.doNotDisturb': ok('dnd'),
-    'device.forward': ok('forward'),
+    'device.operation': ok('device'),
     'call.dial': ({ phoneNumber }) => {
       if (!phoneNumber)
         throw Object.assign(new Error('Enter a number'), { code: 'invalid-number' });

@@ -146,7 +146,10 @@ describe('popup: agent state, DND and forwarding', () => {
     expect(dnd().getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(dnd());
     await waitFor(() => expect(popup.sent).toHaveLength(1));
-    expect(popup.sent[0]).toEqual({ command: 'device.doNotDisturb', payload: { on: true } });
+    expect(popup.sent[0]).toEqual({
+      command: 'device.operation',
+      payload: { operation: 'DoNotDisturbOn' },
+    });
     const pending = later(state, {
       type: 'intent',
       id: 'DoNotDisturbOn:1',
@@ -163,7 +166,10 @@ describe('popup: agent state, DND and forwarding', () => {
     expect(dnd().getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(dnd());
     await waitFor(() => expect(popup.sent).toHaveLength(2));
-    expect(popup.sent[1]).toEqual({ command: 'device.doNotDisturb', payload: { on: false } });
+    expect(popup.sent[1]).toEqual({
+      command: 'device.operation',
+      payload: { operation: 'DoNotDisturbOff' },
+    });
   });
 
   it('forwards to a destination in any format and stops forwarding', async () => {
@@ -177,7 +183,10 @@ describe('popup: agent state, DND and forwarding', () => {
     fireEvent.input(field, { target: { value: '50 01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Forward' }));
     await waitFor(() => expect(popup.sent).toHaveLength(1));
-    expect(popup.sent[0]).toEqual({ command: 'device.forward', payload: { destination: '5001' } });
+    expect(popup.sent[0]).toEqual({
+      command: 'device.operation',
+      payload: { operation: 'ForwardCallsOn', params: { destination: '5001' } },
+    });
     popup.push(
       later(
         state,
@@ -187,7 +196,10 @@ describe('popup: agent state, DND and forwarding', () => {
     expect(screen.getByText('Calls forwarded to 5001')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stop forwarding' }));
     await waitFor(() => expect(popup.sent).toHaveLength(2));
-    expect(popup.sent[1]).toEqual({ command: 'device.forward', payload: { destination: null } });
+    expect(popup.sent[1]).toEqual({
+      command: 'device.operation',
+      payload: { operation: 'ForwardCallsOff' },
+    });
   });
 
   it('shows who is signed in and on which extension', () => {

@@ -303,4 +303,46 @@ describe('screen-pop: once per call and trigger', () => {
     await again.idle();
     expect(tabs.navigations.map((n) => n.url)).toEqual([popUrl('+14155550140')]);
   });
+
+  it("a supervisor's monitoring call never pops, whatever the rules say", async () => {
+    const tabs = watchTabs();
+    await openCrmTabs(1);
+    await useRules([
+      {
+        id: 'every-call',
+        name: 'Every answered call',
+        enabled: true,
+        when: {},
+        trigger: 'established',
+        url: '/crm/contacts?phone={ani.e164}',
+        tab: { matchUrl: '/crm/*', reusePopTab: true, newWindow: false },
+      },
+    ]);
+    const session = fakeSession(initialCallsState(T0));
+    const pop = new ScreenPop(() => session);
+    pop.start();
+    const monitoring = (id: string, flag: boolean | undefined) => {
+      const m = callMessage(id, 'Established', '+14155550140');
+      const call = (m.data as { call: Json }).call;
+      // `monitoring` absent (some samples): the SwitchTo* capabilities say it.
+      Object.assign(call, { capabilities: ['Hangup', 'SwitchToCoach', 'SwitchToBargeIn'] });
+      if (flag === undefined) delete call.monitoring;
+      else call.monitoring = flag;
+      return m;
+    };
+    session.state = apply(session.state, monitoring('M1', true));
+    pop.onChange(session.state);
+    await pop.idle();
+    expect(tabs.navigations).toEqual([]);
+    session.state = apply(session.state, monitoring('M2', undefined));
+    pop.onChange(session.state);
+    await pop.idle();
+    expect(tabs.navigations).toEqual([]);
+
+    // The same call as an agent's own call pops: the rule itself matches.
+    session.state = apply(session.state, callMessage('C1', 'Established', '+14155550140'));
+    pop.onChange(session.state);
+    await pop.idle();
+    expect(tabs.navigations.map((n) => n.url)).toEqual([popUrl('+14155550140')]);
+  });
 });
