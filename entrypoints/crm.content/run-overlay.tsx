@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { findOnPage } from '../../lib/overlay/page-finder.ts';
+import { DetectionClient, type TextHints } from '../../lib/overlay/detection-client.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
 import {
   PAGE_LIVE_PORT,
@@ -11,8 +11,11 @@ import {
 } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
-import { installCountryNames } from '../../lib/phone/country-names.ts';
-import { documentOptsOut, hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
+import {
+  documentOptsOut,
+  hasEnoughDigits,
+  isReadOnlyNumberInput,
+} from '../../lib/overlay/scan-filter.ts';
 import { describePageError } from '../../lib/overlay/page-errors.ts';
 import { setOverlayWords } from '../../lib/i18n/overlay-messages.ts';
 import type { OverlayActions, OverlayModel } from '../../lib/overlay/overlay-model.ts';
@@ -71,16 +74,25 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
     guard.track(ui.uiContainer.querySelectorAll('.hit, .card'));
   };
   const records = new RecordContext();
+  // Numbers are read in the background (lib/phone/detection-service.ts); the page sends texts
+  // with what their record says, and the agent's region and dial plan are the background's.
+  const detection = new DetectionClient({
+    transport: { detect: (items) => sendCommand('page.detect', { items }) },
+    signal: lifetime.signal,
+    setTimer: (run, ms) => void ctx.setTimeout(run, ms),
+  });
+  const hintsOf = (node: Node | undefined): TextHints => (node && records.optionsFor(node)) ?? {};
+  // Internal numbers are as short as their dial plan's patterns.
+  const minDigits = Math.min(7, ...(config.internalNumbers ?? []).map((p) => p.length));
   running.overlay = new PageOverlay({
     win: window,
-    find: (text, node) =>
-      findOnPage(text, config.region, {
-        ...(node ? records.optionsFor(node) : {}),
-        ...(config.internalNumbers ? { internal: config.internalNumbers } : {}),
-      }),
-    // Internal numbers are as short as their dial plan's patterns.
-    accepts: (text) =>
-      hasEnoughDigits(text, Math.min(7, ...(config.internalNumbers ?? []).map((p) => p.length))),
+    find: (text, node) => detection.find(text, hintsOf(node)),
+    findKnown: (text, node) => detection.peek(text, hintsOf(node)) ?? [],
+    inputSeen: (input) => {
+      if (isReadOnlyNumberInput(input) && hasEnoughDigits(input.value, minDigits))
+        void detection.find(input.value, hintsOf(input));
+    },
+    accepts: (text) => hasEnoughDigits(text, minDigits),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
     onOwnHostRemoved: () => {
@@ -124,21 +136,28 @@ async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Prom
             : (h.node as Text).data.slice(h.start, h.end),
         number: h.number,
       })),
-    busy: () => running.overlay.scanner.busy,
+    busy: () => running.overlay.busy,
+    /** Messages to the background's detection service: batches, retries, refusals. */
+    detection: () => ({ ...detection.stats }),
     /** The overlay elements a pointer click would count on now (click-guard.ts). */
     clickable: () =>
       [...ui.uiContainer.querySelectorAll('.hit, .card')]
         .filter((el) => guard.seenLongEnough(el))
         .map((el) => el.classList[0]),
-    /** The detection floor: one synchronous TreeWalker + detector pass, no bookkeeping. */
+    /**
+     * The page's share of detection, as a floor: one synchronous TreeWalker pass with the
+     * candidate pre-scan and the record lookup, no bookkeeping (the numbers themselves are
+     * read in the background). `found` counts candidate texts.
+     */
     detectFloor: () => {
       const start = performance.now();
       let found = 0;
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = (n as Text).data;
-        if (hasEnoughDigits(text))
-          found += findOnPage(text, config.region, records.optionsFor(n)).length;
+        if (hasEnoughDigits((n as Text).data, minDigits)) {
+          hintsOf(n);
+          found++;
+        }
       }
       return { ms: performance.now() - start, found };
     },
@@ -171,7 +190,6 @@ export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
       running.stop();
       running = undefined;
     }
-    if (config?.countryNames) installCountryNames(config.countryNames);
     if (wanted && config && !running) running = await startOverlay(ctx, config);
     else if (running && config) {
       running.config = config;

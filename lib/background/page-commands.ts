@@ -1,5 +1,3 @@
-import maxMetadata from 'libphonenumber-js/max/metadata';
-import { countryNameList } from '../phone/country-names.ts';
 import type { CommandHandlers } from '../messaging/router.ts';
 import type { SenderLike } from '../messaging/sender.ts';
 import type { CallsState } from '../calls/index.ts';
@@ -8,6 +6,9 @@ import { CommandRejectedError } from '../session/errors.ts';
 import { enrichNumber, normalizeDialString } from '../phone/enrich.ts';
 import type { EnrichedNumber } from '../phone/types.ts';
 import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../messaging/page-messages.ts';
+import { DetectionService } from '../phone/detection-service.ts';
+import { readDetectRequest } from '../phone/detect-request.ts';
+import { findPhoneNumbers } from '../phone/detect.ts';
 import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { UiLanguage } from '../settings/agent-settings.ts';
 import { languageTag } from '../i18n/messages.ts';
@@ -16,15 +17,16 @@ import { checkPageOperation, isOnLiveCall } from './page-live-calls.ts';
 import { readSiteLists, siteVerdict, type SiteLists } from './page-sites.ts';
 import { DEFAULT_NUMBERS_SHORTCUT, parseShortcut } from '../settings/numbers-shortcut.ts';
 
-let countryNames: Array<[string, string]> | undefined;
+let sharedDetection: DetectionService | undefined;
 
-/** The country-name table pages read records with, built once per worker. */
-function pageCountryNames(): Array<[string, string]> {
-  countryNames ??= countryNameList(Object.keys(maxMetadata.countries));
-  return countryNames;
+/** The one detection service of the worker: every tab and frame shares its queue and cache. */
+function workerDetection(): DetectionService {
+  sharedDetection ??= new DetectionService({ find: findPhoneNumbers });
+  return sharedDetection;
 }
 
-export type PageCommand = 'page.config' | 'page.enrich' | 'page.dial' | 'page.callOperation';
+export type PageCommand =
+  'page.config' | 'page.detect' | 'page.enrich' | 'page.dial' | 'page.callOperation';
 
 export type PageCommandHandlers = Pick<CommandHandlers, PageCommand>;
 
@@ -37,6 +39,8 @@ export interface PageCommandOptions {
   enrich?: (raw: string, region: string, locale: string) => EnrichedNumber;
   /** The overlay's words in the agent's chosen language (default: the packaged catalogue). */
   words?: (language: UiLanguage) => Promise<OverlayWords | undefined>;
+  /** Finds numbers in page texts (default: the worker's shared service). */
+  detection?: DetectionService;
 }
 
 const MAX_NUMBER_LENGTH = 64;
@@ -120,6 +124,7 @@ export function createPageCommandHandlers(
   const lists = options.lists ?? readSiteLists;
   const enrich = options.enrich ?? enrichNumber;
   const words = options.words ?? ((language: UiLanguage) => overlayWordsFor(language));
+  const detection = options.detection ?? workerDetection();
 
   const requireSite = async (sender: SenderLike): Promise<SiteLists> => {
     const current = await lists();
@@ -141,12 +146,20 @@ export function createPageCommandHandlers(
         ...(verdict.on ? {} : { reason: verdict.reason }),
         region: current.region,
         confirmBeforeDial: current.confirmBeforeDial,
-        ...(verdict.on ? { countryNames: pageCountryNames() } : {}),
         ...(current.internalNumbers?.length ? { internalNumbers: current.internalNumbers } : {}),
         numbersShortcut:
           parseShortcut(current.numbersShortcut) ?? parseShortcut(DEFAULT_NUMBERS_SHORTCUT)!,
         ...(chosen ? { words: chosen } : {}),
       };
+    },
+    'page.detect': async (request, sender) => {
+      const { region, internalNumbers } = await requireSite(sender);
+      const verdict = readDetectRequest(request);
+      if (!verdict.ok) throw new CommandRejectedError('invalid-input', verdict.reason);
+      return detection.detect(verdict.items, {
+        region,
+        ...(internalNumbers?.length ? { internal: internalNumbers } : {}),
+      });
     },
     'page.enrich': async (request, sender) => {
       const { region, language } = await requireSite(sender);

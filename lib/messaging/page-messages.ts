@@ -29,11 +29,6 @@ export interface PageConfig {
    * only compares key presses with it: lib/settings/numbers-shortcut.ts).
    */
   numbersShortcut: KeyCombo;
-  /**
-   * Country names (folded) and their ISO codes, for reading records: built once in the
-   * background so that no page frame loads the browser's region-name data itself.
-   */
-  countryNames?: Array<[string, string]>;
   /** Dial-plan patterns of internal numbers to decorate too ("7XXX"); none when absent. */
   internalNumbers?: string[];
   /**
@@ -103,6 +98,51 @@ export interface PageLookup {
 
 /** Most numbers a page may ask about in one message. */
 export const PAGE_BATCH_LIMIT = 100;
+
+/**
+ * One text the page asks the background to find numbers in (lib/phone/detection-service.ts),
+ * with what its record says: the page reads the DOM, the background reads the numbers.
+ */
+export interface PageDetectItem {
+  /** A text node's text (or a read-only input's value, a tel: link's target). */
+  text: string;
+  /** The whole record around it, cells joined by tabs (lib/overlay/record-context.ts). */
+  context?: string;
+  /** The language the page or the record's element declares (`lang`). */
+  lang?: string;
+}
+
+/** A number found in a PageDetectItem's text; offsets are UTF-16 indices into that text. */
+export interface PageDetectedNumber {
+  start: number;
+  end: number;
+  /** E.164 (no extension); for an internal number, its directory number. */
+  e164: string;
+  extension?: string;
+  internal?: true;
+}
+
+/**
+ * Bounds of one `page.detect` message: anything larger is refused with a reason, never cut
+ * silently. The page cuts longer texts and records itself (lib/overlay/detection-client.ts).
+ * 200 items of a CRM row's size are ~20 kB: one message per scanner slice or two.
+ */
+export const PAGE_DETECT_LIMITS: DetectLimits = {
+  items: 200,
+  textChars: 4096,
+  contextChars: 4096,
+  langChars: 35,
+  batchChars: 262_144,
+};
+
+export interface DetectLimits {
+  items: number;
+  textChars: number;
+  contextChars: number;
+  langChars: number;
+  /** Text and context characters of all items together. */
+  batchChars: number;
+}
 
 /**
  * The port a page overlay opens to be told about live calls (lib/background/page-live-push.ts):

@@ -2,7 +2,13 @@ import type { ViewState } from './view-state.ts';
 import type { CallOperationRequest, OfferedOperation } from '../gws/call-operations.ts';
 import type { DeviceOperationRequest } from '../gws/device-operations.ts';
 import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
-import type { PageConfig, PageNumberInfo, PageOperation } from './page-messages.ts';
+import type {
+  PageConfig,
+  PageDetectedNumber,
+  PageDetectItem,
+  PageNumberInfo,
+  PageOperation,
+} from './page-messages.ts';
 
 /** Who may send a command: extension pages only, or content scripts too. */
 export type Access = 'extension-page' | 'content-script';
@@ -71,6 +77,15 @@ export interface CommandMap {
   // The CRM page overlay (content script). The background also checks that the sending frame
   // and its tab are on an enabled CRM site (lib/background/page-commands.ts).
   'page.config': { request: void; response: PageConfig; access: 'content-script' };
+  /**
+   * Finds the numbers in a batch of page texts (the background's detection service). One
+   * list of numbers per item, in the items' order.
+   */
+  'page.detect': {
+    request: { items: PageDetectItem[] };
+    response: PageDetectedNumber[][];
+    access: 'content-script';
+  };
   'page.enrich': {
     request: { numbers: string[] };
     response: PageNumberInfo[];
@@ -106,6 +121,7 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'wrapUp.done': 'extension-page',
   'wrapUp.nextState': 'extension-page',
   'page.config': 'content-script',
+  'page.detect': 'content-script',
   'page.enrich': 'content-script',
   'page.dial': 'content-script',
   'page.callOperation': 'content-script',

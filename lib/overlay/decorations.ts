@@ -54,8 +54,11 @@ export const createStaticRange: RangeFactory = (
   return range;
 };
 
-/** Finds numbers in `text`; `node` is the text node it comes from (its record is context). */
-export type NumberFinder = (text: string, node?: Node) => PhoneMatch[];
+/**
+ * Finds numbers in `text`; `node` is the text node it comes from (its record is context). The
+ * page's finder answers later (detection runs in the background: detection-client.ts).
+ */
+export type NumberFinder = (text: string, node?: Node) => PhoneMatch[] | Promise<PhoneMatch[]>;
 
 interface TextEntry {
   data: string;
@@ -81,6 +84,11 @@ export class DecorationStore {
   private readonly painter: Painter;
   private readonly find: NumberFinder;
   private readonly makeRange: RangeFactory;
+  /** Texts and links whose numbers are still being detected. */
+  private waiting = 0;
+  private settledWaiters: Array<() => void> = [];
+  /** Called each time the last awaited detection arrives. */
+  onSettled: (() => void) | undefined;
 
   constructor(painter: Painter, find: NumberFinder, makeRange: RangeFactory = createStaticRange) {
     this.painter = painter;
@@ -90,6 +98,17 @@ export class DecorationStore {
 
   get size(): number {
     return this.all.size;
+  }
+
+  /** Detections still awaited (their nodes are decorated when they arrive). */
+  get pending(): number {
+    return this.waiting;
+  }
+
+  /** Resolves once no detection is awaited (at once when none is). */
+  whenSettled(): Promise<void> {
+    if (this.waiting === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   /** Every current hit, in the order they were found. */
@@ -103,8 +122,19 @@ export class DecorationStore {
     const known = this.texts.get(node);
     if (known && known.data === data) return 0;
     if (known) this.dropHits(known.hits);
-    const hits: PhoneHit[] = [];
-    for (const m of this.find(data, node)) {
+    const entry: TextEntry = { data, hits: [] };
+    this.texts.set(node, entry);
+    const found = this.find(data, node);
+    if (Array.isArray(found)) return this.addTextHits(node, entry, found);
+    // Applied only if the node still holds this text when the answer comes.
+    this.await(found, (matches) => {
+      if (this.texts.get(node) === entry) this.addTextHits(node, entry, matches);
+    });
+    return 0;
+  }
+
+  private addTextHits(node: Text, entry: TextEntry, matches: PhoneMatch[]): number {
+    for (const m of matches) {
       const hit: PhoneHit = {
         kind: 'text',
         node,
@@ -117,11 +147,25 @@ export class DecorationStore {
       // An internal number is dialled as its directory number; it has no E.164.
       if (!m.internal) hit.e164 = m.e164;
       if (m.extension !== undefined) hit.extension = m.extension;
-      hits.push(hit);
+      entry.hits.push(hit);
     }
-    this.texts.set(node, { data, hits });
-    this.addHits(hits);
-    return hits.length;
+    this.addHits(entry.hits);
+    return entry.hits.length;
+  }
+
+  private await(found: Promise<PhoneMatch[]>, apply: (matches: PhoneMatch[]) => void): void {
+    this.waiting++;
+    const done = () => {
+      if (--this.waiting > 0) return;
+      this.onSettled?.();
+      const waiters = this.settledWaiters;
+      this.settledWaiters = [];
+      for (const resolve of waiters) resolve();
+    };
+    found.then((matches) => {
+      apply(matches);
+      done();
+    }, done);
   }
 
   /** Scans a tel:/callto: link as one unit: the href says what to dial. */
@@ -134,20 +178,28 @@ export class DecorationStore {
     const target = telHrefTarget(href);
     const entry: LinkEntry = { href, childCount };
     if (target !== undefined && childCount > 0) {
-      const e164 = this.find(target)[0]?.e164;
+      // The link is a number whatever the detector says; the detector only adds its E.164.
       const hit: PhoneHit = {
         kind: 'link',
         node: link,
         start: 0,
         end: childCount,
         raw: target,
-        number: e164 ?? target,
+        number: target,
         range: this.makeRange(link, 0, link, childCount),
       };
-      if (e164 !== undefined) hit.e164 = e164;
       const extension = telHrefExtension(href);
       if (extension !== undefined) hit.extension = extension;
       entry.hit = hit;
+      const setE164 = (matches: PhoneMatch[]) => {
+        const e164 = matches[0]?.e164;
+        if (e164 === undefined || this.links.get(link) !== entry) return;
+        hit.e164 = e164;
+        hit.number = e164;
+      };
+      const found = this.find(target);
+      if (Array.isArray(found)) setE164(found);
+      else this.await(found, setE164);
       this.addHits([hit]);
     }
     this.links.set(link, entry);

@@ -1,5 +1,5 @@
 import type { PhoneMatch } from '../phone/types.ts';
-import { DecorationStore } from './decorations.ts';
+import { DecorationStore, type NumberFinder } from './decorations.ts';
 import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
 import { Interaction, type CallSender } from './interaction.ts';
 import type { KeyCombo } from '../settings/numbers-shortcut.ts';
@@ -17,8 +17,16 @@ export interface PageOverlayOptions {
   /**
    * Finds numbers in text, national ones read in the country their record points to, else in
    * the agent's region; `node` is the text node the text comes from (when there is one).
+   * The page's finder answers later: detection runs in the background.
    */
-  find: (text: string, node?: Node) => PhoneMatch[];
+  find: NumberFinder;
+  /**
+   * The numbers of a text when they are known already (else none, and they are asked for):
+   * for a read-only input under the pointer, which cannot wait for an answer.
+   */
+  findKnown: (text: string, node?: Node) => PhoneMatch[];
+  /** A read-only input the scan met: its value's numbers are asked for ahead of the pointer. */
+  inputSeen?: (input: Element) => void;
   /** Whether a text may hold a number worth the detector (default: 7 digits or a vanity). */
   accepts?: (text: string) => boolean;
   signal: AbortSignal;
@@ -62,14 +70,20 @@ export class PageOverlay {
         ? this.painter
         : new ViewportPainter(this.painter);
     this.store = new DecorationStore(painter, options.find);
+    const now = options.now ?? (() => win.performance.now());
+    // The page is decorated when the last detection has come back, not when the walk ends.
+    this.store.onSettled = () => {
+      if (!this.scanner.busy) this.scanner.stats.lastIdleAt = now();
+    };
     this.lookups = new NumberLookups(options.transport);
     this.scanner = new PageScanner({
       store: this.store,
       ownHost: options.ownHost,
       schedule: options.schedule ?? createSliceScheduler(win, options.signal),
-      now: options.now ?? (() => win.performance.now()),
+      now,
       fullRoots: () => this.roots(),
       onShadowRoot: (root) => this.adoptShadowRoot(root),
+      ...(options.inputSeen ? { onInput: options.inputSeen } : {}),
       ...(options.accepts ? { accepts: options.accepts } : {}),
     });
     this.observer = new MutationObserver((records) =>
@@ -78,7 +92,7 @@ export class PageOverlay {
     this.interaction = new Interaction({
       win,
       store: this.store,
-      find: options.find,
+      find: options.findKnown,
       ownHost: options.ownHost,
       lookups: this.lookups,
       live: new LiveFeed(options.connectLive, options.signal),
@@ -118,9 +132,17 @@ export class PageOverlay {
     this.interaction.relabel();
   }
 
-  /** Resolves when everything queued so far is scanned. */
-  whenIdle(): Promise<void> {
-    return this.scanner.whenIdle();
+  /** Scanning is queued or under way, or detections are awaited. */
+  get busy(): boolean {
+    return this.scanner.busy || this.store.pending > 0;
+  }
+
+  /** Resolves when everything queued so far is scanned and decorated. */
+  async whenIdle(): Promise<void> {
+    while (this.busy) {
+      await this.scanner.whenIdle();
+      await this.store.whenSettled();
+    }
   }
 
   private roots(): Node[] {

@@ -42,6 +42,8 @@ export interface PageScannerOptions {
   fullRoots: () => Node[];
   /** An open shadow root met while walking (to observe it and style it). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** A read-only input met while walking (its value's numbers can be asked for ahead). */
+  onInput?: (input: Element) => void;
   /** Whether a text may hold a number (default: hasEnoughDigits). */
   accepts?: (text: string) => boolean;
 }
@@ -90,7 +92,7 @@ export class PageScanner {
       text: (node) => void options.store.scanText(node),
       plainText: (node) => options.store.forget(node),
       link: (link) => void options.store.scanLink(link),
-      input: () => {},
+      input: (input) => options.onInput?.(input),
       shadowRoot: (root) => {
         options.onShadowRoot?.(root);
         this.push({ kind: 'scan', node: root });

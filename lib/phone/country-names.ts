@@ -81,31 +81,11 @@ export function addPrefixes(prefixes: Set<string>, phrase: string): void {
     prefixes.add(phrase.slice(0, at));
 }
 
-const tables = new Map<string, NameTable>();
-let installed: NameTable | undefined;
-
 /**
- * Uses a name table built elsewhere (`countryNameList`, in the background): the first Intl
- * region-name lookup loads ICU data, ~80–160 ms, which a page's frames should not each pay.
+ * Tables by extra language. Built in the background only (the detection service): the first
+ * Intl region-name lookup loads ICU data, ~80–160 ms, paid once per worker, not per frame.
  */
-export function installCountryNames(entries: ReadonlyArray<readonly [string, string]>): void {
-  const table: NameTable = { words: new Map(), unspaced: [], prefixes: new Set() };
-  for (const [name, country] of entries) {
-    if (typeof name !== 'string' || typeof country !== 'string') continue;
-    if (UNSPACED_SCRIPT.test(name)) table.unspaced.push([name, country as CountryCode]);
-    else {
-      table.words.set(name, country as CountryCode);
-      addPrefixes(table.prefixes, name);
-    }
-  }
-  installed = table;
-}
-
-/** Every name of `countries` (folded) with its country, for installCountryNames elsewhere. */
-export function countryNameList(countries: readonly string[]): Array<[string, string]> {
-  const table = nameTable(countries);
-  return [...table.words, ...table.unspaced];
-}
+const tables = new Map<string, NameTable>();
 
 function languageOf(country: string): string | undefined {
   try {
@@ -117,7 +97,6 @@ function languageOf(country: string): string | undefined {
 
 /** The name table for `countries`, with the names in `extraLanguage` too (the page's `lang`). */
 export function nameTable(countries: readonly string[], extraLanguage?: string): NameTable {
-  if (installed) return installed;
   const key = extraLanguage ?? '';
   const known = tables.get(key);
   if (known) return known;

@@ -16,6 +16,7 @@ import { countDigits, runRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck } from './national-prefix.ts';
 import { parseCandidate, recordRegions, type FinderContext } from './detect-parse.ts';
 import { findVanityNumbers } from './vanity.ts';
+import { createValidator, type NumberValidator } from './valid-number.ts';
 import { isInternalNumber } from './internal-numbers.ts';
 import { asciiDigits } from './text-digits.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
@@ -36,11 +37,18 @@ export type PhoneFinder = (
   options?: FindOptions,
 ) => PhoneMatch[];
 
-/** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
-export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
+/**
+ * Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. `isValid` is for the
+ * benchmark's baseline (the library's own, uncached `parsed.isValid()`).
+ */
+export function createPhoneFinder(
+  metadata: MetadataJson,
+  isValid: NumberValidator = createValidator(metadata),
+): PhoneFinder {
   const ctx: FinderContext = {
     metadata,
     prefixOk: createNationalPrefixCheck(metadata),
+    isValid,
     memo: new Map(),
     hints: new Map(),
   };

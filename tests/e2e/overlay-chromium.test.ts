@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
@@ -12,6 +14,12 @@ import {
   CONTENT_SCRIPT_BUDGET,
   describeSize,
 } from '../../bench/overlay/script-size.ts';
+
+/**
+ * Strings only libphonenumber-js brings: its metadata's top-level key and a parser error. The
+ * background has them (the test would be blind otherwise); the page's script must not.
+ */
+const LIBPHONENUMBER_MARKS = ['country_calling_codes', 'INVALID_COUNTRY'];
 
 interface ChromeLocal {
   storage: {
@@ -96,6 +104,14 @@ describe('Chromium: CRM page overlay', () => {
     console.log(describeSize(size));
     expect(size.rawBytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.rawBytes);
     expect(size.gzipBytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.gzipBytes);
+    // Numbers are read in the background: no phone metadata or parser comes with the page.
+    const code = await readFile(size.file, 'utf8');
+    for (const mark of LIBPHONENUMBER_MARKS) expect(code, mark).not.toContain(mark);
+    const background = await readFile(
+      path.join(path.dirname(size.file), '../background.js'),
+      'utf8',
+    );
+    for (const mark of LIBPHONENUMBER_MARKS) expect(background, mark).toContain(mark);
   });
 
   it('contacts list: the numbers of every country underlined as the right number, the card names the country', async () => {

@@ -36,6 +36,7 @@ function handlers(log: string[]): CommandHandlers {
     },
     'diagnostics.export': () => ({ exportedAt: 1, entries: {}, dropped: {} }) as never,
     'history.seen': ok('history.seen'),
+    'page.detect': () => [],
     'history.popAgain': () => ({ opened: false }),
     'wrapUp.choose': ok('wrapUp.choose'),
     'wrapUp.done': ok('wrapUp.done'),

@@ -110,12 +110,12 @@ describe('detect corpus', () => {
   it('beats bare libphonenumber-js findNumbers on precision, recall and F1', () => {
     const ours = score(corpus, findPhoneNumbers);
     const base = score(corpus, baseline(minMetadata));
-    const oursMax = score(corpus, createPhoneFinder(maxMetadata));
+    const oursMin = score(corpus, createPhoneFinder(minMetadata));
     const baseMax = score(corpus, baseline(maxMetadata));
     console.log(`corpus: ${corpus.length} texts, ${ours.tp + ours.fn} numbers`);
-    console.log(`findPhoneNumbers (min metadata):        ${fmt(ours)}`);
+    console.log(`findPhoneNumbers (max metadata):        ${fmt(ours)}`);
     console.log(`libphonenumber findNumbers (min):       ${fmt(base)}`);
-    console.log(`findPhoneNumbers with max metadata:     ${fmt(oursMax)}`);
+    console.log(`findPhoneNumbers with min metadata:     ${fmt(oursMin)}`);
     console.log(`libphonenumber findNumbers (max):       ${fmt(baseMax)}`);
     for (const tag of ['holdout', 'holdout-2']) {
       const set = corpus.filter((e) => e.tag === tag);

@@ -1,0 +1,202 @@
+/**
+ * The background's phone-number detection service, shared by every tab and frame: pages send
+ * batches of texts with their record context (lib/overlay/detection-client.ts), the service
+ * runs the pure detector with the complete metadata (detect.ts) and answers the matches.
+ *
+ * The background is single-threaded and also carries the agent's calls (CometD message →
+ * reducer → view push): a 20,000-number page must not hold a call event back. So work never
+ * runs in the message handler: it is queued, and runs in slices of at most `sliceMs`, one item
+ * at a time, with a yield to the event loop between slices. Whatever a page sends, an event
+ * waits for at most the slice under way. Pages of all tabs share one queue, first come first
+ * served.
+ *
+ * CRM pages repeat the same numbers in the same records (lists, reports, a contact open in two
+ * tabs), so results are kept in an LRU cache keyed by everything a result depends on: the
+ * text, its record, the page language, the agent's region and the internal-number patterns.
+ */
+import type { PageDetectedNumber, PageDetectItem } from '../messaging/page-messages.ts';
+import type { PhoneFinder } from './detect-core.ts';
+import { LruCache } from './lru-cache.ts';
+import type { FindOptions } from './types.ts';
+
+/** What the agent's settings say about reading numbers (the same for every page). */
+export interface DetectSettings {
+  region: string;
+  internal?: readonly string[];
+}
+
+export interface DetectionStats {
+  /** Texts asked for, and how many of them the cache answered. */
+  items: number;
+  cacheHits: number;
+  /** Time spent detecting (sum of slices), ms. */
+  busyMs: number;
+  slices: number;
+  maxSliceMs: number;
+  /** Items waiting now, and the most that ever waited. */
+  queued: number;
+  maxQueued: number;
+}
+
+export interface DetectionServiceOptions {
+  find: PhoneFinder;
+  now?: () => number;
+  /** Runs `task` after the events already waiting (default: a message-channel task). */
+  yieldThen?: (task: () => void) => void;
+  sliceMs?: number;
+  cacheEntries?: number;
+  /** Characters the cache's keys may hold together (records are long, texts short). */
+  cacheChars?: number;
+}
+
+/** Short enough that a call event behind a slice is not noticeably late. */
+export const DEFAULT_SLICE_MS = 4;
+/**
+ * A 5,000-row page has ~20,000 texts with numbers; a second tab on the same list, or the same
+ * page scanned again after a settings change, is answered from the cache. ~8 MB at most.
+ */
+const DEFAULT_CACHE_ENTRIES = 20_000;
+const DEFAULT_CACHE_CHARS = 4_000_000;
+/** What a cached result weighs besides its key, per number found. */
+const RESULT_WEIGHT = 48;
+
+interface Job {
+  items: PageDetectItem[];
+  settings: DetectSettings;
+  results: PageDetectedNumber[][];
+  next: number;
+  resolve: (results: PageDetectedNumber[][]) => void;
+}
+
+/**
+ * A task after the events waiting now. A message-channel task is not clamped like nested
+ * timers (4 ms after five levels), which would leave the worker idle half of the time.
+ */
+function defaultYield(): (task: () => void) => void {
+  if (typeof MessageChannel !== 'function') return (task) => void setTimeout(task, 0);
+  let channel: MessageChannel | undefined;
+  const waiting: Array<() => void> = [];
+  return (task) => {
+    if (!channel) {
+      // Made on first use: an open port with a listener keeps a Node process alive.
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(task);
+    channel.port2.postMessage(null);
+  };
+}
+
+export class DetectionService {
+  readonly stats: DetectionStats = {
+    items: 0,
+    cacheHits: 0,
+    busyMs: 0,
+    slices: 0,
+    maxSliceMs: 0,
+    queued: 0,
+    maxQueued: 0,
+  };
+  private readonly jobs: Job[] = [];
+  private scheduled = false;
+  private readonly find: PhoneFinder;
+  private readonly now: () => number;
+  private readonly yieldThen: (task: () => void) => void;
+  private readonly sliceMs: number;
+  private readonly cache: LruCache<PageDetectedNumber[]>;
+
+  constructor(options: DetectionServiceOptions) {
+    this.find = options.find;
+    this.now = options.now ?? (() => performance.now());
+    this.yieldThen = options.yieldThen ?? defaultYield();
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    this.cache = new LruCache(
+      options.cacheEntries ?? DEFAULT_CACHE_ENTRIES,
+      options.cacheChars ?? DEFAULT_CACHE_CHARS,
+    );
+  }
+
+  /** Entries in the result cache now. */
+  get cached(): number {
+    return this.cache.size;
+  }
+
+  /** The numbers of each item, in order, once the queue reaches them. */
+  detect(items: PageDetectItem[], settings: DetectSettings): Promise<PageDetectedNumber[][]> {
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      this.jobs.push({ items, settings, results: [], next: 0, resolve });
+      this.stats.queued += items.length;
+      this.stats.maxQueued = Math.max(this.stats.maxQueued, this.stats.queued);
+      this.request();
+    });
+  }
+
+  private request(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.yieldThen(() => this.runSlice());
+  }
+
+  /** One slice: items until the budget is spent (at least one, so the queue always moves). */
+  private runSlice(): void {
+    this.scheduled = false;
+    const start = this.now();
+    let job = this.jobs[0];
+    while (job) {
+      const item = job.items[job.next]!;
+      job.results.push(this.detectOne(item, job.settings));
+      job.next++;
+      this.stats.queued--;
+      if (job.next === job.items.length) {
+        this.jobs.shift();
+        job.resolve(job.results);
+        job = this.jobs[0];
+      }
+      if (this.now() - start >= this.sliceMs) break;
+    }
+    const spent = this.now() - start;
+    this.stats.slices++;
+    this.stats.busyMs += spent;
+    this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
+    if (this.jobs.length > 0) this.request();
+  }
+
+  private detectOne(item: PageDetectItem, settings: DetectSettings): PageDetectedNumber[] {
+    this.stats.items++;
+    const key = cacheKey(item, settings);
+    const known = this.cache.get(key);
+    if (known) {
+      this.stats.cacheHits++;
+      return known;
+    }
+    const options: FindOptions = {};
+    if (item.context !== undefined) options.context = item.context;
+    if (item.lang !== undefined) options.lang = item.lang;
+    if (settings.internal?.length) options.internal = settings.internal;
+    let found: PageDetectedNumber[] = [];
+    try {
+      found = this.find(item.text, settings.region, options).map((m) => {
+        const number: PageDetectedNumber = { start: m.start, end: m.end, e164: m.e164 };
+        if (m.extension !== undefined) number.extension = m.extension;
+        if (m.internal) number.internal = true;
+        return number;
+      });
+    } catch {
+      // The detector never throws by contract; should it, one text stays undecorated and the
+      // queue (every tab's) goes on.
+    }
+    this.cache.set(key, found, found.length * RESULT_WEIGHT);
+    return found;
+  }
+}
+
+function cacheKey(item: PageDetectItem, settings: DetectSettings): string {
+  return [
+    settings.region,
+    settings.internal?.join(',') ?? '',
+    item.lang ?? '',
+    item.context ?? '',
+    item.text,
+  ].join('\u0000');
+}
