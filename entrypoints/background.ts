@@ -19,6 +19,7 @@ import { CallHistory } from '@/lib/background/call-history';
 import { CallLog } from '@/lib/background/call-log';
 import { WrapUp } from '@/lib/background/wrap-up';
 import { createWrapUpHooks } from '@/lib/background/wrap-up-commands';
+import { DialPlanInForce } from '@/lib/background/dial-plan-in-force';
 
 export default defineBackground(() => {
   keepNoResourceTimings();
@@ -43,6 +44,7 @@ export default defineBackground(() => {
   });
   const callLog = new CallLog({ diagnostics: () => session.diagnostics });
   const wrapUp = new WrapUp({ session: () => session, history, callLog });
+  const dialPlan = new DialPlanInForce();
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
     // The store says what changed: views hear of what they render, the call consumers of
@@ -67,6 +69,8 @@ export default defineBackground(() => {
       callAlerts.onAlerts(alerts);
     },
     onActiveChange: (active) => (active ? keepAlive.start() : keepAlive.stop()),
+    // Every number any view, page, menu or shortcut dials passes here (lib/dial-plan/).
+    dialPlan: () => dialPlan.current(),
   });
   views = new ViewPorts(() => session.view);
 
@@ -80,6 +84,7 @@ export default defineBackground(() => {
     route(message, sender),
   );
   views.listen();
+  dialPlan.listen();
   listenToKeyboardCommands(() => session);
   callAlerts.listen();
   ringTone.listen();

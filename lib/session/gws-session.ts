@@ -16,6 +16,9 @@ import { SessionConnection, type ConnectionOptions } from './connection.ts';
 import { IntentExpiry } from './intent-expiry.ts';
 import { intentOf, runOperation, type SessionOperation } from './operations.ts';
 import { VoiceServiceWatch } from './voice-watch.ts';
+import { CommandRejectedError } from './errors.ts';
+import { planOperation, type DialPlanFn } from '../dial-plan/plan-operation.ts';
+import { describeDialPlan } from '../dial-plan/describe.ts';
 
 export type SessionView = ViewState;
 export type { Credentials };
@@ -30,6 +33,11 @@ export interface GwsSessionOptions extends ConnectionOptions {
   onActiveChange?: (active: boolean) => void;
   /** New incoming-call alerts, each exactly once (screen-pop, notifications). */
   onAlerts?: (alerts: CallAlert[]) => void;
+  /**
+   * The dial plan in force (rules and the agent's region), run on every number an operation
+   * dials; without it numbers go out as given.
+   */
+  dialPlan?: () => Promise<DialPlanFn>;
 }
 
 /**
@@ -97,8 +105,9 @@ export class GwsSession {
    * spinner until the notification that carries its effect arrives (the store settles it),
    * GWS refuses it, or it times out (design.md §1: HTTP answers never change state).
    */
-  async operate(operation: SessionOperation): Promise<void> {
+  async operate(requested: SessionOperation): Promise<void> {
     const rest = this.client;
+    const operation = await this.withDialPlan(requested);
     const { name, callId } = intentOf(operation);
     const id = `${name}:${++this.intentSequence}`;
     this.dispatch({
@@ -115,6 +124,27 @@ export class GwsSession {
       this.voice.observe(error);
       throw error;
     }
+  }
+
+  /**
+   * The operation with its number rewritten by the dial plan. A rewrite is logged in the
+   * diagnostics (what was asked, which rule, what is dialled); a rule that leaves nothing to
+   * dial refuses the operation before anything is sent.
+   */
+  private async withDialPlan(operation: SessionOperation): Promise<SessionOperation> {
+    if (!this.options.dialPlan) return operation;
+    const planned = planOperation(operation, await this.options.dialPlan());
+    const { plan } = planned;
+    if (plan && (!plan.ok || plan.dial !== plan.input)) {
+      this.diagnostics.record('session', describeDialPlan(plan), { steps: plan.steps });
+    }
+    if (plan && !plan.ok) {
+      throw new CommandRejectedError(
+        'invalid-number',
+        `The dial-plan rule "${plan.rule.name}" leaves no number to dial`,
+      );
+    }
+    return planned.operation;
   }
 
   /** Every time the push channel is (back) up, one look at whether the voice service is. */

@@ -16,6 +16,7 @@ import {
   readCrmBaseUrl,
   readCount,
   readCrmSites,
+  readDialPlanRules,
   readFlag,
   readInternalNumbers,
   readScreenPopRules,
@@ -36,6 +37,7 @@ export const POLICY_KEYS = {
   allowRememberMe: policyKey({ type: 'boolean' }, readFlag('allowRememberMe')),
   crmBaseUrl: policyKey({ type: 'string' }, readCrmBaseUrl),
   screenPopRules: policyKey({ type: 'array', items: { type: 'object' } }, readScreenPopRules),
+  dialPlanRules: policyKey({ type: 'array', items: { type: 'object' } }, readDialPlanRules),
   // Wrap-up and call history (lib/settings/wrap-up-settings.ts reads them into its settings).
   dispositions: policyKey(
     { type: 'array', items: { type: 'string' } },

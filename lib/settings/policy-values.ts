@@ -5,6 +5,8 @@ import { checkBaseUrl } from '../screen-pop/url-safety.ts';
 import { validateRules } from '../screen-pop/validate.ts';
 import type { RuleProblem, ScreenPopRule } from '../screen-pop/types.ts';
 import { parseInternalPatterns } from '../phone/internal-numbers.ts';
+import { readDialRules } from '../dial-plan/validate.ts';
+import type { DialRule } from '../dial-plan/types.ts';
 import { siteToPattern, type SiteProblem } from './crm-sites.ts';
 import { checkServerUrl } from './login-defaults.ts';
 
@@ -214,4 +216,23 @@ export function readScreenPopRules(raw: unknown): Reading<ScreenPopRule[]> {
     };
   }
   return { value: structuredClone(rules) as ScreenPopRule[], problems: validateRules(rules) };
+}
+
+/**
+ * The dial-plan rules. A rule with a problem is listed and never used; a value that is not a
+ * list at all still locks the dial plan, as no rules (numbers go out as given), so a broken
+ * policy never falls back to rules the administrator meant to replace.
+ */
+export function readDialPlanRules(raw: unknown): Reading<DialRule[]> {
+  const reading = readDialRules(raw);
+  return {
+    value: reading.rules,
+    problems: reading.problems.map((p) => ({
+      path:
+        p.field === 'rule' ? `dialPlanRules[${p.index}]` : `dialPlanRules[${p.index}].${p.field}`,
+      code: 'bad-value' as const,
+      message: `${p.message}; it is not used`,
+      words: p.words,
+    })),
+  };
 }

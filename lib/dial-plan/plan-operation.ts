@@ -1,0 +1,77 @@
+import type { SessionOperation } from '../session/operations.ts';
+import type { DialPlanResult } from './apply.ts';
+
+/** The dial plan in force, for one number (the background binds rules and region). */
+export type DialPlanFn = (number: string) => DialPlanResult;
+
+/** The call operations whose destination is a number the switch dials (gws-api.md §4.5). */
+const DIALLED_DESTINATIONS: ReadonlySet<string> = new Set([
+  'InitiateTransfer',
+  'InitiateConference',
+  'SingleStepTransfer',
+  'SingleStepConference',
+]);
+
+export interface PlannedOperation {
+  operation: SessionOperation;
+  /** What the dial plan did, for the number the operation dials (none when it dials none). */
+  plan?: DialPlanResult;
+}
+
+/**
+ * The number an operation makes the switch dial: a new call, a transfer or conference
+ * destination, a forwarding destination. RemoveParticipantFromConference names a party
+ * already on the call, so it is not dialled and not rewritten.
+ */
+function dialledNumber(operation: SessionOperation): string | undefined {
+  switch (operation.kind) {
+    case 'dial':
+      return operation.phoneNumber;
+    case 'forward':
+      return operation.destination ?? undefined;
+    case 'call': {
+      const { request } = operation;
+      if (!DIALLED_DESTINATIONS.has(request.operation)) return undefined;
+      const params = request.params as { destination?: unknown } | undefined;
+      return typeof params?.destination === 'string' ? params.destination : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function withNumber(operation: SessionOperation, dial: string): SessionOperation {
+  switch (operation.kind) {
+    case 'dial':
+      return { ...operation, phoneNumber: dial };
+    case 'forward':
+      return { ...operation, destination: dial };
+    case 'call':
+      return {
+        ...operation,
+        request: {
+          ...operation.request,
+          params: { ...operation.request.params, destination: dial },
+        },
+      } as SessionOperation;
+    default:
+      return operation;
+  }
+}
+
+/**
+ * Runs the dial plan on the number an operation dials, the one place every dial path goes
+ * through (popup, CRM pages, context menu, history, shortcuts, transfers). An operation
+ * that dials no number passes unchanged.
+ */
+export function planOperation(operation: SessionOperation, plan: DialPlanFn): PlannedOperation {
+  const number = dialledNumber(operation);
+  if (number === undefined) return { operation };
+  const result = plan(number);
+  return result.ok
+    ? {
+        operation: result.dial === number ? operation : withNumber(operation, result.dial),
+        plan: result,
+      }
+    : { operation, plan: result };
+}
