@@ -17,6 +17,8 @@ interface Props {
   recent: readonly string[];
   /** Called with the normalized dial string once the input is valid. */
   onDial: (dial: string) => void;
+  /** What the dial plan turns a valid number into, when it changes it. */
+  preview?: (dial: string) => string | undefined;
   autoFocus?: boolean;
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * pad, and the last numbers dialled. Enter dials; an unusable number is explained here and
  * never sent.
  */
-export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
+export function Dialpad({ pending, recent, onDial, preview, autoFocus }: Props) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [padOpen, setPadOpen] = useState(false);
@@ -52,6 +54,9 @@ export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
     if (next !== el.value) el.value = next;
     setValue(next);
   };
+
+  const typed = preview && value.trim() !== '' ? checkDialInput(value) : undefined;
+  const dialsAs = typed?.ok ? preview?.(typed.dial) : undefined;
 
   const press = (key: KeypadKey) => {
     setProblem(undefined);
@@ -84,7 +89,7 @@ export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
           placeholder={t('dialPlaceholder')}
           value={value}
           aria-invalid={problem ? 'true' : undefined}
-          aria-describedby={problem ? 'dial-problem' : undefined}
+          aria-describedby={problem ? 'dial-problem' : dialsAs ? 'dial-plan-preview' : undefined}
           onInput={(e) => onInput(e.currentTarget)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
@@ -110,6 +115,10 @@ export function Dialpad({ pending, recent, onDial, autoFocus }: Props) {
       {problem ? (
         <p id="dial-problem" class="field-error" role="alert">
           {problem}
+        </p>
+      ) : dialsAs ? (
+        <p id="dial-plan-preview" class="muted dial-plan-preview">
+          {t('dialPlanDials', dialsAs)}
         </p>
       ) : null}
       {padOpen ? (

@@ -21,6 +21,8 @@ import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
 import { WrapUpSection } from '@/components/options/WrapUpSection';
 import type { WrapUpSettings } from '@/lib/settings/wrap-up-settings';
+import { DialPlanSection } from '@/components/options/DialPlanSection';
+import type { DialRule } from '@/lib/dial-plan/types';
 import { browserOptionsDeps, type OptionsDeps } from './deps';
 
 interface Loaded {
@@ -40,6 +42,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
   const [wrapUp, setWrapUp] = useState<WrapUpSettings | undefined>(undefined);
   const [managedWrapUp, setManagedWrapUp] = useState<Partial<WrapUpSettings>>({});
+  const [dialRules, setDialRules] = useState<DialRule[] | undefined>(undefined);
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
@@ -54,6 +57,10 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       .then(([settings, policy, login, overlay]) => setLoaded({ settings, policy, login, overlay }))
       .catch(() => undefined);
     deps.screenPop.load().then(setScreenPop, () => undefined);
+    deps.dialPlan?.get().then(
+      (s) => setDialRules(s.rules),
+      () => undefined,
+    );
     if (deps.wrapUp) {
       const { get, managed } = deps.wrapUp;
       Promise.all([get(), managed().catch(() => ({}))]).then(
@@ -184,6 +191,18 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         onSaveBaseUrl={(crmBaseUrl) => saveScreenPop({ crmBaseUrl })}
         download={deps.download}
       />
+      {deps.dialPlan ? (
+        <DialPlanSection
+          {...(dialRules ? { rules: dialRules } : {})}
+          {...(policy.dialPlanRules ? { managed: policy.dialPlanRules } : {})}
+          policyProblems={policy.problems.filter((p) => p.key === 'dialPlanRules')}
+          region={settings.region}
+          onSave={async (rules) => {
+            const saved = await deps.dialPlan?.set({ rules });
+            if (saved) setDialRules(saved.rules);
+          }}
+        />
+      ) : null}
       {deps.wrapUp ? (
         <WrapUpSection
           {...(wrapUp ? { settings: wrapUp } : {})}

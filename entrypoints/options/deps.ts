@@ -10,6 +10,7 @@ import {
 import { overlaySettings, type OverlaySettings } from '@/lib/settings/overlay-settings';
 import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
 import { readPolicyView, type PolicyView } from '@/lib/settings/policy-view';
+import { dialPlanSettings, type DialPlanSettings } from '@/lib/settings/dial-plan-settings';
 import {
   loadScreenPopSettings,
   saveScreenPopSettings,
@@ -48,6 +49,11 @@ export interface OptionsDeps {
     get(): Promise<WrapUpSettings>;
     set(value: WrapUpSettings): Promise<WrapUpSettings>;
     managed(): Promise<Partial<WrapUpSettings>>;
+  };
+  /** The agent's own dial-plan rules (policy's come with `policy()`). */
+  dialPlan?: {
+    get(): Promise<DialPlanSettings>;
+    set(value: DialPlanSettings): Promise<DialPlanSettings>;
   };
   exportDiagnostics(): Promise<DiagnosticsDump>;
   download(fileName: string, text: string): void;
@@ -95,6 +101,7 @@ export function browserOptionsDeps(): OptionsDeps {
     sites: browserSiteAccess,
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
     wrapUp: { get: wrapUpSettings.get, set: wrapUpSettings.set, managed: readManagedWrapUp },
+    dialPlan: { get: dialPlanSettings.get, set: dialPlanSettings.set },
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>

@@ -20,6 +20,10 @@ import {
   type LoginDefaults,
 } from '@/lib/settings/login-defaults';
 import { loadSignInDefaults } from '@/lib/settings/sign-in-defaults';
+import { loadDialRulesInForce } from '@/lib/settings/dial-plan-settings';
+import type { DialRule } from '@/lib/dial-plan/types';
+import { dialPreview } from '@/lib/ui/dial-plan-view';
+import { agentRegion } from '@/lib/settings/agent-region';
 import { ConnectionBanner } from '@/components/ConnectionBanner';
 import { LoginForm } from '@/components/LoginForm';
 import { LiveRegion } from '@/components/LiveRegion';
@@ -61,6 +65,8 @@ export interface AppProps {
   requestAccess?: (serverUrl: string) => Promise<boolean>;
   /** How call parties are named (the agent's attached-data key, from the settings). */
   partyNaming?: PartyNaming;
+  /** The dial-plan rules in force, to show what a number will dial as. */
+  dialRules?: () => Promise<DialRule[]>;
 }
 
 interface Failure {
@@ -97,6 +103,7 @@ export function App(props: AppProps) {
   const [book, setBook] = useState<CallHistoryBook>(emptyBook());
   const [wrapUp, setWrapUp] = useState<WrapUpState>(emptyWrapUpState());
   const [status, setStatus] = useState<string | undefined>(undefined);
+  const [dialRules, setDialRules] = useState<readonly DialRule[]>([]);
   // The history and the wrap-up are kept by the background in extension storage.
   useEffect(() => {
     const stopHistory = watchStored('local', CALL_HISTORY_KEY, (raw) => setBook(decodeBook(raw)));
@@ -114,6 +121,7 @@ export function App(props: AppProps) {
       .then(setDefaults, () => undefined)
       .finally(() => setDefaultsLoaded(true));
     recentNumbers.load().then(setRecent, () => undefined);
+    (props.dialRules ?? loadDialRulesInForce)().then(setDialRules, () => undefined);
   }, []);
 
   const view = store.view.value;
@@ -372,6 +380,7 @@ export function App(props: AppProps) {
             pending={isPending(calls, 'Dial')}
             recent={recent}
             onDial={dial}
+            preview={(number) => dialPreview(dialRules, number, agentRegion())}
             autoFocus={!ringing && wrapUp.pending.length === 0}
           />
           {status ? (

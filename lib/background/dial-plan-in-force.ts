@@ -2,21 +2,11 @@ import browser from 'webextension-polyfill';
 import { applyDialPlan } from '../dial-plan/apply.ts';
 import type { DialPlanFn } from '../dial-plan/plan-operation.ts';
 import { AGENT_SETTINGS_KEY, agentSettings } from '../settings/agent-settings.ts';
-import {
-  DIAL_PLAN_SETTINGS_KEY,
-  dialPlanSettings,
-  dialRulesInForce,
-} from '../settings/dial-plan-settings.ts';
-import { readManagedPolicy } from '../settings/managed-policy.ts';
+import { DIAL_PLAN_SETTINGS_KEY, loadDialRulesInForce } from '../settings/dial-plan-settings.ts';
 
 /** The rules in force (policy's, else the agent's) bound to the agent's region. */
 export async function readDialPlanInForce(): Promise<DialPlanFn> {
-  const [own, policy, settings] = await Promise.all([
-    dialPlanSettings.get(),
-    readManagedPolicy(),
-    agentSettings.get(),
-  ]);
-  const rules = dialRulesInForce(own, policy);
+  const [rules, settings] = await Promise.all([loadDialRulesInForce(), agentSettings.get()]);
   return (number) => applyDialPlan(rules, number, settings.region);
 }
 

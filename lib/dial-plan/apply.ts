@@ -40,8 +40,9 @@ function formatted(number: ClassifiedNumber, input: string, format: DialFormat):
 }
 
 /** Why `rule` does not apply to `number`, or undefined when it does. */
-function mismatch(rule: DialRule, number: ClassifiedNumber) {
+function mismatch(rule: DialRule, number: ClassifiedNumber, usable: boolean) {
   if (!rule.enabled) return 'disabled' as const;
+  if (!usable) return 'invalid' as const;
   if (rule.classes.length > 0 && !rule.classes.includes(number.numberClass))
     return 'class' as const;
   if (rule.pattern === '') return undefined;
@@ -61,6 +62,8 @@ export function applyDialPlan(
   rules: readonly DialRule[],
   input: string,
   region: string,
+  /** Rules (by position) that have a problem: the editor's tester shows them skipped. */
+  unusable: ReadonlySet<number> = new Set(),
 ): DialPlanResult {
   const number = classifyNumber(input, region);
   const steps: DialStep[] = [
@@ -72,7 +75,7 @@ export function applyDialPlan(
     },
   ];
   const index = rules.findIndex((rule, i) => {
-    const why = mismatch(rule, number);
+    const why = mismatch(rule, number, !unusable.has(i));
     if (why) steps.push({ kind: 'skip', rule: i, name: rule.name, why });
     return why === undefined;
   });

@@ -1,6 +1,7 @@
 import { readDialRules } from '../dial-plan/validate.ts';
 import type { DialRule } from '../dial-plan/types.ts';
 import { defineVersionedItem, mergeWithDefaults } from './versioned-item.ts';
+import { readPolicyView } from './policy-view.ts';
 
 /**
  * The agent's (or the options page's) dial plan. Empty by default: numbers go out exactly as
@@ -34,4 +35,10 @@ export function dialRulesInForce(
   policy: { dialPlanRules?: DialRule[] },
 ): DialRule[] {
   return policy.dialPlanRules ?? own.rules;
+}
+
+/** The rules in force now, for any context (the policy without its password suffices). */
+export async function loadDialRulesInForce(): Promise<DialRule[]> {
+  const [own, policy] = await Promise.all([dialPlanSettings.get(), readPolicyView()]);
+  return dialRulesInForce(own, policy);
 }

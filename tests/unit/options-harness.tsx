@@ -22,6 +22,11 @@ import {
   normalizeWrapUpSettings,
   type WrapUpSettings,
 } from '@/lib/settings/wrap-up-settings';
+import {
+  DIAL_PLAN_DEFAULTS,
+  normalizeDialPlanSettings,
+  type DialPlanSettings,
+} from '@/lib/settings/dial-plan-settings';
 import { settle } from './popup-harness';
 
 export interface OptionsInit {
@@ -30,12 +35,15 @@ export interface OptionsInit {
   policy?: Record<string, unknown>;
   /** The wrap-up settings item, normalised like the real one, and what policy sets. */
   wrapUp?: { settings?: Partial<WrapUpSettings>; managed?: Partial<WrapUpSettings> };
+  /** The agent's dial-plan settings item, normalised like the real one. */
+  dialPlan?: Partial<DialPlanSettings>;
 }
 
 export function renderOptionsPage(init: OptionsInit = {}) {
   let settings: AgentSettings = structuredClone(AGENT_SETTINGS_DEFAULTS);
   let screenPop: ScreenPopSettings = { ...defaultScreenPopSettings(), ...init.screenPop };
   let wrapUp = normalizeWrapUpSettings(init.wrapUp?.settings ?? {}, WRAP_UP_DEFAULTS);
+  let dialPlan = normalizeDialPlanSettings(init.dialPlan ?? {}, DIAL_PLAN_DEFAULTS);
   const log = {
     saves: 0,
     downloads: [] as Array<{ fileName: string; text: string }>,
@@ -87,6 +95,10 @@ export function renderOptionsPage(init: OptionsInit = {}) {
       set: async (value) => (wrapUp = normalizeWrapUpSettings(value, WRAP_UP_DEFAULTS)),
       managed: async () => init.wrapUp?.managed ?? {},
     },
+    dialPlan: {
+      get: async () => structuredClone(dialPlan),
+      set: async (value) => (dialPlan = normalizeDialPlanSettings(value, DIAL_PLAN_DEFAULTS)),
+    },
   };
   render(<OptionsApp deps={deps} />);
   return {
@@ -94,6 +106,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     rules: (): ScreenPopRule[] => screenPop.rules,
     screenPop: () => screenPop,
     wrapUp: () => wrapUp,
+    dialPlan: () => dialPlan,
   };
 }
 

@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { later, renderPopup, signedIn, useCatalogue } from './popup-harness';
+import { later, renderPopup, settle, signedIn, useCatalogue } from './popup-harness';
 import { MAX_RECENT_NUMBERS } from '@/lib/ui/recent-numbers';
+import { blankRule } from '@/lib/dial-plan/types';
 
 function field(): HTMLInputElement {
   return screen.getByLabelText('Number to call') as HTMLInputElement;
@@ -140,5 +141,26 @@ describe('popup: dialling', () => {
       42,
       '5002',
     ]);
+  });
+
+  it('says what the dial plan will dial when it differs from what was typed, and sends the typed number', async () => {
+    const outside = {
+      ...blankRule('Outside'),
+      classes: ['national' as const],
+      format: 'national' as const,
+      prefix: '9',
+    };
+    const harness = renderPopup(signedIn(), {}, { dialRules: async () => [outside] });
+    await settle();
+    type('4155550123');
+    const preview = screen.getByText('Dials 9 (415) 555-0123');
+    expect(field().getAttribute('aria-describedby')).toBe(preview.id);
+    // An internal number the plan leaves alone says nothing.
+    fireEvent.input(field(), { target: { value: '7002' } });
+    expect(screen.queryByText(/^Dials /)).toBeNull();
+    fireEvent.input(field(), { target: { value: '(415) 555-0123' } });
+    fireEvent.submit(field().form!);
+    // The background applies the plan (one place for every dial path): the popup sends the number.
+    await waitFor(() => expect(dialled(harness.sent)).toEqual(['+14155550123']));
   });
 });

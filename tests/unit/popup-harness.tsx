@@ -223,7 +223,7 @@ export interface PopupHarness {
 export function renderPopup(
   initial?: CallsState,
   extra: Omit<ViewState, 'calls'> = {},
-  props: Pick<AppProps, 'partyNaming'> = {},
+  props: Pick<AppProps, 'partyNaming' | 'dialRules'> = {},
 ): PopupHarness {
   const sent: SentCommand[] = [];
   const failures = new Map<CommandName, SerializedError>();
@@ -256,7 +256,15 @@ export function renderPopup(
     return () => (listener = undefined);
   };
   const result = render(
-    <App send={send} source={source} clock={() => now} requestAccess={requestAccess} {...props} />,
+    <App
+      send={send}
+      source={source}
+      clock={() => now}
+      requestAccess={requestAccess}
+      // No dial plan unless a test gives one (the real loader reads managed storage).
+      dialRules={async () => []}
+      {...props}
+    />,
   );
   return {
     sent,
