@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
+import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
+import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
+import { startCrm, type RunningCrm } from '../../crm/server.ts';
+import { enableCrmSites, OverlayProbe } from '../../bench/overlay/overlay-probe.ts';
+import { withoutScreenPop } from './popup-support.ts';
+
+// One dial-plan rule, made in the options page, changes what the simulator receives from
+// every dial path: the popup's dialpad, a click on a number in the demo CRM, the context
+// menu, "Call back" in the history and a transfer destination. The simulator's request log
+// (`GET /sim/requests`) says what GWS was asked to dial.
+describe('Chromium: dial plan on every dial path', () => {
+  let sim: StartedSim;
+  let crm: RunningCrm;
+  let ext: ChromiumExtension;
+  let popup: Page;
+  const { until, login, callOp } = extensionCommands((m) => popup.evaluate(sendRuntimeMessage, m));
+
+  /** The destinations of the operation `name` agent1 sent since the log was cleared. */
+  const sent = async (name: string) =>
+    waitFor(
+      async () => {
+        const found = (await sim.control.requests('agent1'))
+          .filter((r) => r.operationName === name)
+          .map(
+            (r) => (r.body as { destination?: { phoneNumber?: string } }).destination?.phoneNumber,
+          );
+        return found.length > 0 ? found : undefined;
+      },
+      { message: `${name} in the simulator's request log` },
+    );
+
+  const hangUpAll = async () => {
+    const v = await until(() => true, 'the view');
+    for (const r of v.calls.calls) await callOp(r.call.id, 'Hangup').catch(() => undefined);
+    await until((s) => s.calls.calls.length === 0, 'no call left');
+  };
+
+  beforeAll(async () => {
+    sim = await startSim({ remoteAnswerDelayMs: 60_000 });
+    crm = await startCrm();
+    ext = await launchChromiumWithExtension();
+    popup = await ext.openPage('popup.html');
+    await withoutScreenPop(popup);
+    await login(sim.baseUrl, 'agent1');
+    await until((v) => v.calls.connection.kind === 'connected', 'connected');
+    await enableCrmSites(popup, ['http://127.0.0.1/*']);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await crm?.close();
+    await sim?.close();
+  });
+
+  it('the options page saves an outside-line rule and its tester shows the steps', async () => {
+    const options = await ext.openOptions();
+    const section = options.getByRole('region', { name: 'Dial plan' });
+    await section.getByRole('button', { name: 'Add a rule' }).click();
+    const rule = section.getByRole('group', { name: 'Rule 1' });
+    await rule.getByRole('textbox', { name: 'Name' }).fill('Outside line');
+    await rule.getByRole('checkbox', { name: /National/ }).check();
+    await rule.getByRole('combobox', { name: 'Write the number as' }).selectOption('national');
+    await rule.getByRole('textbox', { name: 'Add this prefix' }).fill('9');
+    await section.getByRole('button', { name: 'Save the dial plan' }).click();
+    await section.getByText('Saved.').waitFor();
+    await section.getByRole('textbox', { name: /Number to try/ }).fill('212 555 0176');
+    await section.getByText('Rule 1 “Outside line” matches').waitFor();
+    expect(await section.locator('.dial-plan-outcome').textContent()).toBe(
+      'Dials 9 (212) 555-0176 (92125550176)',
+    );
+    await options.close();
+  });
+
+  it('popup dialpad: shows "Dials 9 …" and the simulator gets 9 + the national number', async () => {
+    await popup.reload();
+    await sim.control.clearRequests();
+    const field = popup.getByLabel('Number to call');
+    await field.fill('(415) 555-0132');
+    await popup.getByText('Dials 9 (415) 555-0132').waitFor();
+    await field.press('Enter');
+    expect(await sent('Dial')).toEqual(['94155550132']);
+    await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    await hangUpAll();
+    // The diagnostics say what was asked, which rule, and what was dialled.
+    const dump = (await popup.evaluate(sendRuntimeMessage, {
+      channel: 'gws-cti',
+      command: 'diagnostics.export',
+    })) as { value: { entries: { session: Array<{ summary: string }> } } };
+    expect(dump.value.entries.session.map((e) => e.summary)).toContain(
+      'dial plan: +14155550132 → 94155550132 (rule 1 "Outside line")',
+    );
+  });
+
+  it('CRM click on the demo CRM', async () => {
+    await sim.control.clearRequests();
+    const page = await ext.context.newPage();
+    const probe = await OverlayProbe.attach(page);
+    await page.goto(`${crm.baseUrl}/crm/contacts`);
+    await probe.settled();
+    const target = '(212) 555-0176 x31';
+    const at = await page.evaluate((text) => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const i = (n as Text).data.indexOf(text);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + text.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    }, target);
+    await page.mouse.move(at!.x, at!.y);
+    await probe.clickable('hit');
+    await page.mouse.click(at!.x, at!.y);
+    expect(await sent('Dial')).toEqual(['92125550176']);
+    await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    await hangUpAll();
+    await page.close();
+  });
+
+  it('context menu "Call <selection>"', async () => {
+    await sim.control.clearRequests();
+    // Playwright cannot open the browser's own context menu, and contextMenus.onClicked
+    // cannot be dispatched from script; the worker's menu handler gets the click the browser
+    // would hand it (the same object the onClicked listener passes on).
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(async (pageUrl) => {
+      const cti = (
+        globalThis as unknown as {
+          gwsCti: { pages: { menu: { onClick(info: unknown): Promise<void> } } };
+        }
+      ).gwsCti;
+      await cti.pages.menu.onClick({
+        menuItemId: 'gws-cti-call-selection',
+        selectionText: 'Call (646) 555-0123 today',
+        pageUrl,
+      });
+    }, `${crm.baseUrl}/crm/contacts`);
+    expect(await sent('Dial')).toEqual(['96465550123']);
+    await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    await hangUpAll();
+  });
+
+  it('history "Call back" and a transfer destination', async () => {
+    const { callId } = await sim.control.call({ to: 'agent1', from: '+13125550100' });
+    await until((v) => v.calls.calls.some((r) => r.call.id === callId), 'ringing');
+    await callOp(callId, 'Answer');
+    await until((v) => v.calls.calls[0]?.call.state === 'Established', 'established');
+    await sim.control.clearRequests();
+    // What the popup's transfer form sends: the number as typed.
+    await callOp(callId, 'SingleStepTransfer', { destination: '+1 312 555 0199' });
+    expect(await sent('SingleStepTransfer')).toEqual(['93125550199']);
+    await until((v) => v.calls.calls.length === 0, 'transferred');
+
+    await sim.control.clearRequests();
+    await popup.reload();
+    const entry = popup
+      .getByRole('list', { name: 'Call history' })
+      .getByRole('listitem')
+      .filter({ hasText: '555-0100' })
+      .first();
+    await entry.getByRole('button', { name: 'Call back' }).click();
+    expect(await sent('Dial')).toEqual(['93125550100']);
+    await until((s) => s.calls.calls.length === 1, 'the call back');
+    await hangUpAll();
+  });
+});
