@@ -21,14 +21,18 @@ export interface PlannedOperation {
 /**
  * The number an operation makes the switch dial: a new call, a transfer or conference
  * destination, a forwarding destination. RemoveParticipantFromConference names a party
- * already on the call, so it is not dialled and not rewritten.
+ * already on the call, and monitoring names a device, so neither is rewritten.
  */
 function dialledNumber(operation: SessionOperation): string | undefined {
   switch (operation.kind) {
     case 'dial':
       return operation.phoneNumber;
-    case 'forward':
-      return operation.destination ?? undefined;
+    case 'device': {
+      const { request } = operation;
+      if (request.operation !== 'ForwardCallsOn') return undefined;
+      const params = request.params as { destination?: unknown } | undefined;
+      return typeof params?.destination === 'string' ? params.destination : undefined;
+    }
     case 'call': {
       const { request } = operation;
       if (!DIALLED_DESTINATIONS.has(request.operation)) return undefined;
@@ -44,8 +48,14 @@ function withNumber(operation: SessionOperation, dial: string): SessionOperation
   switch (operation.kind) {
     case 'dial':
       return { ...operation, phoneNumber: dial };
-    case 'forward':
-      return { ...operation, destination: dial };
+    case 'device':
+      return {
+        ...operation,
+        request: {
+          ...operation.request,
+          params: { ...operation.request.params, destination: dial },
+        },
+      } as SessionOperation;
     case 'call':
       return {
         ...operation,

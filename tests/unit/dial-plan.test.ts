@@ -282,15 +282,17 @@ describe('dial plan: operations', () => {
         request: { operation: op, params: { destination: '011442079460958' } },
       });
     }
-    expect(planOperation({ kind: 'forward', destination: '+14155550132' }, plan).operation).toEqual(
-      {
-        kind: 'forward',
-        destination: '94155550132',
-      },
-    );
+    const forward = {
+      kind: 'device' as const,
+      request: { operation: 'ForwardCallsOn' as const, params: { destination: '+14155550132' } },
+    };
+    expect(planOperation(forward, plan).operation).toEqual({
+      kind: 'device',
+      request: { operation: 'ForwardCallsOn', params: { destination: '94155550132' } },
+    });
   });
 
-  it('leaves operations that dial nothing alone, a party to remove included', () => {
+  it('leaves operations that dial nothing alone: a party to remove, a device to monitor', () => {
     const remove = {
       kind: 'call' as const,
       callId: 'c1',
@@ -300,8 +302,16 @@ describe('dial plan: operations', () => {
       },
     };
     expect(planOperation(remove, plan)).toEqual({ operation: remove });
-    const off = { kind: 'forward' as const, destination: null };
+    const off = { kind: 'device' as const, request: { operation: 'ForwardCallsOff' as const } };
     expect(planOperation(off, plan)).toEqual({ operation: off });
+    const listen = {
+      kind: 'device' as const,
+      request: {
+        operation: 'ListenIn' as const,
+        params: { targetDeviceUri: 'http://gws/api/v2/devices/d-7001' },
+      },
+    };
+    expect(planOperation(listen, plan)).toEqual({ operation: listen });
     const hold = { kind: 'call' as const, callId: 'c1', request: { operation: 'Hold' as const } };
     expect(planOperation(hold, plan)).toEqual({ operation: hold });
   });
