@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isPending, selectAgentStatus, selectPrimaryDevice, type CallsView } from '@/lib/calls';
+import {
+  isMonitoringCall,
+  isPending,
+  selectAgentStatus,
+  selectPrimaryDevice,
+  type CallsView,
+} from '@/lib/calls';
 import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
@@ -360,7 +366,8 @@ export function App(props: AppProps) {
               readOnlyKeys={wrapUp.readOnlyKeys}
               {...(device ? { device } : {})}
             />
-            {calls.calls.length > 0 ? (
+            {/* Monitoring moves no agent state after it (lib/background/wrap-up.ts). */}
+            {calls.calls.some((r) => !isMonitoringCall(r.call)) ? (
               <NextStatePicker
                 states={calls.agent.agentStates}
                 value={wrapUp.nextState}

@@ -1,6 +1,6 @@
 import type { CallRecord, CallsView, ConnectionState, PartyNaming } from '../calls/index.ts';
 import type { UserState } from '../gws/types.ts';
-import { selectAgentStatus } from '../calls/index.ts';
+import { isMonitoringCall, selectAgentStatus } from '../calls/index.ts';
 import { t } from '../i18n/messages.ts';
 import { partyLabel } from './call-view.ts';
 import { userStateLabel } from './agent-state-view.ts';
@@ -29,6 +29,8 @@ export function describeChanges(
   const changes: Change[] = [];
   const before = new Map((previous?.calls ?? []).map((r) => [r.call.id, r]));
   for (const record of next.calls) {
+    // A monitoring call is not a call with a party: the supervision panel's status says it.
+    if (isMonitoringCall(record.call)) continue;
     const old = before.get(record.call.id);
     const change = callChange(old, record, previous === undefined, naming);
     if (change) changes.push(change);
@@ -37,7 +39,7 @@ export function describeChanges(
 
   const live = new Set(next.calls.map((r) => r.call.id));
   for (const old of previous.calls) {
-    if (!live.has(old.call.id)) {
+    if (!live.has(old.call.id) && !isMonitoringCall(old.call)) {
       changes.push({ text: t('announceCallEnded', partyLabel(old.call, naming)), urgent: false });
     }
   }

@@ -123,6 +123,9 @@ describe('popup: supervision', () => {
     );
     popup.push(listening, { serverUrl: SERVER });
     const card = screen.getByRole('article', { name: 'Listening in to 7001' });
+    // Not announced as a call with a party ("Connected to 5125 and 1 more"): the panel's
+    // status says what changed.
+    expect(screen.getByTestId('live-polite').textContent).not.toContain('Connected');
     expect(within(panel).getByRole('status').textContent).not.toContain('Waiting');
     // Not a customer call: no attached data, disposition, transfer or hold.
     expect(within(card).queryByText('AccountNumber')).toBeNull();
