@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { DetectionClient, type TextHints } from '../../lib/overlay/detection-client.ts';
 import { sendCommand } from '../../lib/messaging/client.ts';
 import {
@@ -10,6 +9,7 @@ import {
   type PageConfig,
 } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
+import { createShadowUi } from '../../lib/overlay/shadow-host.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
 import {
   documentOptsOut,
@@ -41,23 +41,13 @@ function hostName(): string {
     .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
-async function startOverlay(ctx: ContentScriptContext, config: PageConfig): Promise<Running> {
+function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: hostName(),
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    // Closed: page scripts cannot reach the card (call state, attached data) or its buttons.
-    mode: 'closed',
-    isolateEvents: true,
-    css: OVERLAY_CSS,
-    onMount: (container) => container,
-    onRemove: (container) => {
-      if (container) render(null, container);
-    },
-  });
+  const ui = createShadowUi(document, hostName(), OVERLAY_CSS, (container) =>
+    render(null, container),
+  );
+  ctx.onInvalidated(() => ui.remove());
   ui.mount();
   const running: Running = {
     region: config.region,
@@ -190,7 +180,7 @@ export async function runCrmOverlay(ctx: ContentScriptContext): Promise<void> {
       running.stop();
       running = undefined;
     }
-    if (wanted && config && !running) running = await startOverlay(ctx, config);
+    if (wanted && config && !running) running = startOverlay(ctx, config);
     else if (running && config) {
       running.config = config;
       if (relabel) running.overlay.relabel();

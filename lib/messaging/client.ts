@@ -11,6 +11,15 @@ import type {
 import { CommandError } from './errors.ts';
 import type { ViewState } from './view-state.ts';
 
+/**
+ * The CRM content script uses the browser's own API, not webextension-polyfill (wxt.config.ts):
+ * where the polyfill answers nothing, Chrome's own API rejects. Both are the same "no reply".
+ */
+function noReplyAsUndefined(error: unknown): undefined {
+  if (error instanceof Error && /message port closed/i.test(error.message)) return undefined;
+  throw error;
+}
+
 /** Sends a command to the background; resolves with its result or throws a CommandError. */
 export async function sendCommand<K extends CommandName>(
   command: K,
@@ -21,7 +30,7 @@ export async function sendCommand<K extends CommandName>(
     command,
     payload: payload[0] as CommandRequest<K>,
   };
-  const reply = (await browser.runtime.sendMessage(message)) as
+  const reply = (await browser.runtime.sendMessage(message).catch(noReplyAsUndefined)) as
     CommandReply<CommandResponse<K>> | undefined;
   if (!reply)
     throw new CommandError({
