@@ -8,6 +8,8 @@ import { runSoak, SOAK_USAGE } from './soak.ts';
 import { CALL_LOAD_USAGE, runCallLoad } from './call-load.ts';
 import { runOverlayBench, OVERLAY_USAGE } from './overlay/overlay-bench.ts';
 import { runPhonesBench, PHONES_USAGE } from './phones/phones-bench.ts';
+import { DETECTOR_USAGE, runDetectorBench } from './phones/detector-bench.ts';
+import { DETECTION_USAGE, runDetectionBench } from './overlay/detection-bench.ts';
 
 interface Benchmark {
   about: string;
@@ -24,6 +26,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     quick: true,
     run: runOverlayBench,
   },
+  detection: {
+    about:
+      "the background's detection service under a 5,000-row page: worker time, cache, call-event delay",
+    usage: DETECTION_USAGE,
+    quick: true,
+    run: runDetectionBench,
+  },
   'call-load': {
     about: 'Background heap in Chromium while calls ring and end fast, then idle (~2 min)',
     usage: CALL_LOAD_USAGE,
@@ -36,6 +45,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     usage: PHONES_USAGE,
     quick: true,
     run: runPhonesBench,
+  },
+  detector: {
+    about:
+      "the detector on the 5,000-row page's texts: libphonenumber's isValid() vs cached patterns",
+    usage: DETECTOR_USAGE,
+    quick: true,
+    run: runDetectorBench,
   },
   soak: {
     about: 'MV3 worker + long poll through a long idle stretch, then an inbound call (~11 min)',

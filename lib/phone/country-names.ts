@@ -97,6 +97,8 @@ function languageOf(country: string): string | undefined {
 
 /** The name table for `countries`, with the names in `extraLanguage` too (the page's `lang`). */
 export function nameTable(countries: readonly string[], extraLanguage?: string): NameTable {
+  // A page in one of the common languages reads the same names as the base table.
+  if (extraLanguage && COMMON_LANGUAGES.includes(extraLanguage)) extraLanguage = undefined;
   const key = extraLanguage ?? '';
   const known = tables.get(key);
   if (known) return known;

@@ -37,14 +37,25 @@ export type PhoneFinder = (
   options?: FindOptions,
 ) => PhoneMatch[];
 
+/** A finder with what it reads a text's record as, sharing its caches. */
+export interface Detector {
+  find: PhoneFinder;
+  /**
+   * The regions national numbers of `text` are read in, in order: what its record (or the text)
+   * says, then `defaultRegion`. The record and the page language reach the finder only through
+   * these, so two texts alike with records that give the same regions give the same numbers.
+   */
+  regions: (text: string, defaultRegion?: string, options?: FindOptions) => readonly string[];
+}
+
 /**
- * Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. `isValid` is for the
- * benchmark's baseline (the library's own, uncached `parsed.isValid()`).
+ * Builds a `findPhoneNumbers` bound to one libphonenumber metadata set, and its record reader.
+ * `isValid` is for the benchmark's baseline (the library's own, uncached `parsed.isValid()`).
  */
-export function createPhoneFinder(
+export function createDetector(
   metadata: MetadataJson,
   isValid: NumberValidator = createValidator(metadata),
-): PhoneFinder {
+): Detector {
   const ctx: FinderContext = {
     metadata,
     prefixOk: createNationalPrefixCheck(metadata),
@@ -52,7 +63,15 @@ export function createPhoneFinder(
     memo: new Map(),
     hints: new Map(),
   };
-  return (text, defaultRegion, options) => findWith(ctx, text, defaultRegion, options);
+  return {
+    find: (text, defaultRegion, options) => findWith(ctx, text, defaultRegion, options),
+    regions: (text, defaultRegion, options) => regionsFor(ctx, text, defaultRegion, options)(),
+  };
+}
+
+/** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
+export function createPhoneFinder(metadata: MetadataJson, isValid?: NumberValidator): PhoneFinder {
+  return createDetector(metadata, isValid).find;
 }
 
 const finders = new WeakMap<MetadataJson, PhoneFinder>();

@@ -11,7 +11,7 @@
  * numbers by min 12.2 %, by max 5.4 %.
  */
 import metadata from 'libphonenumber-js/max/metadata';
-import { createPhoneFinder } from './detect-core.ts';
+import { createDetector } from './detect-core.ts';
 
 export type { PhoneMatch } from './types.ts';
 
@@ -20,4 +20,6 @@ export type { PhoneMatch } from './types.ts';
  * alpha-2); without it only international numbers (+, ++, 00) are found. Matches are in order,
  * never overlap, and `text.slice(start, end) === raw`. Never throws.
  */
-export const findPhoneNumbers = createPhoneFinder(metadata);
+/** The finder with its record reader (the detection service keys its cache by the latter). */
+export const detector = createDetector(metadata);
+export const findPhoneNumbers = detector.find;

@@ -1,7 +1,7 @@
 /**
  * Number enrichment for the background and popup, with the complete ("max") libphonenumber
- * metadata: number types and strict validity need it, and size matters less there than in the
- * content script (which uses detect.ts and the small metadata).
+ * metadata: number types and strict validity need it. The CRM page's card gets these facts from
+ * the background (`page.enrich`); the content script carries no phone metadata at all.
  */
 import metadata from 'libphonenumber-js/max/metadata';
 import { enrichNumberWith, formatAsYouTypeWith, normalizeDialStringWith } from './enrich-core.ts';

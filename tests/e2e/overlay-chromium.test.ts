@@ -585,4 +585,20 @@ describe('Chromium: CRM page overlay', () => {
     expect(on.hits).toBeGreaterThan(400);
     await page.close();
   });
+
+  it('reads numbers added while the service worker is stopped once it is back, losing none', async () => {
+    const { page, probe } = await open('/crm/activity?delay=300');
+    const expected = (batches: number) =>
+      entriesOf('/crm/activity')
+        .filter((e) => (e.batch ?? 0) < batches && e.expect === 'decorate' && detectable(e))
+        .map((e) => e.text)
+        .sort();
+    await probe.settled(undefined, 20_000, (d) => d.hits === expected(1).length);
+    // Numbers are read in the background: the page's next texts find the worker stopped.
+    await (await ext.workerControl()).stop();
+    await page.click('#load-more');
+    await probe.settled(undefined, 30_000, (d) => d.hits === expected(2).length);
+    expect((await probe.hitTexts()).sort()).toEqual(expected(2));
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhoneNumbers } from '../../lib/phone/detect.ts';
+import { detector, findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DetectionService } from '../../lib/phone/detection-service.ts';
 import { readDetectRequest } from '../../lib/phone/detect-request.ts';
 import { LruCache } from '../../lib/phone/lru-cache.ts';
@@ -202,5 +202,38 @@ describe('what a page may ask the detection service', () => {
       context: 'y'.repeat(contextChars),
     }));
     expect(refusal({ items: full })).toMatch(`more than ${batchChars} characters`);
+  });
+});
+
+describe('the detection service keyed by what a record says', () => {
+  it('shares an entry between records pointing to the same country, not between countries', async () => {
+    const q = taskQueue();
+    const clock = { t: 0 };
+    const { find, calls } = costly(clock, 0);
+    const service = new DetectionService({
+      find,
+      regions: detector.regions,
+      yieldThen: q.yieldThen,
+      now: () => clock.t,
+    });
+    const text = '020 7946 0958';
+    const done = service.detect(
+      [
+        { text, context: `Alice\tLondon\tUnited Kingdom\t${text}` },
+        { text, context: `Bob\tManchester\tUK\t${text}` },
+        { text, context: `Chloé\tParis\tFrance\t${text}` },
+        { text, context: `Dmitri\tReino Unido\t${text}` },
+      ],
+      { region: 'US' },
+    );
+    q.drain();
+    const [alice, bob, chloe, dmitri] = await done;
+    expect(alice?.[0]?.e164).toBe('+442079460958');
+    expect(bob).toEqual(alice);
+    expect(dmitri).toEqual(alice);
+    // In France's record the same digits are not a French number.
+    expect(chloe).toEqual([]);
+    expect(calls).toHaveLength(2);
+    expect(service.stats.cacheHits).toBe(2);
   });
 });

@@ -1,0 +1,241 @@
+/**
+ * The background's detection service under a big CRM page, in Chromium with the built
+ * extension signed in to the simulator: how much worker time detecting the 5,000-row page
+ * costs, how often the cache answers (first load, then a reload of the same page), and how
+ * late a call event reaches the views while the page is being detected, against the same
+ * measure with the worker idle.
+ *
+ * A call event's delay is measured from its CometD answer leaving a logging proxy in front of
+ * the simulator (the worker's receipt, give or take a loopback hop) to the view push carrying
+ * the call arriving at an extension page (CometD message → parse → reducer → view push). Calls
+ * ring one after the other (each caller its own number); under load, only calls rung while the
+ * page was still waiting for detections count.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { startSimulator } from '../../sim/index.ts';
+import { SimControl, waitFor } from '../../tests/support/sim.ts';
+import { launchChromiumWithExtension } from '../../tests/support/extension.ts';
+import { extensionCommands, sendRuntimeMessage } from '../../tests/support/extension-commands.ts';
+import type { DetectionStats } from '../../lib/phone/detection-service.ts';
+import { startLoggingProxy, type LoggingProxy } from '../support/logging-proxy.ts';
+import { distribution, textTable, type Distribution } from '../support/stats.ts';
+import { generateRows, pageHtml } from './generate-page.ts';
+import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
+
+export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10]';
+
+const AGENT = 'agent1';
+
+function option(argv: string[], name: string, fallback: number): number {
+  const at = argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function serve(html: string) {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/bench`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+/** Records, in an extension page, when each view push arrives and which calls it holds. */
+async function recordPushes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __pushes: Array<{ at: number; ids: string[] }> };
+    w.__pushes = [];
+    const runtime = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            connect(o: { name: string }): {
+              onMessage: { addListener(f: (m: unknown) => void): void };
+            };
+          };
+        };
+      }
+    ).chrome.runtime;
+    const port = runtime.connect({ name: 'gws-cti.view' });
+    port.onMessage.addListener((message: unknown) => {
+      const push = message as { type?: string; state?: { calls: { calls: unknown[] } } };
+      if (push.type !== 'state' || !push.state) return;
+      const ids = push.state.calls.calls.map((r) => (r as { call: { id: string } }).call.id);
+      w.__pushes.push({ at: Date.now(), ids });
+    });
+  });
+}
+
+async function pushedAt(page: Page, callId: string): Promise<number | undefined> {
+  return page.evaluate(
+    (id) =>
+      (window as unknown as { __pushes: Array<{ at: number; ids: string[] }> }).__pushes.find((p) =>
+        p.ids.includes(id),
+      )?.at,
+    callId,
+  );
+}
+
+/** The first poll answer after `since` that delivered an event (not a /meta/ message). */
+function deliveredAt(proxy: LoggingProxy, since: number): number | undefined {
+  return proxy.polls.find(
+    (p) =>
+      p.answeredAt !== undefined &&
+      p.answeredAt >= since &&
+      (p.answerChannels ?? []).some((c) => !c.startsWith('/meta/')),
+  )?.answeredAt;
+}
+
+export async function runDetectionBench(argv: string[]): Promise<number> {
+  const rowCount = option(argv, 'rows', 5000);
+  const idleCalls = option(argv, 'idle-calls', 10);
+  const rows = generateRows(rowCount, 7);
+  let simAddress = '';
+  const proxy = await startLoggingProxy(() => simAddress);
+  const sim = await startSimulator({ port: 0, publicBaseUrl: proxy.url });
+  simAddress = `http://127.0.0.1:${sim.port}`;
+  const control = new SimControl(simAddress);
+  const site = await serve(pageHtml(rows, []));
+  const ext = await launchChromiumWithExtension();
+  try {
+    const popup = await ext.openPage('popup.html');
+    const commands = extensionCommands((m) => popup.evaluate(sendRuntimeMessage, m));
+    await enableCrmSites(popup, ['http://127.0.0.1/*']);
+    await commands.login(proxy.url, AGENT);
+    await commands.until((v) => v.calls.connection.kind === 'connected', 'connected', 15_000);
+    await recordPushes(popup);
+    const worker = await ext.serviceWorker();
+    const stats = () =>
+      worker.evaluate(
+        () =>
+          ({
+            ...(globalThis as unknown as { gwsCtiDetection: { stats: DetectionStats } })
+              .gwsCtiDetection.stats,
+          }) as DetectionStats,
+      );
+
+    let caller = 0;
+    let pageBusy = async () => false;
+    /** Rings one call; its delay from CometD delivery to the view push, and whether the page
+     * was still waiting for detections when it rang. */
+    const ring = async () => {
+      const busy = await pageBusy();
+      const since = Date.now();
+      const from = `+1415555${String(1000 + caller++).padStart(4, '0')}`;
+      const { callId } = await control.call({ to: AGENT, from, callType: 'Inbound' });
+      const pushed = await waitFor(() => pushedAt(popup, callId), {
+        timeoutMs: 30_000,
+        intervalMs: 10,
+        message: `the view push with call ${callId}`,
+      });
+      const delivered = deliveredAt(proxy, since);
+      return { callId, busy, ms: delivered === undefined ? NaN : pushed - delivered };
+    };
+    const hangUpAll = async (ids: string[]) => {
+      for (const id of ids) await control.remote(id, 'hangup');
+    };
+
+    const idle: number[] = [];
+    const ringIdle = async () => {
+      for (let i = 0; i < idleCalls; i++) {
+        const r = await ring();
+        idle.push(r.ms);
+        await hangUpAll([r.callId]);
+      }
+    };
+    await ringIdle();
+
+    // The big page: calls ring one after the other while the service works through it.
+    const before = await stats();
+    const page = await ext.context.newPage();
+    const probe = await OverlayProbe.attach(page);
+    pageBusy = async () => (await probe.diagnostics().catch(() => undefined))?.busy ?? false;
+    await page.goto(site.url, { timeout: 60_000 });
+    await waitFor(async () => ((await stats()).items > before.items ? true : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 5,
+      message: 'the page to send its first texts',
+    });
+    const loaded: number[] = [];
+    const rung: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const r = await ring();
+      rung.push(r.callId);
+      if (!r.busy) break;
+      loaded.push(r.ms);
+    }
+    const decorated = await probe.settled(undefined, 180_000);
+    await hangUpAll(rung);
+    const first = await stats();
+
+    // The same page again: the service answers from its cache.
+    await page.reload({ timeout: 60_000 });
+    await probe.settled(undefined, 180_000, (d) => d.hits >= decorated.hits);
+    const again = await stats();
+    // Idle again, the page decorated: the baseline taken before and after the load.
+    pageBusy = async () => false;
+    await ringIdle();
+
+    const delta = (a: DetectionStats, b: DetectionStats) => ({
+      items: b.items - a.items,
+      hits: b.cacheHits - a.cacheHits,
+      busyMs: b.busyMs - a.busyMs,
+      slices: b.slices - a.slices,
+    });
+    const load = delta(before, first);
+    const reload = delta(first, again);
+    const idleD = distribution(idle);
+    const loadedD = distribution(loaded);
+    const fmt = (d: Distribution) =>
+      `median ${d.median.toFixed(0)} ms, p95 ${d.p95.toFixed(0)} ms, max ${d.max.toFixed(0)} ms (${d.count} calls)`;
+    console.log(
+      textTable([
+        ['measure', 'value'],
+        ['page', `${rowCount} rows, ${decorated.hits} numbers decorated`],
+        ['texts sent to the worker (first load)', `${load.items}`],
+        [
+          'worker detection time, first load (sum of slices)',
+          `${load.busyMs.toFixed(0)} ms in ${load.slices} slices, ` +
+            `${((load.busyMs * 1000) / Math.max(1, load.items)).toFixed(1)} µs a text`,
+        ],
+        [
+          '  longest slice (all runs); slices over twice the 4 ms budget',
+          `${again.maxSliceMs.toFixed(1)} ms; ${again.longSlices} of ${again.slices}`,
+        ],
+        ['  most texts queued at once', `${again.maxQueued}`],
+        [
+          'cache hit rate, first load',
+          `${((100 * load.hits) / Math.max(1, load.items)).toFixed(1)} %`,
+        ],
+        [
+          'cache hit rate, same page reloaded',
+          `${((100 * reload.hits) / Math.max(1, reload.items)).toFixed(1)} % ` +
+            `(${reload.busyMs.toFixed(0)} ms of worker time)`,
+        ],
+        ['call event → view push, worker idle (before and after)', fmt(idleD)],
+        ['call event → view push, while detecting the page', fmt(loadedD)],
+        [
+          'ratio: median while detecting / median idle',
+          `${(loadedD.median / idleD.median).toFixed(2)}×`,
+        ],
+        [
+          'added delay at worst (max while detecting − median idle)',
+          `${(loadedD.max - idleD.median).toFixed(0)} ms`,
+        ],
+      ]),
+    );
+    return loaded.length > 0 ? 0 : 1;
+  } finally {
+    await ext.close();
+    await site.close();
+    await sim.close();
+    await proxy.close();
+  }
+}
