@@ -77,6 +77,8 @@ export default defineConfig({
     // (lib/background/page-context-menu.ts).
     // offscreen (Chrome): the optional ring tone plays in an offscreen document while a call
     // rings, since the service worker has no audio (lib/background/ring-tone.ts).
+    // idle: automatic Not Ready when the workstation locks or the agent is idle, off unless the
+    // agent or policy turns it on (lib/background/auto-not-ready.ts).
     // scripting (Chrome): registers the CRM overlay content script at run time for the CRM sites
     // the agent enabled only (lib/background/page-registration.ts); Firefox MV2 does the same
     // with contentScripts.register, which needs no permission.
@@ -85,6 +87,7 @@ export default defineConfig({
       'alarms',
       'notifications',
       'contextMenus',
+      'idle',
       ...(browser === 'firefox' ? [] : ['scripting', 'offscreen']),
     ],
     commands: keyboardCommands(manifestVersion),

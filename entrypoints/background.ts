@@ -20,6 +20,7 @@ import { CallLog } from '@/lib/background/call-log';
 import { WrapUp } from '@/lib/background/wrap-up';
 import { createWrapUpHooks } from '@/lib/background/wrap-up-commands';
 import { DialPlanInForce } from '@/lib/background/dial-plan-in-force';
+import { AutoNotReady } from '@/lib/background/auto-not-ready';
 
 export default defineBackground(() => {
   keepNoResourceTimings();
@@ -45,6 +46,7 @@ export default defineBackground(() => {
   const callLog = new CallLog({ diagnostics: () => session.diagnostics });
   const wrapUp = new WrapUp({ session: () => session, history, callLog });
   const dialPlan = new DialPlanInForce();
+  const away = new AutoNotReady({ session: () => session });
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
     // The store says what changed: views hear of what they render, the call consumers of
@@ -57,6 +59,8 @@ export default defineBackground(() => {
         history.onChange(session.view);
         wrapUp.onChange(session.view);
       }
+      // Agent state, calls and connection all decide automatic Not Ready.
+      away.onChange();
       if (!change.calls) return;
       const calls = session.calls;
       screenPop.onChange(calls);
@@ -85,6 +89,7 @@ export default defineBackground(() => {
   );
   views.listen();
   dialPlan.listen();
+  away.listen();
   listenToKeyboardCommands(() => session);
   callAlerts.listen();
   ringTone.listen();
@@ -102,6 +107,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => undefined);
 
   const ready = start(session);
+  void ready.finally(() => away.start());
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
   (globalThis as { gwsCti?: unknown }).gwsCti = {
     session,
@@ -114,6 +120,9 @@ export default defineBackground(() => {
     history,
     wrapUp,
     callLog,
+    // Headless Chromium cannot be made idle or locked, nor `idle.onStateChanged` dispatched
+    // from script: the end-to-end test hands `away.onIdleState` what the browser would report.
+    away,
   };
 });
 

@@ -22,6 +22,8 @@ import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
 import { WrapUpSection } from '@/components/options/WrapUpSection';
 import type { WrapUpSettings } from '@/lib/settings/wrap-up-settings';
 import { DialPlanSection } from '@/components/options/DialPlanSection';
+import { AwaySection } from '@/components/options/AwaySection';
+import type { AwaySettingsValue } from '@/lib/settings/away-settings';
 import type { DialRule } from '@/lib/dial-plan/types';
 import { browserOptionsDeps, type OptionsDeps } from './deps';
 
@@ -43,6 +45,8 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const [wrapUp, setWrapUp] = useState<WrapUpSettings | undefined>(undefined);
   const [managedWrapUp, setManagedWrapUp] = useState<Partial<WrapUpSettings>>({});
   const [dialRules, setDialRules] = useState<DialRule[] | undefined>(undefined);
+  const [away, setAway] = useState<AwaySettingsValue | undefined>(undefined);
+  const [managedAway, setManagedAway] = useState<Partial<AwaySettingsValue>>({});
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
 
@@ -61,6 +65,16 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       (s) => setDialRules(s.rules),
       () => undefined,
     );
+    if (deps.away) {
+      const { get, managed } = deps.away;
+      Promise.all([get(), managed().catch(() => ({}))]).then(
+        ([own, policy]) => {
+          setManagedAway(policy);
+          setAway(own);
+        },
+        () => undefined,
+      );
+    }
     if (deps.wrapUp) {
       const { get, managed } = deps.wrapUp;
       Promise.all([get(), managed().catch(() => ({}))]).then(
@@ -200,6 +214,16 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
           onSave={async (rules) => {
             const saved = await deps.dialPlan?.set({ rules });
             if (saved) setDialRules(saved.rules);
+          }}
+        />
+      ) : null}
+      {deps.away ? (
+        <AwaySection
+          {...(away ? { settings: away } : {})}
+          managed={managedAway}
+          onSave={async (next) => {
+            const saved = await deps.away?.set(next);
+            if (saved) setAway(saved);
           }}
         />
       ) : null}

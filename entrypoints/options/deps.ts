@@ -12,6 +12,11 @@ import { browserSiteAccess, type SiteAccess } from '@/lib/settings/site-access';
 import { readPolicyView, type PolicyView } from '@/lib/settings/policy-view';
 import { dialPlanSettings, type DialPlanSettings } from '@/lib/settings/dial-plan-settings';
 import {
+  awaySettings,
+  readManagedAway,
+  type AwaySettingsValue,
+} from '@/lib/settings/away-settings';
+import {
   loadScreenPopSettings,
   saveScreenPopSettings,
   type ScreenPopSettings,
@@ -49,6 +54,12 @@ export interface OptionsDeps {
     get(): Promise<WrapUpSettings>;
     set(value: WrapUpSettings): Promise<WrapUpSettings>;
     managed(): Promise<Partial<WrapUpSettings>>;
+  };
+  /** Automatic Not Ready settings, and what policy sets of them. */
+  away?: {
+    get(): Promise<AwaySettingsValue>;
+    set(value: AwaySettingsValue): Promise<AwaySettingsValue>;
+    managed(): Promise<Partial<AwaySettingsValue>>;
   };
   /** The agent's own dial-plan rules (policy's come with `policy()`). */
   dialPlan?: {
@@ -102,6 +113,7 @@ export function browserOptionsDeps(): OptionsDeps {
     screenPop: { load: loadScreenPopSettings, save: saveScreenPopSettings },
     wrapUp: { get: wrapUpSettings.get, set: wrapUpSettings.set, managed: readManagedWrapUp },
     dialPlan: { get: dialPlanSettings.get, set: dialPlanSettings.set },
+    away: { get: awaySettings.get, set: awaySettings.set, managed: readManagedAway },
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>

@@ -30,6 +30,12 @@ import { loadDialRulesInForce } from '@/lib/settings/dial-plan-settings';
 import type { DialRule } from '@/lib/dial-plan/types';
 import { dialPreview } from '@/lib/ui/dial-plan-view';
 import { agentRegion } from '@/lib/settings/agent-region';
+import {
+  AWAY_RECORD_KEY,
+  decodeAwayRecord,
+  type AwayRecord,
+} from '@/lib/auto-not-ready/away-record';
+import { awayNoteText } from '@/lib/ui/agent-state-view';
 import { ConnectionBanner } from '@/components/ConnectionBanner';
 import { LoginForm } from '@/components/LoginForm';
 import { LiveRegion } from '@/components/LiveRegion';
@@ -110,13 +116,19 @@ export function App(props: AppProps) {
   const [wrapUp, setWrapUp] = useState<WrapUpState>(emptyWrapUpState());
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [dialRules, setDialRules] = useState<readonly DialRule[]>([]);
+  const [away, setAway] = useState<AwayRecord | undefined>(undefined);
   // The history and the wrap-up are kept by the background in extension storage.
   useEffect(() => {
     const stopHistory = watchStored('local', CALL_HISTORY_KEY, (raw) => setBook(decodeBook(raw)));
     const stopWrapUp = watchStored('session', WRAP_UP_STATE_KEY, (raw) =>
       setWrapUp(decodeWrapUpState(raw)),
     );
+    // Set when the background made the agent Not Ready by itself (workstation locked, idle).
+    const stopAway = watchStored('session', AWAY_RECORD_KEY, (raw) =>
+      setAway(decodeAwayRecord(raw)),
+    );
     return () => {
+      stopAway();
       stopHistory();
       stopWrapUp();
     };
@@ -303,6 +315,9 @@ export function App(props: AppProps) {
             calls={calls}
             status={agentStatus}
             now={now}
+            note={
+              away && agentStatus.userState?.state === 'NotReady' ? awayNoteText(away) : undefined
+            }
             onState={(operationName) =>
               run('failed_agentState', () => send('agent.setState', { operationName }))
             }

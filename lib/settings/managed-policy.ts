@@ -50,6 +50,11 @@ export const POLICY_KEYS = {
   historyKeys: policyKey({ type: 'array', items: { type: 'string' } }, readTextList('historyKeys')),
   clearHistoryOnSignOut: policyKey({ type: 'boolean' }, readFlag('clearHistoryOnSignOut')),
   callLogUrl: policyKey({ type: 'string' }, readText('callLogUrl')),
+  // Automatic Not Ready (lib/settings/away-settings.ts reads them into its settings).
+  notReadyOnLock: policyKey({ type: 'boolean' }, readFlag('notReadyOnLock')),
+  notReadyOnIdle: policyKey({ type: 'boolean' }, readFlag('notReadyOnIdle')),
+  idleMinutes: policyKey({ type: 'integer' }, readCount('idleMinutes')),
+  notReadyState: policyKey({ type: 'string' }, readText('notReadyState')),
   readOnlyKeys: policyKey(
     { type: 'array', items: { type: 'string' } },
     readTextList('readOnlyKeys'),

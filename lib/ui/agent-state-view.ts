@@ -1,5 +1,6 @@
+import type { AwayRecord } from '../auto-not-ready/away-record.ts';
 import type { AgentStateDefinition, UserState } from '../gws/types.ts';
-import { t, type MessageKey } from '../i18n/messages.ts';
+import { t, uiLanguage, type MessageKey } from '../i18n/messages.ts';
 
 /** The four system states (gws-api.md §4.2, §6.4): ours to translate; custom ones keep GWS's name. */
 const SYSTEM_STATES: ReadonlyArray<{ operationName: string; id: string; label: MessageKey }> = [
@@ -84,4 +85,12 @@ export function stateTone(us: UserState | undefined): StateTone {
 /** Every operationName an agent-state intent can carry (to show one spinner for all). */
 export function agentStateOperations(defs: readonly AgentStateDefinition[]): string[] {
   return defs.map((d) => d.operationName);
+}
+
+/** "Not Ready — workstation locked at 14:02": why the extension made the agent Not Ready. */
+export function awayNoteText(record: AwayRecord): string {
+  const time = new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }).format(
+    record.at,
+  );
+  return t(record.cause === 'locked' ? 'awayNotReadyLocked' : 'awayNotReadyIdle', time);
 }

@@ -27,6 +27,11 @@ import {
   normalizeDialPlanSettings,
   type DialPlanSettings,
 } from '@/lib/settings/dial-plan-settings';
+import {
+  AWAY_DEFAULTS,
+  normalizeAwaySettings,
+  type AwaySettingsValue,
+} from '@/lib/settings/away-settings';
 import { settle } from './popup-harness';
 
 export interface OptionsInit {
@@ -37,6 +42,8 @@ export interface OptionsInit {
   wrapUp?: { settings?: Partial<WrapUpSettings>; managed?: Partial<WrapUpSettings> };
   /** The agent's dial-plan settings item, normalised like the real one. */
   dialPlan?: Partial<DialPlanSettings>;
+  /** The away settings item, normalised like the real one, and what policy sets. */
+  away?: { settings?: Partial<AwaySettingsValue>; managed?: Partial<AwaySettingsValue> };
 }
 
 export function renderOptionsPage(init: OptionsInit = {}) {
@@ -44,6 +51,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
   let screenPop: ScreenPopSettings = { ...defaultScreenPopSettings(), ...init.screenPop };
   let wrapUp = normalizeWrapUpSettings(init.wrapUp?.settings ?? {}, WRAP_UP_DEFAULTS);
   let dialPlan = normalizeDialPlanSettings(init.dialPlan ?? {}, DIAL_PLAN_DEFAULTS);
+  let away = normalizeAwaySettings(init.away?.settings ?? {}, AWAY_DEFAULTS);
   const log = {
     saves: 0,
     downloads: [] as Array<{ fileName: string; text: string }>,
@@ -95,6 +103,11 @@ export function renderOptionsPage(init: OptionsInit = {}) {
       set: async (value) => (wrapUp = normalizeWrapUpSettings(value, WRAP_UP_DEFAULTS)),
       managed: async () => init.wrapUp?.managed ?? {},
     },
+    away: {
+      get: async () => structuredClone(away),
+      set: async (value) => (away = normalizeAwaySettings(value, AWAY_DEFAULTS)),
+      managed: async () => init.away?.managed ?? {},
+    },
     dialPlan: {
       get: async () => structuredClone(dialPlan),
       set: async (value) => (dialPlan = normalizeDialPlanSettings(value, DIAL_PLAN_DEFAULTS)),
@@ -107,6 +120,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     screenPop: () => screenPop,
     wrapUp: () => wrapUp,
     dialPlan: () => dialPlan,
+    away: () => away,
   };
 }
 
