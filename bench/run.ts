@@ -21,7 +21,8 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, Benchmark> = {
   overlay: {
-    about: 'CRM overlay on a 5,000-row page in Chromium: decoration time, long tasks, burst',
+    about:
+      'CRM overlay in Chromium on 1k/5k/20k-row pages and 21 frames: scaling, main-thread time, long tasks, heap',
     usage: OVERLAY_USAGE,
     quick: true,
     run: runOverlayBench,

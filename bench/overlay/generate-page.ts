@@ -149,3 +149,19 @@ window.__benchBare = () => {
 <table id="t"><tbody>${rows.map(rowHtml).join('\n')}</tbody></table>
 </body></html>`;
 }
+
+/** One small CRM frame (a few rows) for the many-frames page. */
+export function framePageHtml(rows: BenchRow[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title></head>
+<body><table><tbody>${rows.map(rowHtml).join('\n')}</tbody></table></body></html>`;
+}
+
+/** A page made of `frames` same-origin iframes, as CRM dashboards embed widgets. */
+export function framesPageHtml(frames: number): string {
+  const iframes = Array.from(
+    { length: frames },
+    (_, i) => `<iframe src="frame?i=${i}" width="300" height="120"></iframe>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title></head>
+<body><h1>Dashboard</h1>${iframes}</body></html>`;
+}

@@ -11,6 +11,7 @@ import type { RenderOverlay } from './overlay-model.ts';
 import { PageScanner } from './page-scanner.ts';
 import { createSliceScheduler } from './slice-scheduler.ts';
 import { ViewportPainter } from './viewport-painter.ts';
+import { browserViewport } from './viewport.ts';
 
 export interface PageOverlayOptions {
   win: Window;
@@ -57,6 +58,8 @@ export class PageOverlay {
   readonly interaction: Interaction;
   private readonly lookups: NumberLookups;
   private readonly painter: HighlightPainter;
+  /** Hands the highlight only what is near the viewport (undefined: nothing to paint with). */
+  readonly viewportPainter: ViewportPainter | undefined;
   private readonly observer: MutationObserver;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly o: PageOverlayOptions;
@@ -65,11 +68,11 @@ export class PageOverlay {
     this.o = options;
     const { win } = options;
     this.painter = createHighlightPainter(win) ?? NO_PAINTER;
-    const painter =
+    this.viewportPainter =
       this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
-        ? this.painter
-        : new ViewportPainter(this.painter);
-    this.store = new DecorationStore(painter, options.find);
+        ? undefined
+        : new ViewportPainter(this.painter, browserViewport(win, options.signal));
+    this.store = new DecorationStore(this.viewportPainter ?? this.painter, options.find);
     const now = options.now ?? (() => win.performance.now());
     // The page is decorated when the last detection has come back, not when the walk ends.
     this.store.onSettled = () => {
@@ -122,6 +125,7 @@ export class PageOverlay {
     this.scanner.stop();
     this.interaction.stop();
     this.store.clear();
+    this.viewportPainter?.stop();
     this.painter.dispose();
     this.shadowRoots.clear();
   }

@@ -4,7 +4,6 @@ import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore, type Painter } from '../../lib/overlay/decorations.ts';
 import { PageScanner } from '../../lib/overlay/page-scanner.ts';
 import { intakeMutations, OBSERVE_OPTIONS } from '../../lib/overlay/mutation-intake.ts';
-import { ViewportPainter } from '../../lib/overlay/viewport-painter.ts';
 
 /** A painter that keeps what it shows, with the text each range covers. */
 function recordingPainter() {
@@ -151,37 +150,5 @@ describe('decoration bookkeeping', () => {
     await l.settle();
     expect(l.store.size).toBe(0);
     l.stop();
-  });
-});
-
-describe('viewport painter', () => {
-  it('hands only ranges whose element is near the viewport to the highlight', () => {
-    const inner = recordingPainter();
-    const observed = new Set<Element>();
-    let report: (entries: IntersectionObserverEntry[]) => void = () => {};
-    const painter = new ViewportPainter(inner.painter, (callback) => {
-      report = (entries) => callback(entries, {} as IntersectionObserver);
-      return {
-        observe: (el: Element) => observed.add(el),
-        unobserve: (el: Element) => observed.delete(el),
-        disconnect: () => observed.clear(),
-      } as unknown as IntersectionObserver;
-    });
-    const store = new DecorationStore(painter, (t) => findPhoneNumbers(t, 'US'));
-    const near = cell('(415) 555-0132');
-    const far = cell('(212) 555-0176');
-    store.scanText(near.firstChild as Text);
-    store.scanText(far.firstChild as Text);
-    expect(observed).toEqual(new Set([near, far]));
-    expect(inner.shown.size).toBe(0);
-    const entry = (target: Element, isIntersecting: boolean) =>
-      ({ target, isIntersecting }) as IntersectionObserverEntry;
-    report([entry(near, true), entry(far, false)]);
-    expect(inner.texts()).toEqual(['(415) 555-0132']);
-    report([entry(near, false), entry(far, true)]);
-    expect(inner.texts()).toEqual(['(212) 555-0176']);
-    store.forget(far.firstChild!);
-    expect(inner.shown.size).toBe(0);
-    expect(observed).toEqual(new Set([near]));
   });
 });

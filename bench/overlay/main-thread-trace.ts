@@ -1,0 +1,153 @@
+/**
+ * Main-thread time of a page's renderer from a Chromium trace taken over CDP: every top-level
+ * task of the page's main thread in a window, and what the browser did inside them (script,
+ * intersection observers, style/layout/paint). This is what the overlay costs the page,
+ * including the browser's own work on the overlay's observers and highlights, which no
+ * counter inside the content script can see.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; startTime?: number } };
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+];
+/** The user-timing mark that ties performance.now() to the trace clock. */
+const CLOCK_MARK = 'overlay-bench-clock';
+
+const SCRIPT = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'RunPostTaskCallback',
+  'FireIdleCallback',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'v8.callFunction',
+]);
+const RENDERING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Commit',
+  'Layerize',
+  'IntersectionObserverController::computeIntersections',
+]);
+const OBSERVERS = new Set(['IntersectionObserverController::computeIntersections']);
+const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']);
+
+export interface MainThreadTime {
+  /** Top-level tasks of the page's main thread in the window, less the benchmark's own probes. */
+  totalMs: number;
+  scriptMs: number;
+  /** Style, layout, paint, commit and intersection observers. */
+  renderingMs: number;
+  observersMs: number;
+  observerRuns: number;
+  gcMs: number;
+  windowMs: number;
+  longestTaskMs: number;
+  /** The content script's evaluation, per frame it ran in. */
+  evaluations: number[];
+}
+
+/** Length of the union of intervals (nested events are counted once). */
+function unionMs(intervals: Array<[number, number]>): number {
+  intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of intervals) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total / 1000;
+}
+
+export class MainThreadTrace {
+  private readonly cdp: CDPSession;
+  private readonly events: TraceEvent[] = [];
+  private done: Promise<void> | undefined;
+
+  private constructor(cdp: CDPSession) {
+    this.cdp = cdp;
+  }
+
+  static async start(cdp: CDPSession): Promise<MainThreadTrace> {
+    const trace = new MainThreadTrace(cdp);
+    cdp.on('Tracing.dataCollected', ({ value }) => {
+      for (const e of value as unknown as TraceEvent[]) {
+        if ((e.ph === 'X' && e.dur) || e.name === CLOCK_MARK) trace.events.push(e);
+      }
+    });
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+      transferMode: 'ReportEvents',
+    });
+    return trace;
+  }
+
+  /** Places the clock mark in the page (call once, before stop). */
+  static mark = `performance.mark(${JSON.stringify(CLOCK_MARK)}).startTime`;
+
+  /**
+   * Stops the trace and sums the main-thread time from the content script's first evaluation
+   * in the page's main frame to `endAt` (the page's performance.now()).
+   */
+  async stop(endAt: number, scriptUrlPrefix: string): Promise<MainThreadTime> {
+    this.done ??= new Promise<void>((resolve) => {
+      this.cdp.once('Tracing.tracingComplete', () => resolve());
+      void this.cdp.send('Tracing.end');
+    });
+    await this.done;
+    const mark = this.events.find((e) => e.name === CLOCK_MARK);
+    const evals = this.events.filter(
+      (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(scriptUrlPrefix),
+    );
+    if (!mark || mark.args?.data?.startTime === undefined || evals.length === 0) {
+      throw new Error('The trace has no clock mark or no evaluation of the content script');
+    }
+    const offset = mark.ts - mark.args.data.startTime * 1000;
+    const first = evals.reduce((a, b) => (b.ts < a.ts ? b : a));
+    const { pid, tid } = first;
+    const from = first.ts;
+    const to = endAt * 1000 + offset;
+    const onThread = this.events.filter(
+      (e) => e.pid === pid && e.tid === tid && e.ts < to && e.ts + e.dur! > from,
+    );
+    const clip = (e: TraceEvent): [number, number] => [
+      Math.max(e.ts, from),
+      Math.min(e.ts + e.dur!, to),
+    ];
+    const tasks = onThread.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+    // The benchmark's own CDP evaluations (diagnostics polls) carry no script URL.
+    const probes = onThread.filter((e) => e.name === 'EvaluateScript' && !e.args?.data);
+    const probeSet = new Set(probes);
+    const pick = (names: Set<string>) =>
+      unionMs(onThread.filter((e) => names.has(e.name) && !probeSet.has(e)).map(clip));
+    return {
+      totalMs: unionMs(tasks.map(clip)) - unionMs(probes.map(clip)),
+      scriptMs: pick(SCRIPT),
+      renderingMs: pick(RENDERING),
+      observersMs: pick(OBSERVERS),
+      observerRuns: onThread.filter((e) => OBSERVERS.has(e.name)).length,
+      gcMs: pick(GC),
+      windowMs: (to - from) / 1000,
+      longestTaskMs: Math.max(0, ...tasks.map((e) => e.dur! / 1000)),
+      evaluations: evals.map((e) => e.dur! / 1000),
+    };
+  }
+}

@@ -1,0 +1,48 @@
+/** The part of the page the painter paints: the viewport and a screen above and below. */
+export interface Band {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** What the viewport painter needs from the window (a fake one in unit tests). */
+export interface Viewport {
+  band(): Band;
+  /** Where an element is, in viewport coordinates (a read: no layout is changed). */
+  rect(el: Element): Box;
+  requestFrame(run: () => void): void;
+  /** An observer that calls `signal` when an observed element crosses the band. */
+  createObserver(signal: () => void): IntersectionObserver;
+  /** Calls `changed` on every scroll (of the page or any inner container) and resize. */
+  onChange(changed: () => void): void;
+}
+
+/** The real window's viewport; listeners end with `signal`. */
+export function browserViewport(win: Window, signal: AbortSignal): Viewport {
+  return {
+    band: () => {
+      const h = win.innerHeight;
+      const w = win.innerWidth;
+      return { top: -h, bottom: 2 * h, left: -w, right: 2 * w };
+    },
+    rect: (el) => el.getBoundingClientRect(),
+    requestFrame: (run) => void win.requestAnimationFrame(run),
+    createObserver: (signal) =>
+      // Same band as band(): a screen above and below, so scrolling shows decorated numbers.
+      new IntersectionObserver(() => signal(), { rootMargin: '100% 100% 100% 100%' }),
+    onChange: (changed) => {
+      const options = { capture: true, passive: true, signal };
+      // Scroll events of inner containers do not bubble, but the capture phase sees them.
+      win.addEventListener('scroll', changed, options);
+      win.addEventListener('resize', changed, options);
+    },
+  };
+}
