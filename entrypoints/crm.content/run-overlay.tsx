@@ -10,6 +10,7 @@ import {
 } from '../../lib/messaging/page-messages.ts';
 import { PageOverlay } from '../../lib/overlay/page-overlay.ts';
 import { createShadowUi } from '../../lib/overlay/shadow-host.ts';
+import { hitText } from '../../lib/overlay/phone-hit.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
 import {
   documentOptsOut,
@@ -111,19 +112,11 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
   (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
     stats: running.overlay.scanner.stats,
     hits: () => running.overlay.store.size,
-    hitTexts: () =>
-      [...running.overlay.store.hits()].map((h) =>
-        h.kind === 'link'
-          ? (h.node.textContent ?? '')
-          : (h.node as Text).data.slice(h.start, h.end),
-      ),
+    hitTexts: () => [...running.overlay.store.hits()].map(hitText),
     /** What each hit is dialled as, beside its text. */
     hitNumbers: () =>
       [...running.overlay.store.hits()].map((h) => ({
-        text:
-          h.kind === 'link'
-            ? (h.node.textContent ?? '')
-            : (h.node as Text).data.slice(h.start, h.end),
+        text: hitText(h),
         number: h.number,
       })),
     busy: () => running.overlay.busy,

@@ -1,58 +1,7 @@
 import type { PhoneMatch } from '../phone/types.ts';
-import { telHrefExtension, telHrefTarget } from './scan-filter.ts';
-
-/** A number the overlay decorates: a stretch of a text node, or a whole tel:/callto: link. */
-export interface PhoneHit {
-  kind: 'text' | 'link';
-  /** The text node, or the link element. */
-  node: Text | Element;
-  /** Offsets in the text node (text hits). */
-  start: number;
-  end: number;
-  /** As shown on the page (the link's href target for links). */
-  raw: string;
-  /** What is dialled and looked up: E.164 when known, else the link's target as written. */
-  number: string;
-  e164?: string;
-  extension?: string;
-  /** What the painter shows; never a live Range (see createStaticRange). */
-  range: AbstractRange;
-}
-
-/** Shows decorations. The store tells it about every range it adds and drops. */
-export interface Painter {
-  add(range: AbstractRange): void;
-  delete(range: AbstractRange): void;
-  clear(): void;
-}
-
-export type RangeFactory = (
-  startContainer: Node,
-  startOffset: number,
-  endContainer: Node,
-  endOffset: number,
-) => AbstractRange;
-
-/**
- * StaticRange where the browser has it: a live Range is updated by the browser on every DOM
- * mutation of the document, so tens of thousands of them would tax every change the page
- * makes. Static ranges cost nothing until painted; the store drops them when their text
- * changes or leaves the page.
- */
-export const createStaticRange: RangeFactory = (
-  startContainer,
-  startOffset,
-  endContainer,
-  endOffset,
-) => {
-  if (typeof StaticRange === 'function') {
-    return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
-  }
-  const range = (startContainer.ownerDocument ?? document).createRange();
-  range.setStart(startContainer, startOffset);
-  range.setEnd(endContainer, endOffset);
-  return range;
-};
+import { runPosition, runText } from './inline-runs.ts';
+import { createStaticRange, type Painter, type PhoneHit, type RangeFactory } from './phone-hit.ts';
+import { hasEnoughDigits, telHrefExtension, telHrefTarget } from './scan-filter.ts';
 
 /**
  * Finds numbers in `text`; `node` is the text node it comes from (its record is context). The
@@ -60,9 +9,30 @@ export const createStaticRange: RangeFactory = (
  */
 export type NumberFinder = (text: string, node?: Node) => PhoneMatch[] | Promise<PhoneMatch[]>;
 
+export { createStaticRange, hitText } from './phone-hit.ts';
+export type { Painter, PhoneHit, RangeFactory } from './phone-hit.ts';
+
 interface TextEntry {
   data: string;
   hits: PhoneHit[];
+  /** The nodes read as one text (a number split over inline elements), and their texts. */
+  run?: Text[];
+  datas?: string[];
+}
+
+export interface StoreOptions {
+  /** The text nodes read as one string with a node (default: the node alone). */
+  runOf?: (node: Text) => Text[];
+  /** Whether a joined run may hold a number (default: hasEnoughDigits). */
+  accepts?: (text: string) => boolean;
+}
+
+function sameRun(known: TextEntry, run: readonly Text[], datas: readonly string[]): boolean {
+  if (!known.run) return run.length === 1 && known.data === datas[0];
+  return (
+    known.run.length === run.length &&
+    run.every((n, i) => known.run![i] === n && known.datas![i] === datas[i])
+  );
 }
 
 interface LinkEntry {
@@ -90,10 +60,20 @@ export class DecorationStore {
   /** Called each time the last awaited detection arrives. */
   onSettled: (() => void) | undefined;
 
-  constructor(painter: Painter, find: NumberFinder, makeRange: RangeFactory = createStaticRange) {
+  private readonly runOf: (node: Text) => Text[];
+  private readonly accepts: (text: string) => boolean;
+
+  constructor(
+    painter: Painter,
+    find: NumberFinder,
+    makeRange: RangeFactory = createStaticRange,
+    options: StoreOptions = {},
+  ) {
     this.painter = painter;
     this.find = find;
     this.makeRange = makeRange;
+    this.runOf = options.runOf ?? ((node) => [node]);
+    this.accepts = options.accepts ?? ((text) => hasEnoughDigits(text));
   }
 
   get size(): number {
@@ -116,34 +96,60 @@ export class DecorationStore {
     return this.all.values();
   }
 
-  /** Scans a text node whose content is new to the store. Returns the number of hits added. */
+  /**
+   * Scans a text node whose content is new to the store, together with the text it reads as
+   * one with (a number split over inline elements). Returns the number of hits added.
+   */
   scanText(node: Text): number {
-    const data = node.data;
+    const run = this.runOf(node);
+    const datas = run.map((n) => n.data);
     const known = this.texts.get(node);
-    if (known && known.data === data) return 0;
-    if (known) this.dropHits(known.hits);
-    const entry: TextEntry = { data, hits: [] };
-    this.texts.set(node, entry);
-    const found = this.find(data, node);
-    if (Array.isArray(found)) return this.addTextHits(node, entry, found);
+    if (known && sameRun(known, run, datas)) return 0;
+    const before = new Set<Text>();
+    for (const n of run) for (const m of this.drop(n)) before.add(m);
+    const entry: TextEntry = { data: datas.join(''), hits: [] };
+    if (run.length > 1) Object.assign(entry, { run, datas });
+    for (const n of run) this.texts.set(n, entry);
+    // Nodes read with these before but not now (a boundary came between) are read on their own.
+    for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
+    const text = run.length > 1 ? runText(run) : entry.data;
+    if (run.length > 1 && !this.accepts(text)) return 0;
+    const found = this.find(text, node);
+    if (Array.isArray(found)) return this.addTextHits(run, entry, found);
     // Applied only if the node still holds this text when the answer comes.
     this.await(found, (matches) => {
-      if (this.texts.get(node) === entry) this.addTextHits(node, entry, matches);
+      if (this.texts.get(node) === entry) this.addTextHits(run, entry, matches);
     });
     return 0;
   }
 
-  private addTextHits(node: Text, entry: TextEntry, matches: PhoneMatch[]): number {
+  /**
+   * A text node without enough digits of its own: dropped if it had numbers, unless it is read
+   * with its neighbours (`<b>415</b>-555-0132`), when the run is looked at again.
+   */
+  recheck(node: Text): void {
+    const known = this.texts.get(node);
+    if (known?.run || (!known && /\d/.test(node.data) && this.runOf(node).length > 1)) {
+      this.scanText(node);
+    } else if (known) {
+      this.forget(node);
+    }
+  }
+
+  private addTextHits(run: Text[], entry: TextEntry, matches: PhoneMatch[]): number {
     for (const m of matches) {
+      const from = runPosition(run, m.start, 'start');
+      const to = runPosition(run, m.end, 'end');
       const hit: PhoneHit = {
         kind: 'text',
-        node,
-        start: m.start,
-        end: m.end,
+        node: from.node,
+        start: from.offset,
+        end: to.offset,
         raw: m.raw,
         number: m.e164,
-        range: this.makeRange(node, m.start, node, m.end),
+        range: this.makeRange(from.node, from.offset, to.node, to.offset),
       };
+      if (to.node !== from.node) hit.endNode = to.node;
       // An internal number is dialled as its directory number; it has no E.164.
       if (!m.internal) hit.e164 = m.e164;
       if (m.extension !== undefined) hit.extension = m.extension;
@@ -206,7 +212,7 @@ export class DecorationStore {
     return entry.hit ? 1 : 0;
   }
 
-  /** Hits of one text node (empty when it has none or was never scanned). */
+  /** Hits of one text node and the text read with it (empty when none or never scanned). */
   textHits(node: Text): readonly PhoneHit[] {
     return this.texts.get(node)?.hits ?? [];
   }
@@ -218,10 +224,7 @@ export class DecorationStore {
   /** Forgets one text node or link (its text changed, or it left the page). */
   forget(node: Node): void {
     if (node.nodeType === 3) {
-      const entry = this.texts.get(node as Text);
-      if (!entry) return;
-      this.texts.delete(node as Text);
-      this.dropHits(entry.hits);
+      this.drop(node as Text);
     } else if (node.nodeType === 1) {
       const entry = this.links.get(node as Element);
       if (!entry) return;
@@ -247,6 +250,16 @@ export class DecorationStore {
     this.links = new WeakMap();
     this.all.clear();
     this.painter.clear();
+  }
+
+  /** Forgets a text node and every node read with it; returns those nodes. */
+  private drop(node: Text): readonly Text[] {
+    const entry = this.texts.get(node);
+    if (!entry) return [];
+    const nodes = entry.run ?? [node];
+    for (const n of nodes) this.texts.delete(n);
+    this.dropHits(entry.hits);
+    return nodes;
   }
 
   private addHits(hits: PhoneHit[]): void {

@@ -1,3 +1,4 @@
+import { isInlineElement } from './inline-runs.ts';
 import { OPT_OUT_ATTRIBUTE } from './scan-filter.ts';
 
 /** What the observer watches: structure, text, and the attributes that decide scanning. */
@@ -37,9 +38,15 @@ export function intakeMutations(
         for (const node of record.addedNodes) {
           if (node !== ownHost && (node.nodeType === 1 || node.nodeType === 3)) sink.scan(node);
         }
-        // Text taken out of a link changes the link's extent: the link is looked at again.
+        // Text taken out of a link changes the link's extent, and text or an inline element
+        // taken out of a line changes a number split over inline elements: looked at again.
         const target = record.target as Element;
-        if (record.removedNodes.length > 0 && target.localName === 'a') sink.scan(target);
+        if (
+          record.removedNodes.length > 0 &&
+          (target.localName === 'a' || [...record.removedNodes].some(splitsLine))
+        ) {
+          sink.scan(target);
+        }
         break;
       }
       case 'characterData':
@@ -50,4 +57,10 @@ export function intakeMutations(
         break;
     }
   }
+}
+
+/** A removed node that was part of a line of text (not only white space between blocks). */
+function splitsLine(node: Node): boolean {
+  if (node.nodeType === 3) return /\S/.test((node as Text).data);
+  return node.nodeType === 1 && isInlineElement(node as Element);
 }

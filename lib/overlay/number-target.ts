@@ -30,10 +30,11 @@ function toBox(r: DOMRect | DOMRectReadOnly): Box {
 function hitRects(hit: PhoneHit): Box[] {
   if (hit.kind === 'link') return [...(hit.node as Element).getClientRects()].map(toBox);
   const node = hit.node as Text;
-  if (hit.end > node.length) return [];
+  const end = hit.endNode ?? node;
+  if (hit.start > node.length || hit.end > end.length) return [];
   const range = node.ownerDocument.createRange();
   range.setStart(node, hit.start);
-  range.setEnd(node, hit.end);
+  range.setEnd(end, hit.end);
   return [...range.getClientRects()].map(toBox).filter((b) => b.width > 0 && b.height > 0);
 }
 

@@ -1,5 +1,6 @@
 import type { PhoneMatch } from '../phone/types.ts';
-import { DecorationStore, type NumberFinder } from './decorations.ts';
+import { createStaticRange, DecorationStore, type NumberFinder } from './decorations.ts';
+import { inlineRun } from './inline-runs.ts';
 import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
 import { Interaction, type CallSender } from './interaction.ts';
 import type { KeyCombo } from '../settings/numbers-shortcut.ts';
@@ -72,7 +73,15 @@ export class PageOverlay {
       this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
         ? undefined
         : new ViewportPainter(this.painter, browserViewport(win, options.signal));
-    this.store = new DecorationStore(this.viewportPainter ?? this.painter, options.find);
+    this.store = new DecorationStore(
+      this.viewportPainter ?? this.painter,
+      options.find,
+      createStaticRange,
+      {
+        runOf: (node) => inlineRun(node, options.ownHost()),
+        ...(options.accepts ? { accepts: options.accepts } : {}),
+      },
+    );
     const now = options.now ?? (() => win.performance.now());
     // The page is decorated when the last detection has come back, not when the walk ends.
     this.store.onSettled = () => {

@@ -90,7 +90,7 @@ export class PageScanner {
     this.threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
     this.sink = {
       text: (node) => void options.store.scanText(node),
-      plainText: (node) => options.store.forget(node),
+      plainText: (node) => options.store.recheck(node),
       link: (link) => void options.store.scanLink(link),
       input: (input) => options.onInput?.(input),
       shadowRoot: (root) => {
@@ -228,7 +228,8 @@ export class PageScanner {
         if (!node.isConnected) return;
         const where = ancestorVerdict(node, this.options.ownHost());
         if (where.kind === 'unit') store.scanLink(where.element);
-        else if (where.kind === 'excluded' || !this.accepts(node.data)) store.forget(node);
+        else if (where.kind === 'excluded') store.forget(node);
+        else if (!this.accepts(node.data)) store.recheck(node);
         else store.scanText(node);
         return;
       }

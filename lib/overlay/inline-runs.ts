@@ -1,0 +1,136 @@
+import { classifyElement } from './scan-filter.ts';
+
+/**
+ * Elements that flow inside a line of text: a number written as `<span>+44</span> <span>20 7946
+ * 0958</span>` or `<b>415</b>-555-0132` reads as one number across them. Judged by name only
+ * (computed style would force a style recalculation per element); a `<br>` or any other element
+ * ends the run.
+ */
+const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** A run longer than this (a paragraph of formatted prose) is read node by node. */
+const MAX_RUN_NODES = 48;
+const MAX_RUN_CHARS = 1024;
+
+/** An element that flows inside a line of text (by name). */
+export function isInlineElement(el: Element): boolean {
+  return INLINE_ELEMENTS.has(el.localName);
+}
+
+function isInline(node: Node | null, ownHost: Element | null): boolean {
+  if (!node) return false;
+  if (node.nodeType === 3) return true;
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return INLINE_ELEMENTS.has(el.localName) && classifyElement(el, ownHost) === 'descend';
+}
+
+/**
+ * The text nodes that read as one string with `node`: adjacent text in one block, across
+ * inline elements, in document order. Just `[node]` for the usual cell holding one text.
+ */
+export function inlineRun(node: Text, ownHost: Element | null): Text[] {
+  const parent = node.parentNode;
+  if (!parent) return [node];
+  const parentInline = parent.nodeType === 1 && isInline(parent, ownHost);
+  if (
+    !parentInline &&
+    !isInline(node.previousSibling, ownHost) &&
+    !isInline(node.nextSibling, ownHost)
+  ) {
+    return [node];
+  }
+  // The block around the run: the nearest ancestor that is not an inline element.
+  let block: Node = parent;
+  while (block.nodeType === 1 && isInline(block, ownHost) && block.parentNode) {
+    block = block.parentNode;
+  }
+  const doc = node.ownerDocument;
+  const walker = doc.createTreeWalker(block, 0x1 | 0x4);
+  let run: Text[] = [];
+  let chars = 0;
+  let found = false;
+  for (let n = walker.nextNode(); n;) {
+    if (n.nodeType === 3) {
+      run.push(n as Text);
+      chars += (n as Text).length;
+      if (n === node) found = true;
+      if (run.length > MAX_RUN_NODES || chars > MAX_RUN_CHARS) return [node];
+      n = walker.nextNode();
+      continue;
+    }
+    if (isInline(n, ownHost)) {
+      n = walker.nextNode();
+      continue;
+    }
+    // Another block, a line break, a link dialled as a unit, skipped content: the run ends.
+    if (found) break;
+    run = [];
+    chars = 0;
+    n = nextOutside(walker);
+  }
+  return found ? run : [node];
+}
+
+/** The node after the walker's current subtree, or null at the end. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/** The run's text as one string; white space (a newline between tags) reads as a space. */
+export function runText(run: readonly Text[]): string {
+  let text = '';
+  for (const node of run) text += node.data;
+  return text.replace(/\s/g, ' ');
+}
+
+/** Where offset `at` of the run's joined text lies: a node and an offset in it. */
+export function runPosition(
+  run: readonly Text[],
+  at: number,
+  side: 'start' | 'end',
+): { node: Text; offset: number } {
+  let before = 0;
+  for (const node of run) {
+    const end = before + node.length;
+    // A start at a node's very end belongs to the next node; an end at its start, to the last.
+    if (side === 'start' ? at < end : at <= end) return { node, offset: at - before };
+    before = end;
+  }
+  const last = run[run.length - 1]!;
+  return { node: last, offset: last.length };
+}
