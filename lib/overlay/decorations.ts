@@ -73,7 +73,7 @@ export class DecorationStore {
     this.find = find;
     this.makeRange = makeRange;
     this.runOf = options.runOf ?? ((node) => [node]);
-    this.accepts = options.accepts ?? ((text) => hasEnoughDigits(text));
+    this.accepts = options.accepts ?? hasEnoughDigits;
   }
 
   get size(): number {
@@ -113,7 +113,7 @@ export class DecorationStore {
     // Nodes read with these before but not now (a boundary came between) are read on their own.
     for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
     const text = run.length > 1 ? runText(run) : entry.data;
-    if (run.length > 1 && !this.accepts(text)) return 0;
+    if (!this.accepts(text)) return 0;
     const found = this.find(text, node);
     if (Array.isArray(found)) return this.addTextHits(run, entry, found);
     // Applied only if the node still holds this text when the answer comes.
@@ -129,7 +129,7 @@ export class DecorationStore {
    */
   recheck(node: Text): void {
     const known = this.texts.get(node);
-    if (known?.run || (!known && /\d/.test(node.data) && this.runOf(node).length > 1)) {
+    if (known?.run || (!known && /\d/.test(node.data))) {
       this.scanText(node);
     } else if (known) {
       this.forget(node);
@@ -138,8 +138,8 @@ export class DecorationStore {
 
   private addTextHits(run: Text[], entry: TextEntry, matches: PhoneMatch[]): number {
     for (const m of matches) {
-      const from = runPosition(run, m.start, 'start');
-      const to = runPosition(run, m.end, 'end');
+      const from = runPosition(run, m.start, false);
+      const to = runPosition(run, m.end, true);
       const hit: PhoneHit = {
         kind: 'text',
         node: from.node,

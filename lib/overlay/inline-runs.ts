@@ -6,40 +6,15 @@ import { classifyElement } from './scan-filter.ts';
  * (computed style would force a style recalculation per element); a `<br>` or any other element
  * ends the run.
  */
-const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-]);
+const INLINE_ELEMENTS: ReadonlySet<string> = new Set(
+  'a abbr b code em font i mark small span strong sub sup time u'.split(' '),
+);
 
-/** A run longer than this (a paragraph of formatted prose) is read node by node. */
-const MAX_RUN_NODES = 48;
+/**
+ * A block with more nodes, or more characters, up to the end of the run than this (a page of
+ * formatted prose) is read node by node: the walk stays short whatever the page.
+ */
+const MAX_BLOCK_NODES = 200;
 const MAX_RUN_CHARS = 1024;
 
 /** An element that flows inside a line of text (by name). */
@@ -80,24 +55,25 @@ export function inlineRun(node: Text, ownHost: Element | null): Text[] {
   let run: Text[] = [];
   let chars = 0;
   let found = false;
+  let visited = 0;
   for (let n = walker.nextNode(); n;) {
+    if (++visited > MAX_BLOCK_NODES || chars > MAX_RUN_CHARS) return [node];
     if (n.nodeType === 3) {
       run.push(n as Text);
       chars += (n as Text).length;
       if (n === node) found = true;
-      if (run.length > MAX_RUN_NODES || chars > MAX_RUN_CHARS) return [node];
       n = walker.nextNode();
       continue;
     }
-    if (isInline(n, ownHost)) {
-      n = walker.nextNode();
-      continue;
+    const inline = isInline(n, ownHost);
+    // Another block, a line break, a link dialled as a unit, skipped content end the run; so do
+    // two elements with nothing between them: fields laid out apart (grid or flex cells:
+    // `<span>14:30</span><span>+33 1 …</span>`), not one line.
+    if (!inline || n.previousSibling?.nodeType === 1) {
+      if (found) break;
+      run = [];
     }
-    // Another block, a line break, a link dialled as a unit, skipped content: the run ends.
-    if (found) break;
-    run = [];
-    chars = 0;
-    n = nextOutside(walker);
+    n = inline ? walker.nextNode() : nextOutside(walker);
   }
   return found ? run : [node];
 }
@@ -118,18 +94,18 @@ export function runText(run: readonly Text[]): string {
   return text.replace(/\s/g, ' ');
 }
 
-/** Where offset `at` of the run's joined text lies: a node and an offset in it. */
+/** Where offset `at` of the run's joined text lies (a range's start, or its `end`). */
 export function runPosition(
   run: readonly Text[],
   at: number,
-  side: 'start' | 'end',
+  end: boolean,
 ): { node: Text; offset: number } {
   let before = 0;
   for (const node of run) {
-    const end = before + node.length;
+    const after = before + node.length;
     // A start at a node's very end belongs to the next node; an end at its start, to the last.
-    if (side === 'start' ? at < end : at <= end) return { node, offset: at - before };
-    before = end;
+    if (end ? at <= after : at < after) return { node, offset: at - before };
+    before = after;
   }
   const last = run[run.length - 1]!;
   return { node: last, offset: last.length };

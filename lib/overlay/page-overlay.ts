@@ -59,8 +59,6 @@ export class PageOverlay {
   readonly interaction: Interaction;
   private readonly lookups: NumberLookups;
   private readonly painter: HighlightPainter;
-  /** Hands the highlight only what is near the viewport (undefined: nothing to paint with). */
-  readonly viewportPainter: ViewportPainter | undefined;
   private readonly observer: MutationObserver;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly o: PageOverlayOptions;
@@ -69,12 +67,13 @@ export class PageOverlay {
     this.o = options;
     const { win } = options;
     this.painter = createHighlightPainter(win) ?? NO_PAINTER;
-    this.viewportPainter =
+    // Hands the highlight only what is near the viewport (none: nothing to paint with).
+    const viewportPainter =
       this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
         ? undefined
         : new ViewportPainter(this.painter, browserViewport(win, options.signal));
     this.store = new DecorationStore(
-      this.viewportPainter ?? this.painter,
+      viewportPainter ?? this.painter,
       options.find,
       createStaticRange,
       {
@@ -133,8 +132,8 @@ export class PageOverlay {
     this.observer.disconnect();
     this.scanner.stop();
     this.interaction.stop();
+    // Clearing the store clears the painters; their listeners end with the signal.
     this.store.clear();
-    this.viewportPainter?.stop();
     this.painter.dispose();
     this.shadowRoots.clear();
   }

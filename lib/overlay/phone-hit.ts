@@ -53,18 +53,10 @@ export const createStaticRange: RangeFactory = (
   return range;
 };
 
-/** The text a hit covers on the page, across the nodes it spans. */
+/** The text a hit covers on the page, across the nodes it spans (a link's: its text). */
 export function hitText(hit: PhoneHit): string {
-  if (hit.kind === 'link') return hit.node.textContent ?? '';
-  const start = hit.node as Text;
-  if (!hit.endNode) return start.data.slice(hit.start, hit.end);
-  let text = start.data.slice(hit.start);
-  for (let n = nextText(start); n && n !== hit.endNode; n = nextText(n)) text += n.data;
-  return text + hit.endNode.data.slice(0, hit.end);
-}
-
-function nextText(node: Node): Text | null {
-  const walker = node.ownerDocument!.createTreeWalker(node.getRootNode(), 0x4);
-  walker.currentNode = node;
-  return walker.nextNode() as Text | null;
+  const range = hit.node.ownerDocument!.createRange();
+  range.setStart(hit.node, hit.start);
+  range.setEnd(hit.endNode ?? hit.node, hit.end);
+  return range.toString();
 }

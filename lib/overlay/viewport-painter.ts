@@ -26,7 +26,7 @@ interface Block {
  *   and only as a signal that something crossed the band around the viewport;
  * - which blocks are near the viewport is decided once per animation frame, by reading the
  *   first and last row of each block (reads only: the layout is the one the frame needs
- *   anyway), after a scroll, a resize, an observer signal or new blocks;
+ *   anyway), after a scroll, an observer signal (layout moved, the window was resized) or new blocks;
  * - all changes to the highlight of that frame follow in one write phase, so the browser
  *   re-validates the highlight at most once per frame, and only for the rows near the view.
  * Scrolling far down paints the rows there in the next frame.
@@ -37,12 +37,11 @@ export class ViewportPainter implements Painter {
   private readonly observer: IntersectionObserver;
   private readonly blockOf = new Map<Element, Block>();
   private readonly blocks = new Set<Block>();
-  /** Per parent element, the block new anchors under it join while it has room. */
-  private readonly openBlocks = new WeakMap<Node, Block>();
+  /** The block new anchors join while they share its parent and it has room. */
+  private open: { parent: Node | null; block: Block } | undefined;
   private readonly toAdd = new Set<AbstractRange>();
   private readonly toDelete = new Set<AbstractRange>();
   private frameRequested = false;
-  private stopped = false;
 
   constructor(inner: Painter, view: Viewport) {
     this.inner = inner;
@@ -95,16 +94,9 @@ export class ViewportPainter implements Painter {
     this.inner.clear();
   }
 
-  /** Stops listening to the viewport (the overlay ends). */
-  stop(): void {
-    this.stopped = true;
-    this.clear();
-  }
-
   /** Reads and writes of one frame; normally run by the frame callback. */
   runFrame(): void {
     this.frameRequested = false;
-    if (this.stopped) return;
     const band = this.view.band();
     // Read phase: which blocks are near the viewport now.
     const turnOn: Block[] = [];
@@ -134,12 +126,12 @@ export class ViewportPainter implements Painter {
 
   private join(anchor: Element): Block {
     const parent = anchor.parentNode;
-    let block = parent ? this.openBlocks.get(parent) : undefined;
+    let block = this.open?.parent === parent ? this.open.block : undefined;
     if (!block || block.anchors.size >= BLOCK_ANCHORS || !this.blocks.has(block)) {
       block = { anchors: new Map(), sentinel: anchor, painted: false };
       this.blocks.add(block);
       this.observer.observe(anchor);
-      if (parent) this.openBlocks.set(parent, block);
+      this.open = { parent, block };
     }
     this.blockOf.set(anchor, block);
     return block;
@@ -159,16 +151,14 @@ export class ViewportPainter implements Painter {
     if (!first || !last) return false;
     const a = this.view.rect(first);
     const b = last === first ? a : this.view.rect(last);
+    // Rows side by side (a carousel) are rare on CRM pages: only the vertical extent counts.
     const top = Math.min(a.top, b.top);
     const bottom = Math.max(a.bottom, b.bottom);
-    const left = Math.min(a.left, b.left);
-    const right = Math.max(a.right, b.right);
-    if (bottom - top <= 0 && right - left <= 0) return false;
-    return bottom >= band.top && top <= band.bottom && right >= band.left && left <= band.right;
+    return bottom > top && bottom >= band.top && top <= band.bottom;
   }
 
   private request(): void {
-    if (this.frameRequested || this.stopped) return;
+    if (this.frameRequested) return;
     this.frameRequested = true;
     this.view.requestFrame(() => this.runFrame());
   }

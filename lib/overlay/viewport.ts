@@ -2,15 +2,11 @@
 export interface Band {
   top: number;
   bottom: number;
-  left: number;
-  right: number;
 }
 
 export interface Box {
   top: number;
   bottom: number;
-  left: number;
-  right: number;
 }
 
 /** What the viewport painter needs from the window (a fake one in unit tests). */
@@ -21,7 +17,10 @@ export interface Viewport {
   requestFrame(run: () => void): void;
   /** An observer that calls `signal` when an observed element crosses the band. */
   createObserver(signal: () => void): IntersectionObserver;
-  /** Calls `changed` on every scroll (of the page or any inner container) and resize. */
+  /**
+   * Calls `changed` on every scroll, of the page or any inner container (a resize moves the
+   * band's edges over the observed elements: the observer signals it).
+   */
   onChange(changed: () => void): void;
 }
 
@@ -30,19 +29,16 @@ export function browserViewport(win: Window, signal: AbortSignal): Viewport {
   return {
     band: () => {
       const h = win.innerHeight;
-      const w = win.innerWidth;
-      return { top: -h, bottom: 2 * h, left: -w, right: 2 * w };
+      return { top: -h, bottom: 2 * h };
     },
     rect: (el) => el.getBoundingClientRect(),
     requestFrame: (run) => void win.requestAnimationFrame(run),
     createObserver: (signal) =>
       // Same band as band(): a screen above and below, so scrolling shows decorated numbers.
-      new IntersectionObserver(() => signal(), { rootMargin: '100% 100% 100% 100%' }),
+      new IntersectionObserver(() => signal(), { rootMargin: '100% 0px' }),
     onChange: (changed) => {
-      const options = { capture: true, passive: true, signal };
       // Scroll events of inner containers do not bubble, but the capture phase sees them.
-      win.addEventListener('scroll', changed, options);
-      win.addEventListener('resize', changed, options);
+      win.addEventListener('scroll', changed, { capture: true, passive: true, signal });
     },
   };
 }

@@ -59,7 +59,7 @@ describe('numbers split over inline elements', () => {
     page(
       h('p', h('span', '+44'), ' ', h('span', '20 7946 0958')),
       h('p', h('b', '415'), '-555-0132'),
-      h('p', h('span', '(212)'), h('span', ' 555'), '-', h('em', '0176'), ' (mobile)'),
+      h('p', h('span', '(212)'), ' ', h('span', '555'), '-', h('em', '0176'), ' (mobile)'),
     );
     const l = live();
     await l.settle();
@@ -80,17 +80,22 @@ describe('numbers split over inline elements', () => {
     l.stop();
   });
 
-  it('does not join across blocks, line breaks or a tel: link', async () => {
+  it('does not join across blocks, line breaks, a tel: link or adjacent fields', async () => {
     const link = h('a', '+1');
     link.setAttribute('href', 'tel:+14155550132');
     page(
       h('div', h('div', '+44'), h('div', '20 7946 0958')),
       h('p', '+44', h('br'), '20 7946 0958'),
       h('p', link, ' 617 555 0123'),
+      // Fields side by side with nothing between (a grid row), not one line of text.
+      h('ul', h('li', h('span', 'Laurence'), h('span', '14:30'), h('span', '+33 1 99 00 12 34'))),
     );
     const l = live();
     await l.settle();
     expect(l.found().filter(([text]) => text!.startsWith('+44'))).toEqual([]);
+    expect(l.found().filter(([text]) => text!.includes('99 00'))).toEqual([
+      ['+33 1 99 00 12 34', '+33199001234'],
+    ]);
     // The link is its own number; the text after it is read without the link's "+1".
     expect(l.found().filter(([text]) => text!.includes('617'))).toEqual([
       ['617 555 0123', '+16175550123'],
@@ -132,10 +137,10 @@ describe('numbers split over inline elements', () => {
     const run = inlineRun(cc.firstChild as Text, null);
     expect(run.map((n) => n.data)).toEqual(['+44', '\n', '20 7946 0958']);
     expect(runText(run)).toBe('+44 20 7946 0958');
-    expect(runPosition(run, 0, 'start')).toEqual({ node: run[0], offset: 0 });
+    expect(runPosition(run, 0, false)).toEqual({ node: run[0], offset: 0 });
     // A start at a node's end belongs to the next node; an end at a node's start, to the last.
-    expect(runPosition(run, 3, 'start')).toEqual({ node: run[1], offset: 0 });
-    expect(runPosition(run, 3, 'end')).toEqual({ node: run[0], offset: 3 });
-    expect(runPosition(run, 16, 'end')).toEqual({ node: run[2], offset: 12 });
+    expect(runPosition(run, 3, false)).toEqual({ node: run[1], offset: 0 });
+    expect(runPosition(run, 3, true)).toEqual({ node: run[0], offset: 3 });
+    expect(runPosition(run, 16, true)).toEqual({ node: run[2], offset: 12 });
   });
 });

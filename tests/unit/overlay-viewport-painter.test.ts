@@ -36,11 +36,11 @@ function fakeViewport() {
   const observed = new Set<Element>();
   let signal = () => {};
   const view: Viewport = {
-    band: () => ({ top: -SCREEN, bottom: 2 * SCREEN, left: -1000, right: 2000 }),
+    band: () => ({ top: -SCREEN, bottom: 2 * SCREEN }),
     rect: (el): Box => {
       const i = Number((el as HTMLElement).dataset.i);
       const top = i * ROW_HEIGHT - scrollY;
-      return { top, bottom: top + ROW_HEIGHT, left: 0, right: 600 };
+      return { top, bottom: top + ROW_HEIGHT };
     },
     requestFrame: (run) => void frames.push(run),
     createObserver: (s) => {
