@@ -15,9 +15,8 @@ export type { Painter, PhoneHit, RangeFactory } from './phone-hit.ts';
 interface TextEntry {
   data: string;
   hits: PhoneHit[];
-  /** The nodes read as one text (a number split over inline elements), and their texts. */
-  run?: Text[];
-  datas?: string[];
+  /** The nodes read as one text: the node alone, or a number split over inline elements. */
+  run: Text[];
 }
 
 export interface StoreOptions {
@@ -27,11 +26,12 @@ export interface StoreOptions {
   accepts?: (text: string) => boolean;
 }
 
-function sameRun(known: TextEntry, run: readonly Text[], datas: readonly string[]): boolean {
-  if (!known.run) return run.length === 1 && known.data === datas[0];
+/** The same nodes with the same text (text moved between two of them reads the same). */
+function sameRun(known: TextEntry, run: readonly Text[], data: string): boolean {
   return (
+    known.data === data &&
     known.run.length === run.length &&
-    run.every((n, i) => known.run![i] === n && known.datas![i] === datas[i])
+    run.every((n, i) => known.run[i] === n)
   );
 }
 
@@ -102,17 +102,16 @@ export class DecorationStore {
    */
   scanText(node: Text): number {
     const run = this.runOf(node);
-    const datas = run.map((n) => n.data);
+    const data = run.map((n) => n.data).join('');
     const known = this.texts.get(node);
-    if (known && sameRun(known, run, datas)) return 0;
+    if (known && sameRun(known, run, data)) return 0;
     const before = new Set<Text>();
     for (const n of run) for (const m of this.drop(n)) before.add(m);
-    const entry: TextEntry = { data: datas.join(''), hits: [] };
-    if (run.length > 1) Object.assign(entry, { run, datas });
+    const entry: TextEntry = { data, hits: [], run };
     for (const n of run) this.texts.set(n, entry);
     // Nodes read with these before but not now (a boundary came between) are read on their own.
     for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
-    const text = run.length > 1 ? runText(run) : entry.data;
+    const text = run.length > 1 ? runText(run) : data;
     if (!this.accepts(text)) return 0;
     const found = this.find(text, node);
     if (Array.isArray(found)) return this.addTextHits(run, entry, found);
@@ -129,7 +128,7 @@ export class DecorationStore {
    */
   recheck(node: Text): void {
     const known = this.texts.get(node);
-    if (known?.run || (!known && /\d/.test(node.data))) {
+    if (known ? known.run.length > 1 : /\d/.test(node.data)) {
       this.scanText(node);
     } else if (known) {
       this.forget(node);
@@ -256,7 +255,7 @@ export class DecorationStore {
   private drop(node: Text): readonly Text[] {
     const entry = this.texts.get(node);
     if (!entry) return [];
-    const nodes = entry.run ?? [node];
+    const nodes = entry.run;
     for (const n of nodes) this.texts.delete(n);
     this.dropHits(entry.hits);
     return nodes;

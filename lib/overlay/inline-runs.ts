@@ -11,11 +11,10 @@ const INLINE_ELEMENTS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A block with more nodes, or more characters, up to the end of the run than this (a page of
- * formatted prose) is read node by node: the walk stays short whatever the page.
+ * A block with more nodes up to the end of the run than this (a page of formatted prose) is
+ * read node by node: the walk stays short whatever the page.
  */
 const MAX_BLOCK_NODES = 200;
-const MAX_RUN_CHARS = 1024;
 
 /** An element that flows inside a line of text (by name). */
 export function isInlineElement(el: Element): boolean {
@@ -53,14 +52,12 @@ export function inlineRun(node: Text, ownHost: Element | null): Text[] {
   const doc = node.ownerDocument;
   const walker = doc.createTreeWalker(block, 0x1 | 0x4);
   let run: Text[] = [];
-  let chars = 0;
   let found = false;
   let visited = 0;
   for (let n = walker.nextNode(); n;) {
-    if (++visited > MAX_BLOCK_NODES || chars > MAX_RUN_CHARS) return [node];
+    if (++visited > MAX_BLOCK_NODES) return [node];
     if (n.nodeType === 3) {
       run.push(n as Text);
-      chars += (n as Text).length;
       if (n === node) found = true;
       n = walker.nextNode();
       continue;
@@ -100,13 +97,11 @@ export function runPosition(
   at: number,
   end: boolean,
 ): { node: Text; offset: number } {
-  let before = 0;
-  for (const node of run) {
-    const after = before + node.length;
-    // A start at a node's very end belongs to the next node; an end at its start, to the last.
-    if (end ? at <= after : at < after) return { node, offset: at - before };
-    before = after;
+  let node = run[0]!;
+  // A start at a node's very end belongs to the next node; an end at its start, to the last.
+  for (let i = 1; i < run.length && (end ? at > node.length : at >= node.length); i++) {
+    at -= node.length;
+    node = run[i]!;
   }
-  const last = run[run.length - 1]!;
-  return { node: last, offset: last.length };
+  return { node, offset: at };
 }

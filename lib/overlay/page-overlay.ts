@@ -71,7 +71,7 @@ export class PageOverlay {
     const viewportPainter =
       this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
         ? undefined
-        : new ViewportPainter(this.painter, browserViewport(win, options.signal));
+        : new ViewportPainter(this.painter, browserViewport(win));
     this.store = new DecorationStore(
       viewportPainter ?? this.painter,
       options.find,
@@ -132,7 +132,7 @@ export class PageOverlay {
     this.observer.disconnect();
     this.scanner.stop();
     this.interaction.stop();
-    // Clearing the store clears the painters; their listeners end with the signal.
+    // Clearing the store clears the painters (and disconnects the viewport's observer).
     this.store.clear();
     this.painter.dispose();
     this.shadowRoots.clear();

@@ -1,5 +1,5 @@
 import type { Painter } from './decorations.ts';
-import type { Band, Viewport } from './viewport.ts';
+import type { Viewport } from './viewport.ts';
 
 /**
  * Rows (or the elements around a number's text) per block. A block is what the painter
@@ -24,9 +24,10 @@ interface Block {
  * - ranges are grouped by row (their anchor), and rows into blocks of consecutive rows of one
  *   parent, registered as the scanner finds them; the observer watches one element per block,
  *   and only as a signal that something crossed the band around the viewport;
- * - which blocks are near the viewport is decided once per animation frame, by reading the
- *   first and last row of each block (reads only: the layout is the one the frame needs
- *   anyway), after a scroll, an observer signal (layout moved, the window was resized) or new blocks;
+ * - which blocks are near the viewport is decided in an animation frame, by reading the first
+ *   and last row of a block (reads only: the layout is the one the frame needs anyway): of the
+ *   new blocks only while nothing moved (the scan goes on), of every block once the observer
+ *   reports that an observed element crossed the band (a scroll, a relayout, a resize);
  * - all changes to the highlight of that frame follow in one write phase, so the browser
  *   re-validates the highlight at most once per frame, and only for the rows near the view.
  * Scrolling far down paints the rows there in the next frame.
@@ -41,13 +42,22 @@ export class ViewportPainter implements Painter {
   private open: { parent: Node | null; block: Block } | undefined;
   private readonly toAdd = new Set<AbstractRange>();
   private readonly toDelete = new Set<AbstractRange>();
-  private frameRequested = false;
+  private frameDue = false;
+  /** Blocks to measure in the next frame: new ones, and ones that grew. */
+  private readonly fresh = new Set<Block>();
+  /** Everything may have moved: an observed element crossed the band (a scroll, a relayout). */
+  private moved = false;
+  /** Observed elements whose first report (which every new observation gets) is still due. */
+  private readonly unseen = new Set<Element>();
 
   constructor(inner: Painter, view: Viewport) {
     this.inner = inner;
     this.view = view;
-    this.observer = view.createObserver(() => this.request());
-    view.onChange(() => this.request());
+    this.observer = view.createObserver((targets) => {
+      // A first report says nothing new: the block is measured as fresh anyway.
+      for (const target of targets) if (!this.unseen.delete(target)) this.moved = true;
+      this.request();
+    });
   }
 
   add(range: AbstractRange): void {
@@ -56,12 +66,12 @@ export class ViewportPainter implements Painter {
     let block = this.blockOf.get(anchor);
     if (!block) block = this.join(anchor);
     let ranges = block.anchors.get(anchor);
-    if (!ranges) block.anchors.set(anchor, (ranges = new Set()));
-    ranges.add(range);
-    if (block.painted) {
-      this.toDelete.delete(range);
-      this.toAdd.add(range);
+    if (!ranges) {
+      block.anchors.set(anchor, (ranges = new Set()));
+      this.fresh.add(block);
     }
+    ranges.add(range);
+    if (block.painted) this.toAdd.add(range);
     this.request();
   }
 
@@ -80,7 +90,7 @@ export class ViewportPainter implements Painter {
     if (block.sentinel === anchor) {
       this.observer.unobserve(anchor);
       block.sentinel = block.anchors.keys().next().value;
-      if (block.sentinel) this.observer.observe(block.sentinel);
+      if (block.sentinel) this.observe(block.sentinel);
     }
     if (block.anchors.size === 0) this.blocks.delete(block);
   }
@@ -91,21 +101,25 @@ export class ViewportPainter implements Painter {
     this.blocks.clear();
     this.toAdd.clear();
     this.toDelete.clear();
+    this.fresh.clear();
     this.inner.clear();
   }
 
   /** Reads and writes of one frame; normally run by the frame callback. */
   runFrame(): void {
-    this.frameRequested = false;
-    const band = this.view.band();
-    // Read phase: which blocks are near the viewport now.
+    this.frameDue = false;
+    const h = this.view.height();
+    // Read phase: which blocks are near the viewport now (only new ones while nothing moved).
     const turnOn: Block[] = [];
     const turnOff: Block[] = [];
-    for (const block of this.blocks) {
-      const near = this.isNear(block, band);
+    const measured = this.moved ? this.blocks : this.fresh;
+    this.moved = false;
+    for (const block of measured) {
+      const near = this.isNear(block, h);
       if (near && !block.painted) turnOn.push(block);
       else if (!near && block.painted) turnOff.push(block);
     }
+    this.fresh.clear();
     // Write phase: every change to the highlight of this frame, together.
     for (const block of turnOff) {
       block.painted = false;
@@ -130,7 +144,7 @@ export class ViewportPainter implements Painter {
     if (!block || block.anchors.size >= BLOCK_ANCHORS || !this.blocks.has(block)) {
       block = { anchors: new Map(), sentinel: anchor, painted: false };
       this.blocks.add(block);
-      this.observer.observe(anchor);
+      this.observe(anchor);
       this.open = { parent, block };
     }
     this.blockOf.set(anchor, block);
@@ -141,25 +155,29 @@ export class ViewportPainter implements Painter {
    * A block is near when the box from its first to its last row meets the band: its rows
    * are consecutive children of one parent, so the rows between lie inside that box.
    */
-  private isNear(block: Block, band: Band): boolean {
-    let first: Element | undefined;
-    let last: Element | undefined;
-    for (const anchor of block.anchors.keys()) {
-      first ??= anchor;
-      last = anchor;
-    }
+  private isNear(block: Block, h: number): boolean {
+    // The sentinel is the first anchor.
+    const first = block.sentinel;
+    let last = first;
+    for (const anchor of block.anchors.keys()) last = anchor;
     if (!first || !last) return false;
     const a = this.view.rect(first);
     const b = last === first ? a : this.view.rect(last);
     // Rows side by side (a carousel) are rare on CRM pages: only the vertical extent counts.
     const top = Math.min(a.top, b.top);
     const bottom = Math.max(a.bottom, b.bottom);
-    return bottom > top && bottom >= band.top && top <= band.bottom;
+    // The band: the viewport and a screen above and below it.
+    return bottom > top && bottom >= -h && top <= 2 * h;
+  }
+
+  private observe(el: Element): void {
+    this.unseen.add(el);
+    this.observer.observe(el);
   }
 
   private request(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
+    if (this.frameDue) return;
+    this.frameDue = true;
     this.view.requestFrame(() => this.runFrame());
   }
 }

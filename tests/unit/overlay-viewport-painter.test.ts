@@ -34,24 +34,29 @@ function fakeViewport() {
   let scrollY = 0;
   const frames: Array<() => void> = [];
   const observed = new Set<Element>();
-  let signal = () => {};
+  let report: (targets: Element[]) => void = () => {};
+  let reads = 0;
+  const firstDue: Element[] = [];
   const view: Viewport = {
-    band: () => ({ top: -SCREEN, bottom: 2 * SCREEN }),
+    height: () => SCREEN,
     rect: (el): Box => {
+      reads++;
       const i = Number((el as HTMLElement).dataset.i);
       const top = i * ROW_HEIGHT - scrollY;
       return { top, bottom: top + ROW_HEIGHT };
     },
     requestFrame: (run) => void frames.push(run),
-    createObserver: (s) => {
-      signal = s;
+    createObserver: (r) => {
+      report = r;
       return {
-        observe: (el: Element) => observed.add(el),
+        observe: (el: Element) => {
+          observed.add(el);
+          firstDue.push(el);
+        },
         unobserve: (el: Element) => observed.delete(el),
         disconnect: () => observed.clear(),
       } as unknown as IntersectionObserver;
     },
-    onChange: () => {},
   };
   return {
     view,
@@ -60,10 +65,26 @@ function fakeViewport() {
       for (const run of frames.splice(0)) run();
     },
     pendingFrames: () => frames.length,
+    /** Layout reads so far. */
+    reads: () => reads,
+    /** A scroll: the observer reports the observed elements that crossed the band. */
     scrollTo: (y: number) => {
+      const near = (el: Element) => {
+        const i = Number((el as HTMLElement).dataset.i);
+        const top = i * ROW_HEIGHT - scrollY;
+        return top + ROW_HEIGHT >= -SCREEN && top <= 2 * SCREEN;
+      };
+      const before = new Map([...observed].map((el) => [el, near(el)]));
       scrollY = y;
-      signal();
+      report([...observed].filter((el) => near(el) !== before.get(el)));
     },
+    /** The page's layout moved without a scroll: the observer reports what crossed the band. */
+    layoutMoved: (y: number, crossed: Element[]) => {
+      scrollY = y;
+      report(crossed);
+    },
+    /** The observer's first report on newly observed elements. */
+    firstReports: () => report(firstDue.splice(0)),
   };
 }
 
@@ -138,6 +159,7 @@ describe('viewport painter', () => {
     // Nothing is written to the highlight while scanning: writes wait for the frame.
     expect(inner.calls()).toBe(0);
     expect(fake.pendingFrames()).toBe(1);
+    fake.firstReports();
     fake.frame();
     const near = (y: number) => (tr: HTMLTableRowElement) => {
       const top = Number(tr.dataset.i) * ROW_HEIGHT - y;
@@ -198,5 +220,31 @@ describe('viewport painter', () => {
     store.clear();
     expect(inner.shown.size).toBe(0);
     expect(fake.observed.size).toBe(0);
+  });
+
+  it('while nothing moves, a frame measures only new blocks; a layout move reported by the observer measures all', () => {
+    const fake = fakeViewport();
+    const inner = recordingPainter();
+    const painter = new ViewportPainter(inner.painter, fake.view);
+    const store = new DecorationStore(painter, digitRuns, plainRange);
+    const rows = table(20 * BLOCK_ANCHORS);
+    scanAll(store, rows.slice(0, 19 * BLOCK_ANCHORS));
+    fake.firstReports();
+    fake.frame();
+    // One frame, 19 blocks: the first and last row of each read once.
+    expect(fake.reads()).toBe(2 * 19);
+    // The scan goes on with one more block: the next frame reads that block only, even though
+    // the observer gives its first report on it.
+    scanAll(store, rows.slice(19 * BLOCK_ANCHORS));
+    fake.firstReports();
+    fake.frame();
+    expect(fake.reads()).toBe(2 * 20);
+    expect(inner.shown.size).toBeGreaterThan(0);
+    // Content above grew by 2,000 rows' height (no scroll): the observer reports the crossing,
+    // every block is measured again, and what left the band is no longer painted.
+    fake.layoutMoved(-20 * BLOCK_ANCHORS * ROW_HEIGHT, [rows[0]!]);
+    fake.frame();
+    expect(fake.reads()).toBe(2 * 40);
+    expect(inner.shown.size).toBe(0);
   });
 });
