@@ -36,12 +36,12 @@ export class RecordContext {
     const lang = parent.closest('[lang]')?.getAttribute('lang');
     if (lang) options.lang = lang;
     const record = recordElement(parent);
-    if (record) options.context = this.textOf(record);
+    if (record) options.context = this.textOf(record[0], record[1]);
     return options;
   }
 
-  private textOf(record: Element): string {
-    const length = record.textContent?.length ?? 0;
+  /** `length`: the record's textContent length, a cheap check that it did not change. */
+  private textOf(record: Element, length: number): string {
     const known = this.cache.get(record);
     if (known && known.length === length) return known.text;
     const text = joinedText(record);
@@ -50,16 +50,22 @@ export class RecordContext {
   }
 }
 
-function recordElement(parent: Element): Element | undefined {
+/**
+ * The record element and its textContent length (measured once: each measure builds the
+ * record's whole text, per text node of a 20,000-row page).
+ */
+function recordElement(parent: Element): [Element, number] | undefined {
   const record = parent.closest(RECORD_SELECTOR);
-  if (record && (record.textContent?.length ?? 0) <= MAX_RECORD_CHARS) return record;
-  let best: Element | undefined;
+  const length = record?.textContent?.length ?? 0;
+  if (record && length <= MAX_RECORD_CHARS) return [record, length];
+  let best: [Element, number] | undefined;
   let el: Element | null = parent;
   for (let level = 0; el && level <= FALLBACK_LEVELS; level++, el = el.parentElement) {
-    if (el.localName === 'body' || (el.textContent?.length ?? 0) > FALLBACK_CHARS) break;
+    const chars = el.textContent?.length ?? 0;
+    if (el.localName === 'body' || chars > FALLBACK_CHARS) break;
     // An element holding records of its own spans several of them.
     if (level > 0 && el.querySelector(RECORD_SELECTOR)) break;
-    best = el;
+    best = [el, chars];
   }
   return best;
 }
