@@ -455,8 +455,11 @@ describe('Chromium: screen-pop and incoming-call alerts end to end', () => {
     await sim.control.remote(second.callId, 'hangup');
     page = await ext.openPage('popup.html');
     await until((v) => v.calls.calls.length === 0, 'the hang-up seen after the restart');
+    // A new worker starts, recovers and closes the document: on a loaded machine that is
+    // seconds, not the default wait.
     await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 0, {
       message: 'the leftover ring silenced by the new worker',
+      timeoutMs: 20_000,
     });
     await page.evaluate(setRingTone, false);
   });
