@@ -1,6 +1,7 @@
 import {
   callNumbers,
   hasCapability,
+  isMonitoringCall,
   otherParty,
   sameNumber,
   selectActiveCalls,
@@ -74,6 +75,21 @@ export function pageLookup(
   const otherCalls: PageOtherCall[] = [];
   for (const record of selectActiveCalls(state)) {
     const { call } = record;
+    // A supervisor's monitoring call is another agent's call: a page sees only that the number
+    // is on a call (so it offers no second Call), never its data or a control.
+    if (isMonitoringCall(call)) {
+      if (involves(record, number)) {
+        calls.push({
+          callId: call.id,
+          state: call.state,
+          callType: call.callType,
+          startedAt: record.startedAt,
+          userData: [],
+          actions: [],
+        });
+      }
+      continue;
+    }
     if (involves(record, number)) {
       calls.push({
         callId: call.id,
@@ -111,6 +127,12 @@ export function checkPageOperation(
 ): CallOperationRequest<PageOperation> {
   const record = state.calls.find((r) => r.call.id === callId);
   if (!record) throw new CommandRejectedError('unknown-call', 'That call has ended');
+  if (isMonitoringCall(record.call)) {
+    throw new CommandRejectedError(
+      'not-available',
+      'A monitoring call is not controlled from pages',
+    );
+  }
   if ((CALL_ACTIONS as readonly unknown[]).includes(operation)) {
     if (!involves(record, number)) {
       throw new CommandRejectedError('not-this-number', 'That call does not involve this number');

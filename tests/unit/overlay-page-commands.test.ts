@@ -20,6 +20,15 @@ import type { Catalogue } from '../../lib/i18n/catalogue.ts';
 import { readCatalogue } from './popup-harness';
 
 const T0 = 1_764_000_000_000;
+/** A supervisor barged in (gws-api.md §8): the Established set and the way back to ListenIn. */
+const BARGED_IN_CAPS = [
+  'Hangup',
+  'Hold',
+  'SingleStepTransfer',
+  'SingleStepConference',
+  'SwitchToListenIn',
+  'RemoveParticipantFromConference',
+];
 const CRM = 'http://127.0.0.1/*';
 const lists = (over: Partial<SiteLists> = {}): SiteLists => ({
   crmSites: [CRM, 'https://crm.example.com/*'],
@@ -311,6 +320,47 @@ describe('page commands', () => {
     expect(JSON.stringify(caller)).not.toContain('not for other numbers');
     const stranger = pageLookup(s, '+33 1 99 00 12 34');
     expect(stranger.calls).toEqual([]);
+  });
+
+  it("a supervisor's monitoring call shows on a page as a call, without its data or controls", () => {
+    const customer = [
+      { phoneNumber: '+14155550199', digits: '14155550199', e164Number: '+14155550199' },
+      { phoneNumber: '7001', digits: '7001' },
+    ];
+    const s = reduce(
+      state(),
+      {
+        type: 'event',
+        event: callEvent('MON', 'Established', {
+          participants: customer,
+          dnis: '7001',
+          monitoring: true,
+          capabilities: [...BARGED_IN_CAPS],
+          userData: { Secret: 'the agent’s call data' },
+        }),
+      },
+      T0 + 10,
+    );
+    const card = pageLookup(s, '(415) 555-0199');
+    expect(card.calls).toEqual([
+      expect.objectContaining({ callId: 'MON', state: 'Established', actions: [], userData: [] }),
+    ]);
+    // Nor is it offered to be transferred to another number's card.
+    expect(pageLookup(s, '+33 1 99 00 12 34').otherCalls.map((c) => c.callId)).toEqual(['OTHER']);
+    expect(JSON.stringify(card)).not.toContain('call data');
+    for (const [operation, number] of [
+      ['Hangup', '(415) 555-0199'],
+      ['SingleStepTransfer', '+33 1 99 00 12 34'],
+    ]) {
+      expect(() => checkPageOperation(s, 'MON', operation, number as string)).toThrow(
+        /monitoring call/,
+      );
+    }
+    // The same call as the agent's own is controlled from the page.
+    expect(checkPageOperation(s, 'OTHER', 'Hangup', '+442079460958')).toEqual({
+      operation: 'Hangup',
+      params: {},
+    });
   });
 
   it('offers no action on a page card during an outage, and says which', () => {
