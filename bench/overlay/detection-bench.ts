@@ -8,8 +8,9 @@
  * A call event's delay is measured from its CometD answer leaving a logging proxy in front of
  * the simulator (the worker's receipt, give or take a loopback hop) to the view push carrying
  * the call arriving at an extension page (CometD message → parse → reducer → view push). Calls
- * ring one after the other (each caller its own number); under load, only calls rung while the
- * page was still waiting for detections count.
+ * ring one after the other (each caller its own number), each hung up and gone from the view
+ * before the next rings, so no event of the one before is taken for it; under load, only calls
+ * rung while the page was still waiting for detections count.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -138,22 +139,62 @@ export async function runDetectionBench(argv: string[]): Promise<number> {
       const delivered = deliveredAt(proxy, since);
       return { callId, busy, ms: delivered === undefined ? NaN : pushed - delivered };
     };
-    const hangUpAll = async (ids: string[]) => {
-      for (const id of ids) await control.remote(id, 'hangup');
+    /** Hangs up, and waits for the view without the call: its events are all in. */
+    const hangUp = async (callId: string) => {
+      await control.remote(callId, 'hangup');
+      await waitFor(
+        async () => {
+          const last = await popup.evaluate(
+            () =>
+              (window as unknown as { __pushes: Array<{ ids: string[] }> }).__pushes.at(-1)?.ids,
+          );
+          return last && !last.includes(callId) ? true : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 10, message: `call ${callId} to end` },
+      );
     };
 
+    // The worker's own queueing delay: a message task posted every 5 ms, and how long it waits
+    // to run (what any event arriving then would wait), with the time it was taken.
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { __lag: Array<[number, number]> };
+      g.__lag = [];
+      const channel = new MessageChannel();
+      let sentAt = 0;
+      const send = () => {
+        sentAt = performance.now();
+        channel.port2.postMessage(null);
+      };
+      channel.port1.onmessage = () => {
+        g.__lag.push([Date.now(), performance.now() - sentAt]);
+        setTimeout(send, 5);
+      };
+      send();
+    });
+    const lagBetween = async (from: number, to: number) =>
+      (
+        await worker.evaluate(
+          () => (globalThis as unknown as { __lag: Array<[number, number]> }).__lag,
+        )
+      )
+        .filter(([at]) => at >= from && at <= to)
+        .map(([, ms]) => ms);
+
     const idle: number[] = [];
+    const idleFrom = Date.now();
     const ringIdle = async () => {
       for (let i = 0; i < idleCalls; i++) {
         const r = await ring();
         idle.push(r.ms);
-        await hangUpAll([r.callId]);
+        await hangUp(r.callId);
       }
     };
     await ringIdle();
+    const idleTo = Date.now();
 
     // The big page: calls ring one after the other while the service works through it.
     const before = await stats();
+    const loadFrom = Date.now();
     const page = await ext.context.newPage();
     const probe = await OverlayProbe.attach(page);
     pageBusy = async () => (await probe.diagnostics().catch(() => undefined))?.busy ?? false;
@@ -164,16 +205,17 @@ export async function runDetectionBench(argv: string[]): Promise<number> {
       message: 'the page to send its first texts',
     });
     const loaded: number[] = [];
-    const rung: string[] = [];
     for (let i = 0; i < 200; i++) {
       const r = await ring();
-      rung.push(r.callId);
+      await hangUp(r.callId);
       if (!r.busy) break;
       loaded.push(r.ms);
     }
     const decorated = await probe.settled(undefined, 180_000);
-    await hangUpAll(rung);
+    const loadTo = Date.now();
     const first = await stats();
+    const idleLag = distribution(await lagBetween(idleFrom, idleTo));
+    const loadLag = distribution(await lagBetween(loadFrom, loadTo));
 
     // The same page again: the service answers from its cache.
     await page.reload({ timeout: 60_000 });
@@ -193,6 +235,8 @@ export async function runDetectionBench(argv: string[]): Promise<number> {
     const reload = delta(first, again);
     const idleD = distribution(idle);
     const loadedD = distribution(loaded);
+    const fmtLag = (d: Distribution) =>
+      `median ${d.median.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.count} samples)`;
     const fmt = (d: Distribution) =>
       `median ${d.median.toFixed(0)} ms, p95 ${d.p95.toFixed(0)} ms, max ${d.max.toFixed(0)} ms (${d.count} calls)`;
     console.log(
@@ -219,6 +263,8 @@ export async function runDetectionBench(argv: string[]): Promise<number> {
           `${((100 * reload.hits) / Math.max(1, reload.items)).toFixed(1)} % ` +
             `(${reload.busyMs.toFixed(0)} ms of worker time)`,
         ],
+        ['worker queueing delay of a task, idle', fmtLag(idleLag)],
+        ['worker queueing delay of a task, while detecting the page', fmtLag(loadLag)],
         ['call event → view push, worker idle (before and after)', fmt(idleD)],
         ['call event → view push, while detecting the page', fmt(loadedD)],
         [

@@ -68,7 +68,7 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
   // Numbers are read in the background (lib/phone/detection-service.ts); the page sends texts
   // with what their record says, and the agent's region and dial plan are the background's.
   const detection = new DetectionClient({
-    transport: { detect: (items) => sendCommand('page.detect', { items }) },
+    transport: { detect: (request) => sendCommand('page.detect', request) },
     signal: lifetime.signal,
     setTimer: (run, ms) => void ctx.setTimeout(run, ms),
   });

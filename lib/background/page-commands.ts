@@ -32,6 +32,19 @@ function workerDetection(): DetectionService {
   return sharedDetection;
 }
 
+let recordReadingWarm = false;
+
+/**
+ * The first record read loads the browser's region names (ICU data: 20–160 ms once per worker).
+ * It is done in a task of its own when the first page asks for its configuration, before its
+ * texts come, rather than inside a detection slice where a call event could be waiting.
+ */
+function warmRecordReading(): void {
+  if (recordReadingWarm) return;
+  recordReadingWarm = true;
+  setTimeout(() => detector.regions('', undefined, { context: 'France' }), 0);
+}
+
 export type PageCommand =
   'page.config' | 'page.detect' | 'page.enrich' | 'page.dial' | 'page.callOperation';
 
@@ -133,8 +146,23 @@ export function createPageCommandHandlers(
   const words = options.words ?? ((language: UiLanguage) => overlayWordsFor(language));
   const detection = options.detection ?? workerDetection();
 
-  const requireSite = async (sender: SenderLike): Promise<SiteLists> => {
-    const current = await lists();
+  // page.detect comes in hundreds of messages while a big page is read, several at once: those
+  // that arrive while the site lists are being read share that read (three storage areas)
+  // instead of each starting its own. A read that has finished is never reused, so a change of
+  // settings (a dial plan, a site switched off) holds for the next message.
+  let reading: Promise<SiteLists> | undefined;
+  const sharedLists = () => {
+    reading ??= lists().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+
+  const requireSite = async (
+    sender: SenderLike,
+    read: () => Promise<SiteLists> = lists,
+  ): Promise<SiteLists> => {
+    const current = await read();
     const verdict = senderVerdict(sender, current);
     if (!verdict.on) {
       throw new CommandRejectedError('site-not-enabled', 'The overlay is not enabled on this site');
@@ -148,6 +176,7 @@ export function createPageCommandHandlers(
       const verdict = senderVerdict(sender, current);
       // Words go only to frames the overlay runs in, and only the overlay's own.
       const chosen = verdict.on ? await words(current.language) : undefined;
+      if (verdict.on && !options.detection) warmRecordReading();
       return {
         enabled: verdict.on,
         ...(verdict.on ? {} : { reason: verdict.reason }),
@@ -160,7 +189,7 @@ export function createPageCommandHandlers(
       };
     },
     'page.detect': async (request, sender) => {
-      const { region, internalNumbers } = await requireSite(sender);
+      const { region, internalNumbers } = await requireSite(sender, sharedLists);
       const verdict = readDetectRequest(request);
       if (!verdict.ok) throw new CommandRejectedError('invalid-input', verdict.reason);
       return detection.detect(verdict.items, {

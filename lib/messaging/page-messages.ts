@@ -112,6 +112,15 @@ export interface PageDetectItem {
   lang?: string;
 }
 
+/**
+ * A `page.detect` message: the texts, and the records they belong to once each (a table row's
+ * cells share one record, sent once, not once per cell).
+ */
+export interface PageDetectRequest {
+  items: Array<{ text: string; lang?: string; /** Index into `records`. */ record?: number }>;
+  records?: string[];
+}
+
 /** A number found in a PageDetectItem's text; offsets are UTF-16 indices into that text. */
 export interface PageDetectedNumber {
   start: number;
@@ -125,7 +134,7 @@ export interface PageDetectedNumber {
 /**
  * Bounds of one `page.detect` message: anything larger is refused with a reason, never cut
  * silently. The page cuts longer texts and records itself (lib/overlay/detection-client.ts).
- * 200 items of a CRM row's size are ~20 kB: one message per scanner slice or two.
+ * 200 texts of a CRM table with their ~25 rows are ~10 kB: one message per scanner slice or two.
  */
 export const PAGE_DETECT_LIMITS: DetectLimits = {
   items: 200,
@@ -140,7 +149,7 @@ export interface DetectLimits {
   textChars: number;
   contextChars: number;
   langChars: number;
-  /** Text and context characters of all items together. */
+  /** Characters of all texts and records together. */
   batchChars: number;
 }
 

@@ -5,7 +5,7 @@ import type { DiagnosticsDump } from '../diagnostics/diagnostics-log.ts';
 import type {
   PageConfig,
   PageDetectedNumber,
-  PageDetectItem,
+  PageDetectRequest,
   PageNumberInfo,
   PageOperation,
 } from './page-messages.ts';
@@ -82,7 +82,7 @@ export interface CommandMap {
    * list of numbers per item, in the items' order.
    */
   'page.detect': {
-    request: { items: PageDetectItem[] };
+    request: PageDetectRequest;
     response: PageDetectedNumber[][];
     access: 'content-script';
   };

@@ -15,12 +15,13 @@ import {
   type DetectLimits,
   type PageDetectedNumber,
   type PageDetectItem,
+  type PageDetectRequest,
 } from '../messaging/page-messages.ts';
 import { LruCache } from '../phone/lru-cache.ts';
 import type { PhoneMatch } from '../phone/types.ts';
 
 export interface DetectTransport {
-  detect(items: PageDetectItem[]): Promise<PageDetectedNumber[][]>;
+  detect(request: PageDetectRequest): Promise<PageDetectedNumber[][]>;
 }
 
 /** What the record around a text says (lib/overlay/record-context.ts). */
@@ -53,6 +54,11 @@ interface Pending {
   waiters: Array<(found: PageDetectedNumber[]) => void>;
 }
 
+/**
+ * Messages under way at once: enough that the worker always has the next batch while the answer
+ * to the last one travels back, few enough that a page cannot flood the shared queue.
+ */
+const DEFAULT_IN_FLIGHT = 6;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 5000;
 /** Results kept for the texts asked for again (read-only inputs under the pointer). */
@@ -84,7 +90,7 @@ export class DetectionClient {
   constructor(options: DetectionClientOptions) {
     this.o = options;
     this.limits = options.limits ?? PAGE_DETECT_LIMITS;
-    this.maxInFlight = options.maxInFlight ?? 3;
+    this.maxInFlight = options.maxInFlight ?? DEFAULT_IN_FLIGHT;
     this.recent = new LruCache(RECENT_RESULTS, RECENT_CHARS);
   }
 
@@ -161,24 +167,40 @@ export class DetectionClient {
     }
   }
 
-  private takeBatch(): Pending[] {
+  /** The next message: as many queued texts as fit, each record in it once. */
+  private takeBatch(): { batch: Pending[]; request: PageDetectRequest } {
+    const records: string[] = [];
+    const recordIndex = new Map<string, number>();
+    const items: PageDetectRequest['items'] = [];
     let chars = 0;
-    let count = 0;
     for (const { item } of this.queue) {
-      const size = item.text.length + (item.context?.length ?? 0);
-      if (count === this.limits.items || (count > 0 && chars + size > this.limits.batchChars))
+      const newRecord =
+        item.context !== undefined && !recordIndex.has(item.context) ? item.context : undefined;
+      const size = item.text.length + (newRecord?.length ?? 0);
+      if (
+        items.length === this.limits.items ||
+        (items.length > 0 && chars + size > this.limits.batchChars)
+      )
         break;
       chars += size;
-      count++;
+      if (newRecord !== undefined) {
+        recordIndex.set(newRecord, records.length);
+        records.push(newRecord);
+      }
+      const sent: PageDetectRequest['items'][number] = { text: item.text };
+      if (item.context !== undefined) sent.record = recordIndex.get(item.context)!;
+      if (item.lang !== undefined) sent.lang = item.lang;
+      items.push(sent);
     }
-    return this.queue.splice(0, count);
+    const request: PageDetectRequest = records.length > 0 ? { items, records } : { items };
+    return { batch: this.queue.splice(0, items.length), request };
   }
 
-  private send(batch: Pending[]): void {
+  private send({ batch, request }: { batch: Pending[]; request: PageDetectRequest }): void {
     this.inFlight++;
     this.stats.messages++;
     this.stats.items += batch.length;
-    this.o.transport.detect(batch.map((p) => p.item)).then(
+    this.o.transport.detect(request).then(
       (results) => {
         this.inFlight--;
         this.retryMs = FIRST_RETRY_MS;

@@ -4,7 +4,11 @@ import { CommandError } from '../../lib/messaging/errors.ts';
 import { DetectionService } from '../../lib/phone/detection-service.ts';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { readDetectRequest } from '../../lib/phone/detect-request.ts';
-import type { PageDetectedNumber, PageDetectItem } from '../../lib/messaging/page-messages.ts';
+import type {
+  PageDetectedNumber,
+  PageDetectItem,
+  PageDetectRequest,
+} from '../../lib/messaging/page-messages.ts';
 
 /**
  * The background as the page sees it: the real request check and detection service behind a
@@ -16,24 +20,28 @@ function background() {
     yieldThen: (task) => void setTimeout(task, 0),
   });
   const sent: PageDetectItem[][] = [];
+  const messages: PageDetectRequest[] = [];
   let unreachable = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   return {
     sent,
+    messages,
     maxInFlight: () => maxInFlight,
     /** The next `n` messages fail the way runtime.sendMessage fails with no worker. */
     goAway(n: number) {
       unreachable = n;
     },
     transport: {
-      async detect(items: PageDetectItem[]): Promise<PageDetectedNumber[][]> {
-        sent.push(items);
+      async detect(request: PageDetectRequest): Promise<PageDetectedNumber[][]> {
+        messages.push(request);
         if (unreachable > 0) {
           unreachable--;
           throw new Error('Could not establish connection. Receiving end does not exist.');
         }
-        const verdict = readDetectRequest({ items });
+        // What the background reads: the texts with their records.
+        const verdict = readDetectRequest(JSON.parse(JSON.stringify(request)));
+        if (verdict.ok) sent.push(verdict.items);
         if (!verdict.ok)
           throw new CommandError({
             name: 'Refused',
@@ -86,10 +94,36 @@ describe('the page side of detection', () => {
     const c = client(bg);
     const texts = Array.from({ length: 450 }, (_, i) => `Row ${i} (415) 555-${1000 + i}`);
     const found = await Promise.all(texts.map((text) => c.find(text)));
-    expect(bg.sent.map((items) => items.length)).toEqual([200, 200, 50]);
-    expect(bg.maxInFlight()).toBeLessThanOrEqual(3);
+    expect(bg.messages.map((m) => m.items.length)).toEqual([200, 200, 50]);
+    expect(bg.maxInFlight()).toBeLessThanOrEqual(6);
     expect(found.map((m) => m[0]?.e164)).toEqual(texts.map((_, i) => `+1415555${1000 + i}`));
     expect(found[7]![0]).toMatchObject({ raw: '(415) 555-1007', start: 6, end: 20 });
+  });
+
+  it('sends a record once for all the texts of it in a message', async () => {
+    const bg = background();
+    const c = client(bg);
+    const row = { context: 'Ada Smith\tLondon\tUnited Kingdom\t020 7946 0958\t07911 123456' };
+    const found = await Promise.all([
+      c.find('020 7946 0958', row),
+      c.find('07911 123456', row),
+      c.find('415-555-0132'),
+    ]);
+    expect(bg.messages).toEqual([
+      {
+        items: [
+          { text: '020 7946 0958', record: 0 },
+          { text: '07911 123456', record: 0 },
+          { text: '415-555-0132' },
+        ],
+        records: [row.context],
+      },
+    ]);
+    expect(found.map((m) => m[0]?.e164)).toEqual([
+      '+442079460958',
+      '+447911123456',
+      '+14155550132',
+    ]);
   });
 
   it('asks once for a text repeated in the same record, and again in another record', async () => {
@@ -102,6 +136,7 @@ describe('the page side of detection', () => {
       c.find('020 7946 0958'),
     ]);
     expect(bg.sent.flat()).toHaveLength(2);
+    expect(bg.messages[0]?.records).toEqual([uk.context]);
     expect(a).toEqual(b);
     expect(a[0]?.e164).toBe('+442079460958');
     expect(us).toEqual([]);
@@ -125,7 +160,7 @@ describe('the page side of detection', () => {
     expect(first?.[0]?.e164).toBe('+14155550132');
     expect(second?.[0]?.e164).toBe('+12125550100');
     expect(c.stats).toMatchObject({ retries: 2, refused: 0 });
-    expect(bg.sent).toHaveLength(3);
+    expect(bg.messages).toHaveLength(3);
   });
 
   it('does not send a refused batch again, and says why it was refused', async () => {
@@ -148,7 +183,7 @@ describe('the page side of detection', () => {
     expect(await c.find(`${'x'.repeat(5000)} 415-555-0132`)).toEqual([]);
     expect(c.stats.refused).toBe(1);
     expect(c.stats.lastRefusal).toMatch(/text has 5013 characters, at most 4096/);
-    expect(bg.sent).toHaveLength(1);
+    expect(bg.messages).toHaveLength(1);
   });
 
   it('cuts a long text into parts the background accepts, and puts the offsets back', async () => {

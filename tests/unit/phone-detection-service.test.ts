@@ -175,10 +175,24 @@ describe('what a page may ask the detection service', () => {
     return verdict.ok ? 'accepted' : verdict.reason;
   };
 
-  it('accepts items within the bounds, keeping only the fields it knows', () => {
+  it('accepts items within the bounds, each with its record, keeping only the fields it knows', () => {
     expect(
-      readDetectRequest({ items: [{ text: 'a', context: 'b', lang: 'de', extra: 'x' }] }),
-    ).toEqual({ ok: true, items: [{ text: 'a', context: 'b', lang: 'de' }] });
+      readDetectRequest({
+        items: [
+          { text: 'a', record: 0, lang: 'de', extra: 'x' },
+          { text: 'b', record: 0 },
+          { text: 'c' },
+        ],
+        records: ['row'],
+      }),
+    ).toEqual({
+      ok: true,
+      items: [
+        { text: 'a', context: 'row', lang: 'de' },
+        { text: 'b', context: 'row' },
+        { text: 'c' },
+      ],
+    });
   });
 
   it('refuses a batch over the bounds, or malformed, and says why', () => {
@@ -191,17 +205,22 @@ describe('what a page may ask the detection service', () => {
     expect(refusal({ items: [{ text: 'a' }, { text: 'x'.repeat(textChars + 1) }] })).toMatch(
       `item 1's text has ${textChars + 1} characters, at most ${textChars}`,
     );
-    expect(refusal({ items: [{ text: 'a', context: 'x'.repeat(contextChars + 1) }] })).toMatch(
-      `item 0's record has ${contextChars + 1} characters`,
-    );
-    expect(refusal({ items: [{ text: 'a', context: 5 }] })).toMatch(/record is not text/);
+    expect(
+      refusal({ items: [{ text: 'a', record: 0 }], records: ['x'.repeat(contextChars + 1)] }),
+    ).toMatch(`record 0 has ${contextChars + 1} characters`);
+    expect(refusal({ items: [{ text: 'a' }], records: [5] })).toMatch(/record 0 is not text/);
+    expect(refusal({ items: [{ text: 'a' }], records: 'row' })).toMatch(/records are not a list/);
+    for (const record of [1, -1, 0.5, '0'])
+      expect(refusal({ items: [{ text: 'a', record }], records: ['row'] })).toMatch(
+        /item 0's record is not one of the message's records/,
+      );
     expect(refusal({ items: [{ text: 'a', lang: 'x'.repeat(99) }] })).toMatch(/language/);
     expect(refusal({ items: [null] })).toMatch(/item 0 has no text/);
-    const full = Array.from({ length: 100 }, () => ({
-      text: 'x'.repeat(textChars),
-      context: 'y'.repeat(contextChars),
-    }));
-    expect(refusal({ items: full })).toMatch(`more than ${batchChars} characters`);
+    const full = {
+      items: Array.from({ length: 100 }, (_, i) => ({ text: 'x'.repeat(textChars), record: i })),
+      records: Array.from({ length: 100 }, () => 'y'.repeat(contextChars)),
+    };
+    expect(refusal(full)).toMatch(`more than ${batchChars} characters`);
   });
 });
 
