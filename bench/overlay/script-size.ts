@@ -27,14 +27,16 @@
  * a 20,000-row page from spending most of its main thread in the browser's intersection
  * observer) and reading numbers split over inline elements (lib/overlay/inline-runs.ts) then
  * brought it to 69.1 kB raw, 24.97 kB gzip: the budget is the 25 kB the script must stay within,
- * with no room left; anything more has to make room first.
+ * with no room left; anything more has to make room first. Sending each record once per
+ * detection message (lib/overlay/detection-client.ts) made its room by keeping the page's own
+ * few recent results in a plain Map instead of the background's LRU class: 68.8 kB, 24.90 kB.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { requireBuild } from '../../tests/support/browsers.ts';
 
-export const CONTENT_SCRIPT_BUDGET = { rawBytes: 69_500, gzipBytes: 25_000 };
+export const CONTENT_SCRIPT_BUDGET = { rawBytes: 69_000, gzipBytes: 25_000 };
 
 export interface ScriptSize {
   file: string;

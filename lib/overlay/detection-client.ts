@@ -17,7 +17,6 @@ import {
   type PageDetectItem,
   type PageDetectRequest,
 } from '../messaging/page-messages.ts';
-import { LruCache } from '../phone/lru-cache.ts';
 import type { PhoneMatch } from '../phone/types.ts';
 
 export interface DetectTransport {
@@ -61,9 +60,11 @@ interface Pending {
 const DEFAULT_IN_FLIGHT = 6;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 5000;
-/** Results kept for the texts asked for again (read-only inputs under the pointer). */
-const RECENT_RESULTS = 512;
-const RECENT_CHARS = 256_000;
+/**
+ * Results kept for the texts asked for again (read-only inputs under the pointer), the oldest
+ * dropped first. The background keeps the real cache; this one only saves a round trip.
+ */
+const RECENT_RESULTS = 256;
 
 /**
  * A failure of the transport itself (no receiving end, the port closed before the answer, no
@@ -78,7 +79,7 @@ export class DetectionClient {
   private queue: Pending[] = [];
   /** Texts queued or in flight, by key: the same text in the same record is asked once. */
   private readonly open = new Map<string, Pending>();
-  private readonly recent: LruCache<PageDetectedNumber[]>;
+  private readonly recent = new Map<string, PageDetectedNumber[]>();
   private inFlight = 0;
   private flushQueued = false;
   private pausedUntilRetry = false;
@@ -91,7 +92,6 @@ export class DetectionClient {
     this.o = options;
     this.limits = options.limits ?? PAGE_DETECT_LIMITS;
     this.maxInFlight = options.maxInFlight ?? DEFAULT_IN_FLIGHT;
-    this.recent = new LruCache(RECENT_RESULTS, RECENT_CHARS);
   }
 
   /** The numbers of `text`, read with what its record says. */
@@ -237,7 +237,10 @@ export class DetectionClient {
 
   private settle(pending: Pending, found: PageDetectedNumber[], remember: boolean): void {
     this.open.delete(pending.key);
-    if (remember) this.recent.set(pending.key, found, found.length * 48);
+    if (remember) {
+      if (this.recent.size >= RECENT_RESULTS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(pending.key, found);
+    }
     for (const resolve of pending.waiters) resolve(found);
   }
 }
