@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
 import {
   backspaceDial,
@@ -9,6 +9,8 @@ import {
 } from '@/lib/ui/phone-view';
 import { Keypad, type KeypadKey } from './Keypad';
 import { PendingButton } from './PendingButton';
+import { DirectoryContext } from './DirectoryContext';
+import { DirectoryPicker } from './DirectoryPicker';
 
 interface Props {
   /** A Dial request is in flight. */
@@ -23,22 +25,24 @@ interface Props {
 }
 
 /**
- * A number field that formats as you type and takes pasted numbers in any format, a dial
- * pad, and the last numbers dialled. Enter dials; an unusable number is explained here and
- * never sent.
+ * A number field that formats as you type and takes pasted numbers in any format, with the
+ * directory under it (a name, a number or a speed-dial code finds an entry; taking one dials
+ * it), a dial pad, and the last numbers dialled. Enter dials; an unusable number is explained
+ * here and never sent.
  */
 export function Dialpad({ pending, recent, onDial, preview, autoFocus }: Props) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [padOpen, setPadOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const directory = useContext(DirectoryContext);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, []);
 
-  const dial = () => {
+  const dial = (number = value) => {
     if (pending) return;
-    const check = checkDialInput(value);
+    const check = checkDialInput(number);
     if (!check.ok) return setProblem(dialProblemText(check.problem));
     setProblem(undefined);
     onDial(check.dial);
@@ -76,26 +80,29 @@ export function Dialpad({ pending, recent, onDial, preview, autoFocus }: Props) 
           dial();
         }}
       >
-        <label class="visually-hidden" for="dial-number">
-          {t('dialNumber')}
-        </label>
-        <input
+        <DirectoryPicker
           id="dial-number"
-          ref={input}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          spellcheck={false}
+          label={t('dialNumber')}
+          labelClass="visually-hidden"
+          inputRef={input}
           placeholder={t('dialPlaceholder')}
           value={value}
-          aria-invalid={problem ? 'true' : undefined}
-          aria-describedby={problem ? 'dial-problem' : dialsAs ? 'dial-plan-preview' : undefined}
-          onInput={(e) => onInput(e.currentTarget)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            dial();
+          attrs={
+            problem
+              ? { 'aria-invalid': 'true', 'aria-describedby': 'dial-problem' }
+              : dialsAs
+                ? { 'aria-describedby': 'dial-plan-preview' }
+                : {}
+          }
+          entries={directory.entries.filter((e) => e.number !== '')}
+          agentStatus={directory.agentStatus}
+          onOpen={directory.refresh}
+          onInput={onInput}
+          onPick={(entry) => {
+            setValue(entry.number);
+            dial(entry.number);
           }}
+          onSubmitTyped={() => dial()}
         />
         <PendingButton
           type="submit"

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkDialInput, dialProblemText } from '@/lib/ui/phone-view';
 import { PendingButton } from './PendingButton';
-import { Field } from './Field';
+import { DirectoryContext } from './DirectoryContext';
+import { DirectoryPicker } from './DirectoryPicker';
 
 /** Operations that take a destination (gws-api.md §4.5). */
 export type DestinationOperation =
@@ -35,11 +36,16 @@ interface Props {
   describedBy?: string;
 }
 
-/** One destination field (any number format) and a button per transfer/conference kind. */
+/**
+ * One destination field (any number format, or a pick from the directory: favourites, recent
+ * destinations, agents) and a button per transfer/conference kind. A pick fills the field; the
+ * buttons then send it exactly as a typed number.
+ */
 export function TransferForm({ id, offered, isPending, onRun, describedBy }: Props) {
   const [destination, setDestination] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
+  const directory = useContext(DirectoryContext);
   useEffect(() => input.current?.focus(), []);
   const ops = DESTINATION_OPERATIONS.filter((op) => offered.includes(op));
   const busy = ops.some(isPending);
@@ -53,29 +59,39 @@ export function TransferForm({ id, offered, isPending, onRun, describedBy }: Pro
 
   return (
     <div class="transfer" id={id} role="group" aria-label={t('transferTitle')}>
-      <Field
+      <DirectoryPicker
+        id={`${id}-destination`}
         label={t('transferDestination')}
-        problem={problem ? { id: `${id}-problem`, text: problem, announce: true } : undefined}
-        {...(problem || !describedBy ? {} : { attrs: { 'aria-describedby': describedBy } })}
-      >
-        {(attrs) => (
-          <input
-            ref={input}
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            value={destination}
-            {...attrs}
-            onInput={(e) => setDestination(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              const first = ops[0];
-              if (first && !busy) run(first);
-            }}
-          />
-        )}
-      </Field>
+        inputRef={input}
+        value={destination}
+        attrs={
+          problem
+            ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-problem` }
+            : describedBy
+              ? { 'aria-describedby': describedBy }
+              : {}
+        }
+        entries={directory.entries.filter((e) => e.number !== '')}
+        agentStatus={directory.agentStatus}
+        onOpen={directory.refresh}
+        onInput={(el) => {
+          setProblem(undefined);
+          setDestination(el.value);
+        }}
+        onPick={(entry) => {
+          setProblem(undefined);
+          setDestination(entry.number);
+        }}
+        onSubmitTyped={() => {
+          const first = ops[0];
+          if (first && !busy) run(first);
+        }}
+      />
+      {problem ? (
+        <p class="field-error" id={`${id}-problem`} role="alert">
+          {problem}
+        </p>
+      ) : null}
       <div class="button-row">
         {ops.map((op) => (
           <PendingButton

@@ -21,6 +21,7 @@ import { WrapUp } from '@/lib/background/wrap-up';
 import { createWrapUpHooks } from '@/lib/background/wrap-up-commands';
 import { DialPlanInForce } from '@/lib/background/dial-plan-in-force';
 import { AutoNotReady } from '@/lib/background/auto-not-ready';
+import { Directory } from '@/lib/background/directory';
 
 export default defineBackground(() => {
   keepNoResourceTimings();
@@ -33,18 +34,29 @@ export default defineBackground(() => {
     onChange: () => pages.menu.retitle(),
     onError: (error) => session.diagnostics.record('error', 'language not applied', String(error)),
   });
+  const directory = new Directory({
+    session: () => session,
+    diagnostics: () => session.diagnostics,
+  });
   const screenPop = new ScreenPop(() => session);
   const callAlerts = new CallAlerts(
     () => session,
     () => language.ready(),
+    directory.resolveName,
   );
   const ringTone = new RingTone(browserRingOutput(), () => session.diagnostics);
   const history = new CallHistory({
     diagnostics: () => session.diagnostics,
     onMissed: (count) => callAlerts.setMissed(count),
+    resolveName: directory.resolveName,
   });
   const callLog = new CallLog({ diagnostics: () => session.diagnostics });
-  const wrapUp = new WrapUp({ session: () => session, history, callLog });
+  const wrapUp = new WrapUp({
+    session: () => session,
+    history,
+    callLog,
+    resolveName: directory.resolveName,
+  });
   const dialPlan = new DialPlanInForce();
   const away = new AutoNotReady({ session: () => session });
   const session: GwsSession = new GwsSession({
@@ -56,8 +68,10 @@ export default defineBackground(() => {
       // Who is signed in and whether the session is up decide whose history and which
       // server catalogue apply; ended calls decide what is recorded.
       if (change.calls || change.connection) {
-        history.onChange(session.view);
-        wrapUp.onChange(session.view);
+        const view = session.view;
+        directory.onChange(view);
+        history.onChange(view);
+        wrapUp.onChange(view);
       }
       // Agent state, calls and connection all decide automatic Not Ready.
       away.onChange();
@@ -81,8 +95,9 @@ export default defineBackground(() => {
   // Listeners are registered synchronously at top level so that the event that woke the
   // worker is delivered to them.
   const hooks = createWrapUpHooks({ history, wrapUp, screenPop });
-  const route = createCommandRouter(createCommandHandlers(session, undefined, hooks), (sender) =>
-    classifySender(sender, browser.runtime.id, browser.runtime.getURL('')),
+  const route = createCommandRouter(
+    createCommandHandlers(session, undefined, hooks, directory),
+    (sender) => classifySender(sender, browser.runtime.id, browser.runtime.getURL('')),
   );
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
     route(message, sender),
@@ -90,6 +105,7 @@ export default defineBackground(() => {
   views.listen();
   dialPlan.listen();
   away.listen();
+  directory.start();
   listenToKeyboardCommands(() => session);
   callAlerts.listen();
   ringTone.listen();
@@ -99,6 +115,7 @@ export default defineBackground(() => {
   const pages = startPageIntegration(
     () => session,
     () => language.ready(),
+    directory.resolveName,
   );
   livePages = pages.live;
   void language.start();
@@ -123,6 +140,7 @@ export default defineBackground(() => {
     // Headless Chromium cannot be made idle or locked, nor `idle.onStateChanged` dispatched
     // from script: the end-to-end test hands `away.onIdleState` what the browser would report.
     away,
+    directory,
   };
 });
 

@@ -63,6 +63,12 @@ export interface SimOptions {
    * demo); the test harness turns it on.
    */
   strict?: boolean;
+  /**
+   * Users with only ROLE_AGENT may read the user list (`GET /api/v2/users`). Default true. The
+   * documentation shows the list to supervisors and administrators; whether a deployment lets
+   * agents read it is not documented [INF], so a test can refuse it (statusCode 5, HTTP 403).
+   */
+  agentsListUsers?: boolean;
   /** Default silent. */
   log?: (line: string) => void;
   /** Default 'mapped'. */
@@ -124,6 +130,7 @@ export interface RuntimeConfig {
   callIdFormat: CallIdFormat;
   voiceChannelMessages: boolean;
   strict: boolean;
+  agentsListUsers: boolean;
 }
 
 export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
@@ -137,5 +144,6 @@ export function initialRuntimeConfig(o: SimOptions): RuntimeConfig {
     callIdFormat: o.callIdFormat ?? 'callUuid',
     voiceChannelMessages: o.voiceChannelMessages ?? false,
     strict: o.strict ?? false,
+    agentsListUsers: o.agentsListUsers ?? true,
   };
 }

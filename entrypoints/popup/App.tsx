@@ -10,6 +10,8 @@ import type { LoginRequest, PopupCallRequest } from '@/lib/messaging/protocol';
 import { sendCommand, subscribeToState } from '@/lib/messaging/client';
 import type { CommandSender } from '@/lib/ui/commands';
 import { connectViewStore, createViewStore, type StateSource } from '@/lib/ui/view-store';
+import { DirectoryContext, type DirectoryData } from '@/components/DirectoryContext';
+import { createDirectoryView, type DirectoryView } from '@/lib/ui/directory-view';
 import { describeError, type ErrorText } from '@/lib/errors/describe-error';
 import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { requestServerAccess } from '@/lib/ui/server-access';
@@ -79,6 +81,8 @@ export interface AppProps {
   partyNaming?: PartyNaming;
   /** The dial-plan rules in force, to show what a number will dial as. */
   dialRules?: () => Promise<DialRule[]>;
+  /** The transfer and dial directory (`createDirectoryView`; tests may give their own). */
+  directory?: DirectoryView;
 }
 
 interface Failure {
@@ -98,7 +102,13 @@ export function App(props: AppProps) {
   const requestAccess = props.requestAccess ?? requestServerAccess;
   const clock = props.clock ?? Date.now;
   const recentNumbers = props.recentNumbers ?? storageRecentNumbers;
-  const store = useMemo(() => createViewStore(clock, props.partyNaming), []);
+  const directory = useMemo(() => props.directory ?? createDirectoryView({ now: clock }), []);
+  useEffect(() => () => directory.stop(), []);
+  // Internal parties are named from the directory: a colleague's DN reads as the colleague.
+  const store = useMemo(
+    () => createViewStore(clock, { ...props.partyNaming, resolveName: directory.resolveName }),
+    [],
+  );
   useEffect(() => connectViewStore(store, props.source ?? subscribeToState, clock), []);
 
   const [defaults, setDefaults] = useState<LoginDefaults>({
@@ -237,9 +247,14 @@ export function App(props: AppProps) {
   };
 
   const operate = (callId: string, request: PopupCallRequest) =>
-    run(failedOperationKey(request.operation), () =>
-      send('call.operation', { callId, ...request }),
-    );
+    run(failedOperationKey(request.operation), async () => {
+      await send('call.operation', { callId, ...request });
+      const destination = destinationOf(request);
+      if (destination && agent) {
+        const use = request.operation.includes('Conference') ? 'conference' : 'transfer';
+        await directory.recordUse(agent, destination, use);
+      }
+    });
 
   const choose = (callId: string, choice: { code?: string; notes?: string }) =>
     run('failed_wrapUpChoose', () => send('wrapUp.choose', { callId, ...choice }));
@@ -248,6 +263,7 @@ export function App(props: AppProps) {
     run('failed_Dial', async () => {
       await send('call.dial', { phoneNumber: number });
       setRecent(await recentNumbers.add(number));
+      if (agent) await directory.recordUse(agent, number, 'dial');
     });
 
   const agentStatus = selectAgentStatus(calls);
@@ -273,165 +289,181 @@ export function App(props: AppProps) {
     (g) => g.main.call.state === 'Ringing' || g.consults.some((c) => c.call.state === 'Ringing'),
   );
 
+  const directoryData: DirectoryData = {
+    entries: directory.entries(agent),
+    agentStatus: directory.agents.value.status,
+    refresh: directory.refresh,
+  };
+
   return (
-    <main class="popup">
-      <LiveRegion announcement={announcement} />
-      <header class="top">
-        <h1 class="app-title">{t('appName')}</h1>
-        {!signedOut ? <AgentIdentity calls={calls} /> : null}
-      </header>
-      {!(connection.kind === 'error' && loginError) ? (
-        <ConnectionBanner
-          connection={connection}
-          {...(calls.voice ? { voice: calls.voice } : {})}
-          now={now}
-          {...(view.username ? { username: view.username } : {})}
-          {...(view.serverUrl ? { serverUrl: view.serverUrl } : {})}
-          retryPending={busy.has('retry')}
-          signOutPending={busy.has('signOut')}
-          onRetry={() => run('failed_retry', () => send('session.retry'), 'retry')}
-          onSignOut={() => run('failed_signOut', () => send('session.logout'), 'signOut')}
-        />
-      ) : null}
-      {failure ? (
-        <ErrorNotice
-          action={failure.action}
-          error={failure.error}
-          onDismiss={() => setFailure(undefined)}
-        />
-      ) : null}
-      {signedOut ? (
-        defaultsLoaded ? (
-          <LoginForm
-            defaults={defaults}
-            pending={loginPending}
-            onSubmit={login}
-            {...(loginError ? { error: loginError } : {})}
-          />
-        ) : null
-      ) : (
-        <>
-          <AgentPanel
-            calls={calls}
-            status={agentStatus}
+    <DirectoryContext.Provider value={directoryData}>
+      <main class="popup">
+        <LiveRegion announcement={announcement} />
+        <header class="top">
+          <h1 class="app-title">{t('appName')}</h1>
+          {!signedOut ? <AgentIdentity calls={calls} /> : null}
+        </header>
+        {!(connection.kind === 'error' && loginError) ? (
+          <ConnectionBanner
+            connection={connection}
+            {...(calls.voice ? { voice: calls.voice } : {})}
             now={now}
-            note={
-              away && agentStatus.userState?.state === 'NotReady' ? awayNoteText(away) : undefined
-            }
-            onState={(operationName) =>
-              run('failed_agentState', () => send('agent.setState', { operationName }))
-            }
-            onDoNotDisturb={(on) =>
-              run('failed_doNotDisturb', () =>
-                send('device.operation', { operation: on ? 'DoNotDisturbOn' : 'DoNotDisturbOff' }),
-              )
-            }
-            onForward={(destination) =>
-              run('failed_forward', () =>
-                send(
-                  'device.operation',
-                  destination
-                    ? { operation: 'ForwardCallsOn', params: { destination } }
-                    : { operation: 'ForwardCallsOff' },
-                ),
-              )
-            }
+            {...(view.username ? { username: view.username } : {})}
+            {...(view.serverUrl ? { serverUrl: view.serverUrl } : {})}
+            retryPending={busy.has('retry')}
+            signOutPending={busy.has('signOut')}
+            onRetry={() => run('failed_retry', () => send('session.retry'), 'retry')}
+            onSignOut={() => run('failed_signOut', () => send('session.logout'), 'signOut')}
           />
-          {supervisor ? (
-            <SupervisorPanel
-              view={supervisor}
-              targetDevice={(entered) => typedTargetDevice(entered, view.serverUrl)}
-              isPending={(op) => isPending(calls, op)}
-              onOperation={operateDevice}
+        ) : null}
+        {failure ? (
+          <ErrorNotice
+            action={failure.action}
+            error={failure.error}
+            onDismiss={() => setFailure(undefined)}
+          />
+        ) : null}
+        {signedOut ? (
+          defaultsLoaded ? (
+            <LoginForm
+              defaults={defaults}
+              pending={loginPending}
+              onSubmit={login}
+              {...(loginError ? { error: loginError } : {})}
             />
-          ) : null}
-          {asyncError ? (
-            <ErrorNotice
-              action={t('asyncErrorAction')}
-              error={{
-                summary: asyncError.errorMessage ?? t('errorUnknown'),
-                ...(asyncError.errorCode ? { detail: t('errorCode', asyncError.errorCode) } : {}),
-              }}
-              onDismiss={() => setDismissedErrorAt(asyncError.at)}
-            />
-          ) : null}
-          <section class="calls" aria-labelledby="calls-title">
-            <h2 id="calls-title" class="section-title">
-              {t('callsTitle')}
-            </h2>
-            <CallList
-              groups={groups}
+          ) : null
+        ) : (
+          <>
+            <AgentPanel
+              calls={calls}
+              status={agentStatus}
               now={now}
-              isPending={(op, callId) => isPending(calls, op, callId)}
-              onOperation={operate}
-              naming={store.naming}
-              {...(degraded ? { degraded } : {})}
-              {...(wrapUp.dispositions.length > 0
-                ? {
-                    disposition: (record) => ({
-                      dispositions: wrapUp.dispositions,
-                      value:
-                        wrapUp.chosen[record.call.id]?.code ??
-                        textOf(record.call.userData[wrapUp.dispositionKey]),
-                      required: wrapUp.required,
-                      onChoose: (code) => choose(record.call.id, { code }),
-                    }),
-                  }
-                : {})}
-              readOnlyKeys={wrapUp.readOnlyKeys}
-              {...(device ? { device } : {})}
+              note={
+                away && agentStatus.userState?.state === 'NotReady' ? awayNoteText(away) : undefined
+              }
+              onState={(operationName) =>
+                run('failed_agentState', () => send('agent.setState', { operationName }))
+              }
+              onDoNotDisturb={(on) =>
+                run('failed_doNotDisturb', () =>
+                  send('device.operation', {
+                    operation: on ? 'DoNotDisturbOn' : 'DoNotDisturbOff',
+                  }),
+                )
+              }
+              onForward={(destination) =>
+                run('failed_forward', () =>
+                  send(
+                    'device.operation',
+                    destination
+                      ? { operation: 'ForwardCallsOn', params: { destination } }
+                      : { operation: 'ForwardCallsOff' },
+                  ),
+                )
+              }
             />
-            {/* Monitoring moves no agent state after it (lib/background/wrap-up.ts). */}
-            {calls.calls.some((r) => !isMonitoringCall(r.call)) ? (
-              <NextStatePicker
-                states={calls.agent.agentStates}
-                value={wrapUp.nextState}
-                onChoose={(operationName) =>
-                  run('failed_nextState', () => send('wrapUp.nextState', { operationName }))
-                }
+            {supervisor ? (
+              <SupervisorPanel
+                view={supervisor}
+                targetDevice={(entered) => typedTargetDevice(entered, view.serverUrl)}
+                isPending={(op) => isPending(calls, op)}
+                onOperation={operateDevice}
               />
             ) : null}
-          </section>
-          <WrapUpPanel
-            state={wrapUp}
-            now={now}
-            onChoose={choose}
-            onDone={(callId) => run('failed_wrapUpDone', () => send('wrapUp.done', { callId }))}
-          />
-          <Dialpad
-            pending={isPending(calls, 'Dial')}
-            recent={recent}
-            onDial={dial}
-            preview={(number) => dialPreview(dialRules, number, agentRegion())}
-            autoFocus={!ringing && wrapUp.pending.length === 0}
-          />
-          {status ? (
-            <p class="muted" role="status">
-              {status}
-            </p>
-          ) : null}
-          <CallHistoryList
-            entries={history.entries}
-            seenAt={history.seenAt}
-            canDial={connection.kind === 'connected'}
-            onRedial={dial}
-            onPopAgain={(callId) =>
-              run('failed_popAgain', async () => {
-                const { opened } = await send('history.popAgain', { callId });
-                setStatus(opened ? undefined : t('historyNoCrmPage'));
-              })
-            }
-            onCopy={(number) =>
-              run('failed_copy', async () => {
-                await navigator.clipboard.writeText(number);
-                setStatus(t('historyCopied'));
-              })
-            }
-          />
-        </>
-      )}
-    </main>
+            {asyncError ? (
+              <ErrorNotice
+                action={t('asyncErrorAction')}
+                error={{
+                  summary: asyncError.errorMessage ?? t('errorUnknown'),
+                  ...(asyncError.errorCode ? { detail: t('errorCode', asyncError.errorCode) } : {}),
+                }}
+                onDismiss={() => setDismissedErrorAt(asyncError.at)}
+              />
+            ) : null}
+            <section class="calls" aria-labelledby="calls-title">
+              <h2 id="calls-title" class="section-title">
+                {t('callsTitle')}
+              </h2>
+              <CallList
+                groups={groups}
+                now={now}
+                isPending={(op, callId) => isPending(calls, op, callId)}
+                onOperation={operate}
+                naming={store.naming}
+                {...(degraded ? { degraded } : {})}
+                {...(wrapUp.dispositions.length > 0
+                  ? {
+                      disposition: (record) => ({
+                        dispositions: wrapUp.dispositions,
+                        value:
+                          wrapUp.chosen[record.call.id]?.code ??
+                          textOf(record.call.userData[wrapUp.dispositionKey]),
+                        required: wrapUp.required,
+                        onChoose: (code) => choose(record.call.id, { code }),
+                      }),
+                    }
+                  : {})}
+                readOnlyKeys={wrapUp.readOnlyKeys}
+                {...(device ? { device } : {})}
+              />
+              {/* Monitoring moves no agent state after it (lib/background/wrap-up.ts). */}
+              {calls.calls.some((r) => !isMonitoringCall(r.call)) ? (
+                <NextStatePicker
+                  states={calls.agent.agentStates}
+                  value={wrapUp.nextState}
+                  onChoose={(operationName) =>
+                    run('failed_nextState', () => send('wrapUp.nextState', { operationName }))
+                  }
+                />
+              ) : null}
+            </section>
+            <WrapUpPanel
+              state={wrapUp}
+              now={now}
+              onChoose={choose}
+              onDone={(callId) => run('failed_wrapUpDone', () => send('wrapUp.done', { callId }))}
+            />
+            <Dialpad
+              pending={isPending(calls, 'Dial')}
+              recent={recent}
+              onDial={dial}
+              preview={(number) => dialPreview(dialRules, number, agentRegion())}
+              autoFocus={!ringing && wrapUp.pending.length === 0}
+            />
+            {status ? (
+              <p class="muted" role="status">
+                {status}
+              </p>
+            ) : null}
+            <CallHistoryList
+              entries={history.entries}
+              seenAt={history.seenAt}
+              canDial={connection.kind === 'connected'}
+              onRedial={dial}
+              onPopAgain={(callId) =>
+                run('failed_popAgain', async () => {
+                  const { opened } = await send('history.popAgain', { callId });
+                  setStatus(opened ? undefined : t('historyNoCrmPage'));
+                })
+              }
+              onCopy={(number) =>
+                run('failed_copy', async () => {
+                  await navigator.clipboard.writeText(number);
+                  setStatus(t('historyCopied'));
+                })
+              }
+            />
+          </>
+        )}
+      </main>
+    </DirectoryContext.Provider>
   );
+}
+
+/** The destination of a transfer or conference request, if it has one. */
+function destinationOf(request: PopupCallRequest): string | undefined {
+  const params = (request as { params?: { destination?: unknown } }).params;
+  return typeof params?.destination === 'string' ? params.destination : undefined;
 }
 
 function textOf(value: unknown): string | undefined {

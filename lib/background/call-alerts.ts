@@ -1,5 +1,11 @@
 import browser from 'webextension-polyfill';
-import { hasCapability, otherParty, type CallAlert, type CallsState } from '../calls/index.ts';
+import {
+  hasCapability,
+  otherParty,
+  type CallAlert,
+  type CallsState,
+  type PartyNameResolver,
+} from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { enrichNumber } from '../phone/enrich.ts';
 import {
@@ -62,17 +68,21 @@ export class CallAlerts {
   private lastRinging: string | undefined;
   private missed = 0;
   private readonly languageReady: () => Promise<void>;
+  private readonly resolveName: PartyNameResolver | undefined;
 
   /**
    * `languageReady` resolves once the background speaks the agent's language: a worker woken
-   * by a ringing call words the notification only after it.
+   * by a ringing call words the notification only after it. `resolveName` names internal
+   * callers (the directory: a colleague's DN reads as the colleague).
    */
   constructor(
     session: () => CallAlertsSession,
     languageReady: () => Promise<void> = async () => {},
+    resolveName?: PartyNameResolver,
   ) {
     this.session = session;
     this.languageReady = languageReady;
+    this.resolveName = resolveName;
   }
 
   /** Registers the notification listeners; call synchronously at the worker's top level. */
@@ -168,7 +178,10 @@ export class CallAlerts {
       enrichNumber(raw, region, locale),
     );
     const { partyNameKey } = await agentSettings.get().catch(() => agentSettings.defaults());
-    const party = otherParty(call, { nameKey: partyNameKey });
+    const party = otherParty(call, {
+      nameKey: partyNameKey,
+      ...(this.resolveName ? { resolveName: this.resolveName } : {}),
+    });
     const text = describeIncomingCall(
       call,
       ani,

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { isMonitoringCall, type CallsView } from '../calls/index.ts';
+import { isMonitoringCall, type CallsView, type PartyNameResolver } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import {
@@ -24,6 +24,8 @@ export interface CallHistoryOptions {
   /** The number of missed calls not seen yet, after every change (the toolbar badge). */
   onMissed?: (count: number) => void;
   now?: () => number;
+  /** Names internal parties (the directory). */
+  resolveName?: PartyNameResolver;
 }
 
 /**
@@ -103,6 +105,7 @@ export class CallHistory {
         keys: settings.historyKeys,
         dispositionKey: settings.dispositionKey,
         ...(partyNameKey ? { nameKey: partyNameKey } : {}),
+        ...(this.options.resolveName ? { resolveName: this.options.resolveName } : {}),
       };
       await this.apply((book) => {
         // A supervisor's monitoring call is another agent's call with their customer: no

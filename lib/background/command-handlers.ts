@@ -6,6 +6,7 @@ import { readDeviceOperation } from '../gws/device-operations.ts';
 import { forgetLogin, rememberLogin } from './remembered-login.ts';
 import { createPageCommandHandlers, type PageCommandOptions } from './page-commands.ts';
 import { wrapUpUnavailable, type WrapUpHooks } from './wrap-up-commands.ts';
+import type { AgentListRefresh, Directory } from './directory.ts';
 
 function requireText(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -19,6 +20,7 @@ export function createCommandHandlers(
   session: GwsSession,
   pageOptions?: PageCommandOptions,
   wrapUp: WrapUpHooks = wrapUpUnavailable(),
+  directory?: Pick<Directory, 'agents'>,
 ): CommandHandlers {
   return {
     // The CRM page overlay's narrow set (content scripts, enabled CRM sites only).
@@ -66,5 +68,10 @@ export function createCommandHandlers(
         request: readCallOperation('popup', operation, params),
       }),
     'diagnostics.export': () => session.diagnostics.dump(),
+    'directory.agents': ({ refresh }) => {
+      if (!directory) throw new CommandRejectedError('not-available', 'No directory here');
+      const mode: AgentListRefresh = refresh === 'now' ? 'now' : 'if-stale';
+      return directory.agents(mode);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { GwsSession } from '../session/gws-session.ts';
+import type { PartyNameResolver } from '../calls/index.ts';
 import { classifySender } from '../messaging/sender.ts';
 import { PageContextMenu } from './page-context-menu.ts';
 import { PageLivePush } from './page-live-push.ts';
@@ -16,6 +17,7 @@ import { readSiteLists } from './page-sites.ts';
 export function startPageIntegration(
   session: () => GwsSession,
   languageReady?: () => Promise<void>,
+  resolveName?: PartyNameResolver,
 ): {
   registration: PageRegistration;
   menu: PageContextMenu;
@@ -29,7 +31,8 @@ export function startPageIntegration(
       classifySender(sender, browser.runtime.id, browser.runtime.getURL('')) === 'content-script',
     onEnabledSite: async (sender) => {
       const lists = await readSiteLists();
-      return senderVerdict(sender, lists).on ? { nameKey: lists.partyNameKey } : undefined;
+      if (!senderVerdict(sender, lists).on) return undefined;
+      return { nameKey: lists.partyNameKey, ...(resolveName ? { resolveName } : {}) };
     },
   });
   browser.runtime.onConnect.addListener((port) => live.connect(port));

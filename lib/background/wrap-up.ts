@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
 import { readCallOperation } from '../gws/call-operations.ts';
-import { isMonitoringCall, otherParty, type CallsState, type EndedCall } from '../calls/index.ts';
+import {
+  isMonitoringCall,
+  otherParty,
+  type CallsState,
+  type EndedCall,
+  type PartyNameResolver,
+} from '../calls/index.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import { loadWrapUpSettingsInForce, WRAP_UP_SETTINGS_KEY } from '../settings/wrap-up-settings.ts';
@@ -30,6 +36,8 @@ export interface WrapUpOptions {
   history: CallHistory;
   callLog: CallLog;
   now?: () => number;
+  /** Names internal parties (the directory). */
+  resolveName?: PartyNameResolver;
 }
 
 function wasConnected(record: EndedCall): boolean {
@@ -176,7 +184,10 @@ export class WrapUp {
       return;
     }
     const { partyNameKey } = await agentSettings.get().catch(() => agentSettings.defaults());
-    const party = otherParty(record.call, { nameKey: partyNameKey });
+    const party = otherParty(record.call, {
+      nameKey: partyNameKey,
+      ...(this.options.resolveName ? { resolveName: this.options.resolveName } : {}),
+    });
     const written = record.call.userData[this.state.dispositionKey];
     const item: PendingWrapUp = {
       callId: record.call.id,

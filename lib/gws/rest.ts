@@ -111,6 +111,21 @@ export class GwsRestClient extends GwsRestCore {
   }
 
   /**
+   * The contact centre's users with their voice devices (`GET /users?fields=*&subresources=
+   * devices`): the agents of the transfer directory. Not in the contract table; GWS shows it to
+   * supervisors and administrators (§2.1) and may refuse it to agents (statusCode 5) [INF].
+   * The body is returned as it came, for `lib/directory/parse-users.ts` to read loosely.
+   */
+  async getUsers(): Promise<Record<string, unknown>> {
+    const { body } = await this.request({
+      method: 'GET',
+      path: '/users?fields=*&subresources=devices',
+      collection: 'users',
+    });
+    return body;
+  }
+
+  /**
    * `StartContactCenterSession` (§4.1). Resolves on statusCode 0; statusCode 7 (some
    * channels failed) is rejected like any other non-zero code, with the server's message.
    */

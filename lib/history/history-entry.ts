@@ -1,4 +1,4 @@
-import { otherParty, type EndedCall } from '../calls/index.ts';
+import { otherParty, type EndedCall, type PartyNameResolver } from '../calls/index.ts';
 import { directionOf, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
 import { callTimes } from './call-times.ts';
@@ -38,6 +38,8 @@ export interface EntryOptions {
   keys: readonly string[];
   /** Attached-data key the caller's name is read from (the agent's party-name setting). */
   nameKey?: string;
+  /** Names a party attached data does not (the directory: an agent's DN). */
+  resolveName?: PartyNameResolver;
   /** Attached-data key the disposition code is written to. */
   dispositionKey: string;
 }
@@ -76,7 +78,10 @@ export function isMissed(record: EndedCall): boolean {
 export function historyEntryFrom(record: EndedCall, options: EntryOptions): HistoryEntry {
   const call = record.call;
   const direction = directionOf(record);
-  const party = otherParty(call, options.nameKey ? { nameKey: options.nameKey } : {});
+  const party = otherParty(call, {
+    ...(options.nameKey ? { nameKey: options.nameKey } : {}),
+    ...(options.resolveName ? { resolveName: options.resolveName } : {}),
+  });
   const times = callTimes(record, record.endedAt);
   const userData = keptUserData(call.userData, options.keys);
   const disposition = text(call.userData[options.dispositionKey]);

@@ -9,6 +9,7 @@ import type {
   PageNumberInfo,
   PageOperation,
 } from './page-messages.ts';
+import type { AgentDirectory } from '../directory/types.ts';
 
 /** Who may send a command: extension pages only, or content scripts too. */
 export type Access = 'extension-page' | 'content-script';
@@ -74,6 +75,15 @@ export interface CommandMap {
     response: void;
     access: 'extension-page';
   };
+  /**
+   * The agents GWS lists, with DN, device URI and state (the transfer directory, a
+   * supervisor's monitoring target): read from GWS first when older than a minute, or `now`.
+   */
+  'directory.agents': {
+    request: { refresh: 'if-stale' | 'now' };
+    response: AgentDirectory;
+    access: 'extension-page';
+  };
   // The CRM page overlay (content script). The background also checks that the sending frame
   // and its tab are on an enabled CRM site (lib/background/page-commands.ts).
   'page.config': { request: void; response: PageConfig; access: 'content-script' };
@@ -120,6 +130,7 @@ export const COMMAND_ACCESS: { readonly [K in CommandName]: Access } = {
   'wrapUp.choose': 'extension-page',
   'wrapUp.done': 'extension-page',
   'wrapUp.nextState': 'extension-page',
+  'directory.agents': 'extension-page',
   'page.config': 'content-script',
   'page.detect': 'content-script',
   'page.enrich': 'content-script',

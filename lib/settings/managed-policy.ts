@@ -25,6 +25,19 @@ import {
   readTextList,
   type Reading,
 } from './policy-values.ts';
+import { readAdminEntries, type AdminEntry } from '../directory/admin-entries.ts';
+
+/**
+ * Favourites or speed dials set by policy: the usable entries replace the agent's list (even
+ * none of them: a broken policy never falls back to the list it meant to replace), and each
+ * refused one is reported.
+ */
+function readDirectoryList(path: string, speedDial: boolean) {
+  return (raw: unknown): Reading<AdminEntry[]> => {
+    const { entries, problems } = readAdminEntries(raw, path, speedDial);
+    return { value: entries, problems };
+  };
+}
 
 export const POLICY_KEYS = {
   serverUrl: policyKey({ type: 'string' }, readServerUrl),
@@ -58,6 +71,15 @@ export const POLICY_KEYS = {
   readOnlyKeys: policyKey(
     { type: 'array', items: { type: 'string' } },
     readTextList('readOnlyKeys'),
+  ),
+  // The transfer and dial directory (lib/directory/directory-settings.ts).
+  directoryFavourites: policyKey(
+    { type: 'array', items: { type: 'object' } },
+    readDirectoryList('directoryFavourites', false),
+  ),
+  directorySpeedDials: policyKey(
+    { type: 'array', items: { type: 'object' } },
+    readDirectoryList('directorySpeedDials', true),
   ),
 };
 

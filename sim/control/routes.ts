@@ -93,6 +93,7 @@ export function controlRouter(d: ControlDeps): Router<ControlHandler> {
     if (b.strict !== undefined) patch.strict = bool(b, 'strict');
     if (b.voiceChannelMessages !== undefined)
       patch.voiceChannelMessages = bool(b, 'voiceChannelMessages');
+    if (b.agentsListUsers !== undefined) patch.agentsListUsers = bool(b, 'agentsListUsers');
     core.updateConfig(patch);
     d.bayeux().applyConfig();
     return { config: { ...core.config } };

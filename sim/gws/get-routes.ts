@@ -2,7 +2,7 @@
  * Read routes (gws-api.md §3, §2.5): collections answer `uris` unless `fields` is given,
  * singular resources answer under their singular key, `/me` takes `subresources`.
  */
-import { GwsError, NOT_FOUND } from '../gws-error.ts';
+import { GwsError, NOT_FOUND, NO_PERMISSION } from '../gws-error.ts';
 import { okReply } from './envelope.ts';
 import { Router } from '../../http-kit/router.ts';
 import { GENERAL_SETTINGS } from '../model/render.ts';
@@ -82,6 +82,32 @@ const channel: RestHandler = (r) => {
   return { channel: found };
 };
 
+/** What another user's entry in the user list may embed: never their calls or settings. */
+const LISTED_SUBRESOURCES = new Set(['devices', 'channels', 'skills']);
+
+/**
+ * `GET /api/v2/users` (gws-api.md §2.1, §6.6): the contact centre's users, for supervisors and
+ * administrators; an agent gets it too unless `agentsListUsers` is off [INF]. With `fields`
+ * each user is the §6.6 resource, `subresources=devices` adds the voice device with its DN and
+ * userState (the directory's agent state). The list is not in the contract table; the path,
+ * the `{users}` key and the subresources follow the pattern of §2.5 [INF].
+ */
+const users: RestHandler = (r) => {
+  const agent = r.agent;
+  if (!agent.supervisor && !agent.roles.includes('ROLE_ADMIN') && !r.core.config.agentsListUsers) {
+    throw new GwsError(NO_PERMISSION, 'User does not have permission to list users');
+  }
+  const wanted = subresources(r);
+  const listed = new Set(
+    wanted.has('*') ? LISTED_SUBRESOURCES : [...wanted].filter((s) => LISTED_SUBRESOURCES.has(s)),
+  );
+  return collection(
+    r,
+    'users',
+    r.core.agents.list.map((a) => r.core.render.user(a, listed)),
+  );
+};
+
 const services: RestHandler = (r) => {
   const base = r.core.baseUrl;
   const voice = {
@@ -112,7 +138,8 @@ export function getRoutes(router = new Router<RestHandler>()): Router<RestHandle
     )
     .add('GET', '/api/v2/me/skills', (r) => collection(r, 'skills', r.core.render.skills()))
     .add('GET', '/api/v2/settings/general-settings', () => ({ settings: { ...GENERAL_SETTINGS } }))
-    .add('GET', '/api/v2/services', services);
+    .add('GET', '/api/v2/services', services)
+    .add('GET', '/api/v2/users', users);
 }
 
 /** Reads that need no session. */

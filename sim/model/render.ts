@@ -232,6 +232,6 @@ export class Renderer {
     if (want('settings')) out.settings = this.settings();
     if (want('features')) out.features = this.features(agent);
     if (want('skills')) out.skills = this.skills();
-    return this.vary(out);
+    return this.vary(documentedOnly('user', out, this.strict));
   }
 }

@@ -193,6 +193,7 @@ export class SimControl {
     csrf?: boolean;
     voiceChannelMessages?: boolean;
     strict?: boolean;
+    agentsListUsers?: boolean;
   }) {
     return this.ok('PUT', '/sim/config', patch);
   }

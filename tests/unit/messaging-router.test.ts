@@ -41,6 +41,7 @@ function handlers(log: string[]): CommandHandlers {
     'wrapUp.choose': ok('wrapUp.choose'),
     'wrapUp.done': ok('wrapUp.done'),
     'wrapUp.nextState': ok('wrapUp.nextState'),
+    'directory.agents': () => ({ agent: '', status: 'none', agents: [], fetchedAt: 0 }),
     'page.config': () => ({
       enabled: false,
       region: 'US',
