@@ -175,7 +175,14 @@ export function DirectoryPicker(props: DirectoryPickerProps) {
           props.onInput(e.currentTarget);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        onBlur={(e) => {
+          // Focus going to the form's own buttons keeps the list: closing it there would move
+          // the button away between the press and the release of the click.
+          const next = e.relatedTarget instanceof Node ? e.relatedTarget : null;
+          const scope = e.currentTarget.closest('form, [role="group"]');
+          if (next && scope?.contains(next)) return;
+          setOpen(false);
+        }}
       />
       <div
         id={listId}

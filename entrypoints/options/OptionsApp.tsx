@@ -21,6 +21,12 @@ import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
 import { WrapUpSection } from '@/components/options/WrapUpSection';
 import type { WrapUpSettings } from '@/lib/settings/wrap-up-settings';
+import { DirectorySection } from '@/components/options/DirectorySection';
+import {
+  directoryInForce,
+  directoryLocks,
+  type DirectorySettings,
+} from '@/lib/directory/directory-settings';
 import { DialPlanSection } from '@/components/options/DialPlanSection';
 import { AwaySection } from '@/components/options/AwaySection';
 import type { AwaySettingsValue } from '@/lib/settings/away-settings';
@@ -44,6 +50,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const [screenPop, setScreenPop] = useState<ScreenPopSettings | undefined>(undefined);
   const [wrapUp, setWrapUp] = useState<WrapUpSettings | undefined>(undefined);
   const [managedWrapUp, setManagedWrapUp] = useState<Partial<WrapUpSettings>>({});
+  const [directory, setDirectory] = useState<DirectorySettings | undefined>(undefined);
   const [dialRules, setDialRules] = useState<DialRule[] | undefined>(undefined);
   const [away, setAway] = useState<AwaySettingsValue | undefined>(undefined);
   const [managedAway, setManagedAway] = useState<Partial<AwaySettingsValue>>({});
@@ -61,6 +68,7 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
       .then(([settings, policy, login, overlay]) => setLoaded({ settings, policy, login, overlay }))
       .catch(() => undefined);
     deps.screenPop.load().then(setScreenPop, () => undefined);
+    deps.directory?.get().then(setDirectory, () => undefined);
     deps.dialPlan?.get().then(
       (s) => setDialRules(s.rules),
       () => undefined,
@@ -197,6 +205,19 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
         nameKey={settings.partyNameKey}
         onChange={async (partyNameKey) => void (await saveSettings({ partyNameKey }))}
       />
+      {deps.directory ? (
+        <DirectorySection
+          {...(directory ? { settings: directoryInForce(directory, policy) } : {})}
+          locks={directoryLocks(policy)}
+          policyProblems={policy.problems.filter(
+            (p) => p.key === 'directoryFavourites' || p.key === 'directorySpeedDials',
+          )}
+          onSave={async (list, entries) => {
+            if (!directory || !deps.directory) return;
+            setDirectory(await deps.directory.set({ ...directory, [list]: entries }));
+          }}
+        />
+      ) : null}
       <ScreenPopSection
         {...(screenPop ? { settings: screenPop } : {})}
         managed={managedScreenPop(policy)}

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { directorySettings, type DirectorySettings } from '@/lib/directory/directory-settings';
 import { sendCommand } from '@/lib/messaging/client';
 import { t } from '@/lib/i18n/messages';
 import { agentSettings, type AgentSettings, type UiLanguage } from '@/lib/settings/agent-settings';
@@ -66,6 +67,11 @@ export interface OptionsDeps {
     get(): Promise<DialPlanSettings>;
     set(value: DialPlanSettings): Promise<DialPlanSettings>;
   };
+  /** The favourites and speed dials of the transfer and dial directory (`storage.local`). */
+  directory?: {
+    get(): Promise<DirectorySettings>;
+    set(value: DirectorySettings): Promise<DirectorySettings>;
+  };
   exportDiagnostics(): Promise<DiagnosticsDump>;
   download(fileName: string, text: string): void;
   shortcuts(): Promise<Shortcut[]>;
@@ -114,6 +120,7 @@ export function browserOptionsDeps(): OptionsDeps {
     wrapUp: { get: wrapUpSettings.get, set: wrapUpSettings.set, managed: readManagedWrapUp },
     dialPlan: { get: dialPlanSettings.get, set: dialPlanSettings.set },
     away: { get: awaySettings.get, set: awaySettings.set, managed: readManagedAway },
+    directory: { get: directorySettings.get, set: directorySettings.set },
     exportDiagnostics: () => sendCommand('diagnostics.export'),
     download: downloadFile,
     shortcuts: async () =>

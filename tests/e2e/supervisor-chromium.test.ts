@@ -56,17 +56,20 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     await panel.getByLabel('Agent to monitor').fill(deviceId);
     await panel.getByRole('button', { name: 'Listen in' }).click();
     const monitoring = supervisor.popup.locator('article.monitoring-card');
-    await monitoring.getByRole('heading', { name: 'Listening in to 7001' }).waitFor();
+    // The directory names the agent by the DN (GET /api/v2/users).
+    await monitoring
+      .getByRole('heading', { name: 'Listening in to Anna Kowalski (7001)' })
+      .waitFor();
     expect(await monitoring.getByText('With (415) 555-0132').count()).toBe(1);
-    await panel.getByRole('status').getByText('Listening in to 7001').waitFor();
+    await panel.getByRole('status').getByText('Listening in to Anna Kowalski (7001)').waitFor();
     await agentCard.getByText('Supervisor listening').waitFor();
 
     // Switch to coach on the monitoring call.
     await monitoring.getByRole('button', { name: 'Coach' }).click();
-    await monitoring.getByRole('heading', { name: 'Coaching 7001' }).waitFor();
+    await monitoring.getByRole('heading', { name: 'Coaching Anna Kowalski (7001)' }).waitFor();
     expect(await monitoring.getByRole('button', { name: 'Listen in' }).count()).toBe(1);
     expect(await monitoring.getByRole('button', { name: 'Coach' }).count()).toBe(0);
-    await panel.getByRole('status').getByText('Coaching 7001').waitFor();
+    await panel.getByRole('status').getByText('Coaching Anna Kowalski (7001)').waitFor();
     // The agent's call says the same while coached (one flag on the agent's call, §6.1).
     expect(await agentCard.getByText('Supervisor listening').count()).toBe(1);
     const sent = await sim.control.requests('supervisor1');

@@ -32,6 +32,10 @@ import {
   normalizeAwaySettings,
   type AwaySettingsValue,
 } from '@/lib/settings/away-settings';
+import {
+  normalizeDirectorySettings,
+  type DirectorySettings,
+} from '@/lib/directory/directory-settings';
 import { settle } from './popup-harness';
 
 export interface OptionsInit {
@@ -44,6 +48,8 @@ export interface OptionsInit {
   dialPlan?: Partial<DialPlanSettings>;
   /** The away settings item, normalised like the real one, and what policy sets. */
   away?: { settings?: Partial<AwaySettingsValue>; managed?: Partial<AwaySettingsValue> };
+  /** The agent's favourites and speed dials, normalised like the real item. */
+  directory?: Partial<DirectorySettings>;
 }
 
 export function renderOptionsPage(init: OptionsInit = {}) {
@@ -52,6 +58,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
   let wrapUp = normalizeWrapUpSettings(init.wrapUp?.settings ?? {}, WRAP_UP_DEFAULTS);
   let dialPlan = normalizeDialPlanSettings(init.dialPlan ?? {}, DIAL_PLAN_DEFAULTS);
   let away = normalizeAwaySettings(init.away?.settings ?? {}, AWAY_DEFAULTS);
+  let directory = normalizeDirectorySettings(init.directory ?? {});
   const log = {
     saves: 0,
     downloads: [] as Array<{ fileName: string; text: string }>,
@@ -112,6 +119,10 @@ export function renderOptionsPage(init: OptionsInit = {}) {
       get: async () => structuredClone(dialPlan),
       set: async (value) => (dialPlan = normalizeDialPlanSettings(value, DIAL_PLAN_DEFAULTS)),
     },
+    directory: {
+      get: async () => structuredClone(directory),
+      set: async (value) => (directory = normalizeDirectorySettings(value)),
+    },
   };
   render(<OptionsApp deps={deps} />);
   return {
@@ -121,6 +132,7 @@ export function renderOptionsPage(init: OptionsInit = {}) {
     wrapUp: () => wrapUp,
     dialPlan: () => dialPlan,
     away: () => away,
+    directory: () => directory,
   };
 }
 
