@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { DeviceOperationRequest } from '@/lib/gws/device-operations';
 import {
   MONITORING_MODES,
@@ -7,13 +7,18 @@ import {
   type MonitoringScope,
 } from '@/lib/gws/device-operations';
 import { t, type MessageKey } from '@/lib/i18n/messages';
-import type { MonitoringStart, SupervisorPanelView } from '@/lib/ui/monitoring-view';
+import type { ListedAgent, MonitoringStart, SupervisorPanelView } from '@/lib/ui/monitoring-view';
 import { PendingButton } from './PendingButton';
+import { DirectoryContext } from './DirectoryContext';
+import { DirectoryPicker } from './DirectoryPicker';
 
 interface Props {
   view: SupervisorPanelView;
-  /** Turns what the supervisor entered as the agent into the agent's device URI, if it can. */
-  targetDevice: (entered: string) => string | undefined;
+  /**
+   * Turns what the supervisor typed into the agent's device URI, if it can: a listed agent's
+   * DN or name, or a device id or URI.
+   */
+  targetDevice: (entered: string, agents: readonly ListedAgent[]) => string | undefined;
   isPending: (operation: DeviceOperationRequest['operation']) => boolean;
   onOperation: (request: DeviceOperationRequest) => void;
 }
@@ -38,14 +43,20 @@ const SCOPE_LABEL: Record<MonitoringScope, MessageKey> = {
  * mode and scope as options. Each control exists only while the device offers it.
  */
 export function SupervisorPanel({ view, targetDevice, isPending, onOperation }: Props) {
+  const directory = useContext(DirectoryContext);
   const [target, setTarget] = useState('');
+  /** The device of the agent picked from the directory, while the field shows that pick. */
+  const [picked, setPicked] = useState<string | undefined>(undefined);
   const [mode, setMode] = useState<MonitoringMode>('AllCalls');
   const [scope, setScope] = useState<MonitoringScope>('Call');
   const [problem, setProblem] = useState(false);
   const anyStartPending = view.starts.some((op) => isPending(op));
 
   const start = (operation: MonitoringStart) => {
-    const targetDeviceUri = targetDevice(target);
+    const agents = directory.entries.flatMap((e) =>
+      e.kind === 'agent' && e.agent ? [e.agent] : [],
+    );
+    const targetDeviceUri = picked ?? targetDevice(target, agents);
     setProblem(targetDeviceUri === undefined);
     if (targetDeviceUri === undefined) return;
     onOperation({ operation, params: { targetDeviceUri, mode, scope } });
@@ -90,19 +101,34 @@ export function SupervisorPanel({ view, targetDevice, isPending, onOperation }: 
       ) : null}
       {view.starts.length > 0 ? (
         <div class="monitor-start">
-          <label class="field">
-            <span>{t('monitorTargetLabel')}</span>
-            <input
-              class="monitor-target"
-              type="text"
-              autoComplete="off"
-              spellcheck={false}
-              value={target}
-              aria-invalid={problem ? 'true' : undefined}
-              aria-describedby={problem ? 'monitor-target-problem' : undefined}
-              onInput={(e) => setTarget(e.currentTarget.value)}
-            />
-          </label>
+          <DirectoryPicker
+            id="monitor-target"
+            label={t('monitorTargetLabel')}
+            value={target}
+            entries={directory.entries}
+            kinds={['agent']}
+            agentStatus={directory.agentStatus}
+            onOpen={directory.refresh}
+            attrs={
+              problem
+                ? { 'aria-invalid': 'true', 'aria-describedby': 'monitor-target-problem' }
+                : {}
+            }
+            onInput={(el) => {
+              setProblem(false);
+              setPicked(undefined);
+              setTarget(el.value);
+            }}
+            onPick={(entry) => {
+              setProblem(false);
+              setTarget(entry.name);
+              setPicked(entry.agent?.deviceUri);
+            }}
+            onSubmitTyped={() => {
+              const first = view.starts[0];
+              if (first && !anyStartPending) start(first);
+            }}
+          />
           {problem ? (
             <p id="monitor-target-problem" class="field-error" role="alert">
               {t('monitorTargetMissing')}

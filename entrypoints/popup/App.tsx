@@ -44,7 +44,7 @@ import { LiveRegion } from '@/components/LiveRegion';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AgentPanel } from '@/components/AgentPanel';
 import { SupervisorPanel } from '@/components/SupervisorPanel';
-import { supervisorPanelView, typedTargetDevice } from '@/lib/ui/monitoring-view';
+import { listedAgentByDevice, supervisorPanelView, targetDeviceOf } from '@/lib/ui/monitoring-view';
 import type { DeviceOperationRequest } from '@/lib/gws/device-operations';
 import { CallList } from '@/components/CallList';
 import { Dialpad } from '@/components/Dialpad';
@@ -268,10 +268,13 @@ export function App(props: AppProps) {
 
   const agentStatus = selectAgentStatus(calls);
   const device = selectPrimaryDevice(calls)?.device;
+  // The monitored agent is named by device from the agents GWS lists.
+  const listed = directory.agents.value;
+  const agentByDevice = listedAgentByDevice(listed.agent === agent ? listed.agents : []);
   const supervisor = supervisorPanelView(
     device,
     calls.calls.map((r) => r.call),
-    undefined,
+    agentByDevice,
     store.naming,
   );
   const operateDevice = (request: DeviceOperationRequest) =>
@@ -365,7 +368,7 @@ export function App(props: AppProps) {
             {supervisor ? (
               <SupervisorPanel
                 view={supervisor}
-                targetDevice={(entered) => typedTargetDevice(entered, view.serverUrl)}
+                targetDevice={(entered, agents) => targetDeviceOf(entered, agents, view.serverUrl)}
                 isPending={(op) => isPending(calls, op)}
                 onOperation={operateDevice}
               />
@@ -405,6 +408,7 @@ export function App(props: AppProps) {
                   : {})}
                 readOnlyKeys={wrapUp.readOnlyKeys}
                 {...(device ? { device } : {})}
+                agentByDevice={agentByDevice}
               />
               {/* Monitoring moves no agent state after it (lib/background/wrap-up.ts). */}
               {calls.calls.some((r) => !isMonitoringCall(r.call)) ? (

@@ -194,3 +194,48 @@ export function typedTargetDevice(
   if (!DEVICE_ID.test(text) || !serverUrl) return undefined;
   return `${serverUrl.replace(/\/+$/, '')}/api/v2/devices/${text}`;
 }
+
+/** What the monitoring views read of an agent GWS lists (the directory's agents). */
+export interface ListedAgent {
+  name: string;
+  dn?: string;
+  deviceUri?: string;
+  deviceUris?: readonly string[];
+}
+
+/** The device id at the end of a device URI, lower-cased (device ids are UUIDs, §6.3). */
+function deviceIdOf(uri: string): string {
+  const match = /\/devices\/([^/?#]+)\/?(?:[?#].*)?$/.exec(uri);
+  return (match?.[1] ?? uri).toLowerCase();
+}
+
+/**
+ * Finds a listed agent by device URI. URIs compare by their device id: GWS builds them from its
+ * public base URL, which need not be the one the agent list was read through.
+ */
+export function listedAgentByDevice(agents: readonly ListedAgent[]): AgentByDevice {
+  const byId = new Map<string, MonitoredAgent>();
+  for (const a of agents) {
+    for (const uri of [a.deviceUri, ...(a.deviceUris ?? [])]) {
+      if (uri) byId.set(deviceIdOf(uri), a.dn ? { name: a.name, dn: a.dn } : { name: a.name });
+    }
+  }
+  return (uri) => byId.get(deviceIdOf(uri));
+}
+
+/**
+ * The device URI of the agent the supervisor typed: a listed agent whose DN or name it is
+ * exactly (case aside), else a device id or URI typed as such.
+ */
+export function targetDeviceOf(
+  entered: string,
+  agents: readonly ListedAgent[],
+  serverUrl: string | undefined,
+): string | undefined {
+  const text = entered.trim().toLowerCase();
+  if (text === '') return undefined;
+  const listed = agents.find(
+    (a) => a.deviceUri && (a.dn?.toLowerCase() === text || a.name.toLowerCase() === text),
+  );
+  return listed?.deviceUri ?? typedTargetDevice(entered, serverUrl);
+}

@@ -50,18 +50,21 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     );
     expect(await agentCard.getByText('Supervisor listening').count()).toBe(0);
 
-    // The supervisor names agent1 by its device and listens in.
+    // The supervisor picks agent1 from the agents GWS lists, and listens in.
     const panel = supervisor.popup.getByRole('region', { name: 'Supervision' });
     const deviceId = (await sim.control.agent('agent1')).device.id as string;
-    await panel.getByLabel('Agent to monitor').fill(deviceId);
+    await panel.getByRole('combobox', { name: 'Agent to monitor' }).fill('Anna');
+    await panel.getByRole('option', { name: /Anna Kowalski/ }).click();
     await panel.getByRole('button', { name: 'Listen in' }).click();
     const monitoring = supervisor.popup.locator('article.monitoring-card');
-    // The directory names the agent by the DN (GET /api/v2/users).
     await monitoring
       .getByRole('heading', { name: 'Listening in to Anna Kowalski (7001)' })
       .waitFor();
     expect(await monitoring.getByText('With (415) 555-0132').count()).toBe(1);
-    await panel.getByRole('status').getByText('Listening in to Anna Kowalski (7001)').waitFor();
+    await panel
+      .locator('.monitor-current')
+      .getByText('Listening in to Anna Kowalski (7001)')
+      .waitFor();
     await agentCard.getByText('Supervisor listening').waitFor();
 
     // Switch to coach on the monitoring call.
@@ -69,7 +72,7 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     await monitoring.getByRole('heading', { name: 'Coaching Anna Kowalski (7001)' }).waitFor();
     expect(await monitoring.getByRole('button', { name: 'Listen in' }).count()).toBe(1);
     expect(await monitoring.getByRole('button', { name: 'Coach' }).count()).toBe(0);
-    await panel.getByRole('status').getByText('Coaching Anna Kowalski (7001)').waitFor();
+    await panel.locator('.monitor-current').getByText('Coaching Anna Kowalski (7001)').waitFor();
     // The agent's call says the same while coached (one flag on the agent's call, §6.1).
     expect(await agentCard.getByText('Supervisor listening').count()).toBe(1);
     const sent = await sim.control.requests('supervisor1');
@@ -86,7 +89,7 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     await panel.getByRole('button', { name: 'Stop monitoring' }).click();
     await monitoring.waitFor({ state: 'detached' });
     await agentCard.getByText('Supervisor listening').waitFor({ state: 'detached' });
-    expect(await panel.getByRole('status').count()).toBe(0);
+    expect(await panel.locator('.monitor-current').count()).toBe(0);
     expect(await agentCard.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
 
     // The monitoring call left nothing behind on the supervisor's side: no history, no wrap-up.

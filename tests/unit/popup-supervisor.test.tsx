@@ -18,8 +18,11 @@ import {
   parsed,
   renderPopup,
   signedIn,
+  settle,
+  T0,
   useCatalogue,
 } from './popup-harness';
+import { agentKey } from '@/lib/history/call-history-book';
 import { loadFixture } from '../fixtures/gws/load.ts';
 
 const SERVER = 'http://127.0.0.1:8090';
@@ -109,6 +112,56 @@ describe('popup: supervision', () => {
     popup.push(later(state, deviceEvent({ capabilities: ['Coach'] })), { serverUrl: SERVER });
     expect(within(panel).queryByRole('button', { name: 'Listen in' })).toBeNull();
     expect(within(panel).getByRole('button', { name: 'Coach' })).toBeTruthy();
+  });
+
+  it('picks the agent from the agents GWS lists and names them while monitoring is set', async () => {
+    // The agent list as the background keeps it (lib/directory/agent-directory.ts).
+    await fakeBrowser.storage.session.set({
+      agentDirectory: {
+        agent: agentKey('supervisor1', SERVER),
+        status: 'ok',
+        fetchedAt: T0,
+        agents: [
+          {
+            userId: 'u1',
+            name: 'Anna Kowalski',
+            dn: '7001',
+            deviceUri: TARGET,
+            deviceUris: [TARGET],
+            presence: { loggedIn: true, state: 'Ready', displayName: 'Ready' },
+          },
+          { userId: 'u2', name: 'Ben Okafor', dn: '7002', deviceUris: [] },
+        ],
+      },
+    });
+    const state = signedIn(deviceEvent({ capabilities: SUPERVISOR_CAPS }));
+    const popup = renderPopup(state, { serverUrl: SERVER, username: 'supervisor1' });
+    await settle();
+    const panel = screen.getByRole('region', { name: 'Supervision' });
+    const field = within(panel).getByRole('combobox', { name: 'Agent to monitor' });
+    fireEvent.input(field, { target: { value: 'ann' } });
+    fireEvent.click(within(panel).getByRole('option', { name: /Anna Kowalski/ }));
+    expect((field as HTMLInputElement).value).toBe('Anna Kowalski');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Listen in' }));
+    await waitFor(() => expect(popup.sent).toHaveLength(1));
+    expect(popup.sent[0]).toEqual({
+      command: 'device.operation',
+      payload: {
+        operation: 'ListenIn',
+        params: { targetDeviceUri: TARGET, mode: 'AllCalls', scope: 'Call' },
+      },
+    });
+    // A listed agent without a phone device cannot be monitored.
+    fireEvent.input(field, { target: { value: 'Ben Okafor' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Barge in' }));
+    expect(within(panel).getByRole('alert').textContent).toBe('Choose an agent to monitor.');
+    popup.push(later(state, monitoringSet('ListenIn')), {
+      serverUrl: SERVER,
+      username: 'supervisor1',
+    });
+    expect(panel.querySelector('.monitor-current')?.textContent).toContain(
+      'Listening in to Anna Kowalski (7001)',
+    );
   });
 
   it('shows what is set, then the monitoring call as what it is, with the switches GWS offers', async () => {

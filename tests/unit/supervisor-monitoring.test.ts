@@ -14,6 +14,8 @@ import {
   monitoringCallView,
   supervisorNote,
   supervisorPanelView,
+  listedAgentByDevice,
+  targetDeviceOf,
   typedTargetDevice,
 } from '@/lib/ui/monitoring-view';
 import {
@@ -213,6 +215,39 @@ describe("the supervisor's panel", () => {
     expect(typedTargetDevice('7001', server)).toBe(undefined);
     expect(typedTargetDevice('http://127.0.0.1:8090/api/v2/me', server)).toBe(undefined);
     expect(typedTargetDevice('javascript:alert(1)', server)).toBe(undefined);
+  });
+});
+
+describe('the agents GWS lists, as monitoring targets', () => {
+  const listed = [
+    { name: 'Anna Kowalski', dn: '7001', deviceUri: TARGET, deviceUris: [TARGET] },
+    { name: 'Ben Okafor', dn: '7002', deviceUri: 'https://gws.example/api/v2/devices/B2' },
+    { name: 'No Phone' },
+  ];
+
+  it('names the monitored agent by device, whatever host the URI was built with', () => {
+    const byDevice = listedAgentByDevice(listed);
+    expect(
+      byDevice('https://gws.example:8443/api/v2/devices/5B0D35D4-0A66-4A51-9D3B-0F2A5F0C7001'),
+    ).toEqual({
+      name: 'Anna Kowalski',
+      dn: '7001',
+    });
+    expect(byDevice('http://127.0.0.1:8090/api/v2/devices/b2')?.name).toBe('Ben Okafor');
+    expect(byDevice('http://127.0.0.1:8090/api/v2/devices/unknown')).toBe(undefined);
+    const set = supervisorPanelView(monitoringDevice('ListenIn'), [], byDevice);
+    expect(set?.current?.title).toBe('Listening in to Anna Kowalski (7001)');
+  });
+
+  it('takes a listed DN or name typed in full, else a device id or URI', () => {
+    const server = 'http://127.0.0.1:8090';
+    expect(targetDeviceOf('7001', listed, server)).toBe(TARGET);
+    expect(targetDeviceOf(' ben okafor ', listed, server)).toBe(
+      'https://gws.example/api/v2/devices/B2',
+    );
+    expect(targetDeviceOf('No Phone', listed, server)).toBe(undefined);
+    expect(targetDeviceOf('Anna', listed, server)).toBe(undefined);
+    expect(targetDeviceOf('5b0d35d4-0a66-4a51-9d3b-0f2a5f0c7001', [], server)).toBe(TARGET);
   });
 });
 
