@@ -6,52 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readyAgent, type SimAgent, type Wire } from '../support/sim-agent.ts';
 import { startSim, type StartedSim } from '../support/sim.ts';
-
-const CALL = [
-  'id',
-  'state',
-  'callUuid',
-  'connId',
-  'deviceUri',
-  'uri',
-  'path',
-  'participants',
-  'participantsInfo',
-  'ani',
-  'dnis',
-  'callType',
-  'capabilities',
-  'userData',
-  'duration',
-  'mute',
-  'recordingState',
-  'supervisorListeningIn',
-  'monitoredUserMuted',
-  'monitoring',
-  'parentCallUri',
-  'parentCallPath',
-];
-const PARTICIPANT = ['e164Number', 'formattedPhoneNumber', 'phoneNumber', 'digits'];
-const DEVICE = [
-  'id',
-  'deviceState',
-  'userState',
-  'phoneNumber',
-  'e164Number',
-  'telephonyNetwork',
-  'doNotDisturb',
-  'forwardTo',
-  'voiceEnvironmentUri',
-  'capabilities',
-  'supervisorMonitoringState',
-  'description',
-  'channels',
-];
-const USER_STATE = ['id', 'displayName', 'state', 'workMode', 'reason'];
-const CHANNEL = ['channel', 'userState', 'phoneNumber', 'switchName', 'userActivity', 'dndState'];
-
-const extra = (value: Wire, allowed: string[]) =>
-  Object.keys(value).filter((k) => !allowed.includes(k));
+import {
+  CALL,
+  CHANNEL,
+  DEVICE,
+  extra,
+  PARTICIPANT,
+  USER_STATE,
+} from '../support/documented-members.ts';
 
 let strict: StartedSim;
 let generous: StartedSim;

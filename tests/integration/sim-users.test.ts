@@ -7,41 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readyAgent, SimAgent, type Wire } from '../support/sim-agent.ts';
 import { startSim, type StartedSim } from '../support/sim.ts';
-
-const USER = [
-  'id',
-  'userName',
-  'firstName',
-  'lastName',
-  'emailAddress',
-  'roles',
-  'enabled',
-  'changePasswordOnFirstLogin',
-  'uri',
-  'path',
-  'devices',
-  'channels',
-  'skills',
-];
-const DEVICE = [
-  'id',
-  'deviceState',
-  'userState',
-  'phoneNumber',
-  'e164Number',
-  'telephonyNetwork',
-  'doNotDisturb',
-  'forwardTo',
-  'voiceEnvironmentUri',
-  'capabilities',
-  'supervisorMonitoringState',
-  'description',
-  'channels',
-];
-const USER_STATE = ['id', 'displayName', 'state', 'workMode', 'reason'];
-
-const extra = (value: Wire, allowed: string[]) =>
-  Object.keys(value).filter((k) => !allowed.includes(k));
+import { DEVICE, extra, USER, USER_STATE } from '../support/documented-members.ts';
 
 let strict: StartedSim;
 let generous: StartedSim;
