@@ -1,12 +1,6 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/messages';
-import {
-  backspaceDial,
-  checkDialInput,
-  describeNumber,
-  dialProblemText,
-  formatTyping,
-} from '@/lib/ui/phone-view';
+import { backspaceDial, checkDialInput, dialProblemText, formatTyping } from '@/lib/ui/phone-view';
 import { Keypad, type KeypadKey } from './Keypad';
 import { PendingButton } from './PendingButton';
 import { DirectoryContext } from './DirectoryContext';
@@ -15,8 +9,6 @@ import { DirectoryPicker } from './DirectoryPicker';
 interface Props {
   /** A Dial request is in flight. */
   pending: boolean;
-  /** Numbers dialled before, newest first. */
-  recent: readonly string[];
   /** Called with the normalized dial string once the input is valid. */
   onDial: (dial: string) => void;
   /** What the dial plan turns a valid number into, when it changes it. */
@@ -27,10 +19,10 @@ interface Props {
 /**
  * A number field that formats as you type and takes pasted numbers in any format, with the
  * directory under it (a name, a number or a speed-dial code finds an entry; taking one dials
- * it), a dial pad, and the last numbers dialled. Enter dials; an unusable number is explained
- * here and never sent.
+ * it; the destinations used last are its Recent group), and a dial pad. Enter dials; an
+ * unusable number is explained here and never sent.
  */
-export function Dialpad({ pending, recent, onDial, preview, autoFocus }: Props) {
+export function Dialpad({ pending, onDial, preview, autoFocus }: Props) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [padOpen, setPadOpen] = useState(false);
@@ -151,27 +143,6 @@ export function Dialpad({ pending, recent, onDial, preview, autoFocus }: Props) 
             </button>
           </div>
         </div>
-      ) : null}
-      {recent.length > 0 ? (
-        <details class="recent">
-          <summary>{t('recentTitle', recent.length)}</summary>
-          <ul class="recent-list">
-            {recent.map((number) => (
-              <li key={number}>
-                <button
-                  type="button"
-                  class="btn btn-plain btn-small recent-number"
-                  disabled={pending}
-                  aria-label={t('recentCall', describeNumber(number).display)}
-                  onClick={() => onDial(number)}
-                >
-                  <span aria-hidden="true">✆ </span>
-                  {describeNumber(number).display}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
       ) : null}
     </section>
   );

@@ -175,6 +175,9 @@ export function DirectoryPicker(props: DirectoryPickerProps) {
           props.onInput(e.currentTarget);
         }}
         onKeyDown={onKeyDown}
+        // A click opens the list too: with nothing typed it shows every group, the recent
+        // destinations among them, to a mouse as ↓ does to the keyboard.
+        onClick={show}
         onBlur={(e) => {
           // Focus going to the form's own buttons keeps the list: closing it there would move
           // the button away between the press and the release of the click.

@@ -22,6 +22,7 @@ import { createWrapUpHooks } from '@/lib/background/wrap-up-commands';
 import { DialPlanInForce } from '@/lib/background/dial-plan-in-force';
 import { AutoNotReady } from '@/lib/background/auto-not-ready';
 import { Directory } from '@/lib/background/directory';
+import { RecentDestinations } from '@/lib/background/recent-destinations';
 
 export default defineBackground(() => {
   keepNoResourceTimings();
@@ -38,6 +39,7 @@ export default defineBackground(() => {
     session: () => session,
     diagnostics: () => session.diagnostics,
   });
+  const recent = new RecentDestinations({ diagnostics: () => session.diagnostics });
   const screenPop = new ScreenPop(() => session);
   const callAlerts = new CallAlerts(
     () => session,
@@ -70,6 +72,7 @@ export default defineBackground(() => {
       if (change.calls || change.connection) {
         const view = session.view;
         directory.onChange(view);
+        recent.onChange(view);
         history.onChange(view);
         wrapUp.onChange(view);
       }
@@ -89,6 +92,8 @@ export default defineBackground(() => {
     onActiveChange: (active) => (active ? keepAlive.start() : keepAlive.stop()),
     // Every number any view, page, menu or shortcut dials passes here (lib/dial-plan/).
     dialPlan: () => dialPlan.current(),
+    // Whichever view, page, menu or shortcut asked: the destination becomes a recent one.
+    onAccepted: (operation) => recent.accepted(session.view, operation),
   });
   views = new ViewPorts(() => session.view);
 
@@ -141,6 +146,7 @@ export default defineBackground(() => {
     // from script: the end-to-end test hands `away.onIdleState` what the browser would report.
     away,
     directory,
+    recent,
   };
 });
 

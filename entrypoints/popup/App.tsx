@@ -21,7 +21,6 @@ import { failedOperationKey } from '@/lib/i18n/keys';
 import { groupCalls } from '@/lib/ui/call-view';
 import type { PartyNaming } from '@/lib/calls';
 import { callDegradation, OUTAGE_ERROR_CODES } from '@/lib/ui/degraded';
-import { storageRecentNumbers, type RecentNumbers } from '@/lib/ui/recent-numbers';
 import {
   DEFAULT_SERVER_URL,
   saveLoginDefaults,
@@ -73,7 +72,6 @@ export interface AppProps {
   /** Delivers the background's state pushes (`subscribeToState`). */
   source?: StateSource;
   clock?: () => number;
-  recentNumbers?: RecentNumbers;
   loginDefaults?: () => Promise<LoginDefaults>;
   /** Asks the browser for access to the GWS origin (`permissions.request`). */
   requestAccess?: (serverUrl: string) => Promise<boolean>;
@@ -101,8 +99,7 @@ export function App(props: AppProps) {
   const send = props.send ?? sendCommand;
   const requestAccess = props.requestAccess ?? requestServerAccess;
   const clock = props.clock ?? Date.now;
-  const recentNumbers = props.recentNumbers ?? storageRecentNumbers;
-  const directory = useMemo(() => props.directory ?? createDirectoryView({ now: clock }), []);
+  const directory = useMemo(() => props.directory ?? createDirectoryView(), []);
   useEffect(() => () => directory.stop(), []);
   // Internal parties are named from the directory: a colleague's DN reads as the colleague.
   const store = useMemo(
@@ -116,7 +113,6 @@ export function App(props: AppProps) {
     username: '',
   });
   const [defaultsLoaded, setDefaultsLoaded] = useState(false);
-  const [recent, setRecent] = useState<string[]>([]);
   const [loginPending, setLoginPending] = useState(false);
   const [loginError, setLoginError] = useState<ErrorText | undefined>(undefined);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -148,7 +144,6 @@ export function App(props: AppProps) {
     (props.loginDefaults ?? loadSignInDefaults)()
       .then(setDefaults, () => undefined)
       .finally(() => setDefaultsLoaded(true));
-    recentNumbers.load().then(setRecent, () => undefined);
     (props.dialRules ?? loadDialRulesInForce)().then(setDialRules, () => undefined);
   }, []);
 
@@ -246,25 +241,18 @@ export function App(props: AppProps) {
       .finally(() => setLoginPending(false));
   };
 
+  // The background records destinations dialled, transferred or conferenced to as recent
+  // ones (lib/background/recent-destinations.ts), whichever view asked.
   const operate = (callId: string, request: PopupCallRequest) =>
-    run(failedOperationKey(request.operation), async () => {
-      await send('call.operation', { callId, ...request });
-      const destination = destinationOf(request);
-      if (destination && agent) {
-        const use = request.operation.includes('Conference') ? 'conference' : 'transfer';
-        await directory.recordUse(agent, destination, use);
-      }
-    });
+    run(failedOperationKey(request.operation), () =>
+      send('call.operation', { callId, ...request }),
+    );
 
   const choose = (callId: string, choice: { code?: string; notes?: string }) =>
     run('failed_wrapUpChoose', () => send('wrapUp.choose', { callId, ...choice }));
 
   const dial = (number: string) =>
-    run('failed_Dial', async () => {
-      await send('call.dial', { phoneNumber: number });
-      setRecent(await recentNumbers.add(number));
-      if (agent) await directory.recordUse(agent, number, 'dial');
-    });
+    run('failed_Dial', () => send('call.dial', { phoneNumber: number }));
 
   const agentStatus = selectAgentStatus(calls);
   const device = selectPrimaryDevice(calls)?.device;
@@ -429,7 +417,6 @@ export function App(props: AppProps) {
             />
             <Dialpad
               pending={isPending(calls, 'Dial')}
-              recent={recent}
               onDial={dial}
               preview={(number) => dialPreview(dialRules, number, agentRegion())}
               autoFocus={!ringing && wrapUp.pending.length === 0}
@@ -462,12 +449,6 @@ export function App(props: AppProps) {
       </main>
     </DirectoryContext.Provider>
   );
-}
-
-/** The destination of a transfer or conference request, if it has one. */
-function destinationOf(request: PopupCallRequest): string | undefined {
-  const params = (request as { params?: { destination?: unknown } }).params;
-  return typeof params?.destination === 'string' ? params.destination : undefined;
 }
 
 function textOf(value: unknown): string | undefined {

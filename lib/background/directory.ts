@@ -15,17 +15,11 @@ import {
   type DirectorySettings,
 } from '../directory/directory-settings.ts';
 import {
-  clearRecent,
-  decodeRecentBook,
-  RECENT_DESTINATIONS_KEY,
-} from '../directory/recent-destinations.ts';
-import {
   emptyAgentDirectory,
   type AgentDirectory,
   type AgentListStatus,
 } from '../directory/types.ts';
 import { AGENT_DIRECTORY_KEY, readAgentDirectory } from '../directory/agent-directory.ts';
-import { loadWrapUpSettingsInForce } from '../settings/wrap-up-settings.ts';
 
 /** A list older than this is read again when a picker opens; names use it meanwhile. */
 export const AGENT_LIST_MAX_AGE_MS = 60_000;
@@ -94,7 +88,7 @@ export class Directory {
     }
     const previous = this.signedInAs;
     this.signedInAs = agent;
-    if (view.calls.connection.kind === 'loggedOut' && previous) void this.signedOut(previous);
+    if (view.calls.connection.kind === 'loggedOut' && previous) void this.signedOut();
     if (agent === '') return;
     if (connected) void this.agents('now');
   }
@@ -152,17 +146,9 @@ export class Directory {
     this.resolver = directoryNameResolver(agents, this.settings);
   }
 
-  /** Sign-out: the list goes; recent destinations go with the call history when policy says. */
-  private async signedOut(agent: string): Promise<void> {
+  /** Sign-out: the list goes (recent destinations are `RecentDestinations`' to clear). */
+  private async signedOut(): Promise<void> {
     this.use(emptyAgentDirectory());
     await browser.storage.session.remove(AGENT_DIRECTORY_KEY).catch(() => undefined);
-    const { clearHistoryOnSignOut } = await loadWrapUpSettingsInForce();
-    if (!clearHistoryOnSignOut) return;
-    const stored = (await browser.storage.local.get(RECENT_DESTINATIONS_KEY))[
-      RECENT_DESTINATIONS_KEY
-    ];
-    const book = decodeRecentBook(stored);
-    const next = clearRecent(book, agent);
-    if (next !== book) await browser.storage.local.set({ [RECENT_DESTINATIONS_KEY]: next });
   }
 }

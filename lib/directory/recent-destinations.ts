@@ -100,6 +100,55 @@ export function clearRecent(book: RecentBook, agent: string): RecentBook {
   return { agents };
 }
 
+/**
+ * Where the popup kept the numbers dialled before recent destinations existed: one list per
+ * browser profile, newest first, as the text that was dialled.
+ */
+export const LEGACY_RECENT_NUMBERS_KEY = 'recentNumbers';
+
+/**
+ * The book with the old per-profile list (`LEGACY_RECENT_NUMBERS_KEY`) handed to `agent`, the
+ * first agent who signs in after the update (the list never said whose it was): its numbers go
+ * after the agent's own entries, oldest last, as dials, within MAX_RECENT_DESTINATIONS.
+ * Unreadable items are dropped; a list with nothing usable leaves the book as it is.
+ */
+export function adoptLegacyNumbers(
+  book: RecentBook,
+  agent: string,
+  legacy: unknown,
+  now: number,
+): RecentBook {
+  if (agent === '' || !Array.isArray(legacy)) return book;
+  const own = recentOf(book, agent);
+  const entries = [...own];
+  // The old list held at most 10; a longer one was not written by it, and is read no further.
+  for (const item of legacy.slice(0, 100)) {
+    if (entries.length >= MAX_RECENT_DESTINATIONS) break;
+    if (typeof item !== 'string') continue;
+    const number = item.trim().slice(0, MAX_TEXT);
+    if (number === '' || entries.some((e) => e.number === number)) continue;
+    // Older than anything the agent did since: they were dialled before the update.
+    entries.push({ number, use: 'dial', at: 0 });
+  }
+  if (entries.length === own.length) return book;
+  const touchedAt = Math.max(book.agents[agent]?.touchedAt ?? 0, now);
+  let next: RecentBook = {
+    agents: {
+      ...book.agents,
+      [agent]: { entries, touchedAt },
+    },
+  };
+  // Adding this agent may take the book over its agent bound: the oldest other one goes.
+  const others = Object.keys(next.agents).filter((k) => k !== agent);
+  if (others.length >= MAX_RECENT_AGENTS) {
+    const oldest = others.sort(
+      (a, b) => (next.agents[a]?.touchedAt ?? 0) - (next.agents[b]?.touchedAt ?? 0),
+    )[0];
+    if (oldest !== undefined) next = clearRecent(next, oldest);
+  }
+  return next;
+}
+
 /** Recent destinations as picker entries. */
 export function recentDirectoryEntries(entries: readonly RecentDestination[]): DirectoryEntry[] {
   return entries.map((e) => ({

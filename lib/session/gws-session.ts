@@ -38,6 +38,11 @@ export interface GwsSessionOptions extends ConnectionOptions {
    * dials; without it numbers go out as given.
    */
   dialPlan?: () => Promise<DialPlanFn>;
+  /**
+   * GWS accepted an operation; it is given as the agent asked for it, before the dial plan
+   * (the recent destinations keep what the agent would pick again).
+   */
+  onAccepted?: (operation: SessionOperation) => void;
 }
 
 /**
@@ -124,6 +129,7 @@ export class GwsSession {
       this.voice.observe(error);
       throw error;
     }
+    this.options.onAccepted?.(requested);
   }
 
   /**

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { signal, type Signal } from '@preact/signals';
 import type { PartyNameResolver } from '../calls/index.ts';
 import { AGENT_DIRECTORY_KEY, readAgentDirectory } from '../directory/agent-directory.ts';
@@ -10,12 +9,10 @@ import {
 } from '../directory/directory-settings.ts';
 import { directoryEntries, directoryNameResolver } from '../directory/entries.ts';
 import {
-  addRecent,
   decodeRecentBook,
   RECENT_DESTINATIONS_KEY,
   recentOf,
   type RecentBook,
-  type RecentUse,
 } from '../directory/recent-destinations.ts';
 import {
   emptyAgentDirectory,
@@ -28,7 +25,8 @@ import { sendCommand } from '../messaging/client.ts';
 /**
  * What a view knows of the directory: the agent list the background keeps in
  * `storage.session`, the favourites and speed dials in force, the recent destinations in
- * `storage.local`; each followed as it changes. Views never ask GWS themselves.
+ * `storage.local`; each followed as it changes. Views never ask GWS themselves, nor write the
+ * recent destinations: the background records every destination GWS accepted.
  */
 export interface DirectoryView {
   readonly agents: Signal<AgentDirectory>;
@@ -40,19 +38,15 @@ export interface DirectoryView {
   entries(agent: string): DirectoryEntry[];
   /** Asks the background to read the agent list again if it is stale (a picker opened). */
   refresh(): void;
-  /** Remembers a destination the agent dialled, transferred or conferenced to. */
-  recordUse(agent: string, number: string, use: RecentUse): Promise<void>;
   stop(): void;
 }
 
 export interface DirectoryViewOptions {
-  now?: () => number;
   /** How the background is asked (default: `directory.agents` over runtime messaging). */
   refreshAgents?: () => Promise<unknown>;
 }
 
 export function createDirectoryView(options: DirectoryViewOptions = {}): DirectoryView {
-  const now = options.now ?? Date.now;
   const refreshAgents =
     options.refreshAgents ?? (() => sendCommand('directory.agents', { refresh: 'if-stale' }));
   const agents = signal<AgentDirectory>(emptyAgentDirectory());
@@ -94,13 +88,6 @@ export function createDirectoryView(options: DirectoryViewOptions = {}): Directo
         recentOf(recent.value, agent),
         list.agent === agent ? list.agents : [],
       );
-    },
-    async recordUse(agent, number, use) {
-      const stored = (await browser.storage.local.get(RECENT_DESTINATIONS_KEY))[
-        RECENT_DESTINATIONS_KEY
-      ];
-      const next = addRecent(decodeRecentBook(stored), agent, { number, use, at: now() });
-      await browser.storage.local.set({ [RECENT_DESTINATIONS_KEY]: next });
     },
     stop() {
       for (const stop of stops) stop();

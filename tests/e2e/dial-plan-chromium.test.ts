@@ -168,4 +168,34 @@ describe('Chromium: dial plan on every dial path', () => {
     await until((s) => s.calls.calls.length === 1, 'the call back');
     await hangUpAll();
   });
+
+  it('every path above left its destination among the recent ones, as the agent gave it', async () => {
+    const worker = await ext.serviceWorker();
+    const book = (await worker.evaluate(async () => {
+      const key = 'recentDestinations';
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await api.storage.local.get(key))[key];
+    })) as { agents: Record<string, { entries: Array<{ number: string; use: string }> }> };
+    const mine = book.agents[`agent1@${sim.baseUrl}`]?.entries ?? [];
+    const digits = (n: string) => n.replace(/\D/g, '');
+    // Newest first: call back, transfer, context menu, CRM click, popup. Numbers before the
+    // dial plan (no outside-line 9): what the agent would pick again.
+    expect(mine.map((e) => [digits(e.number).slice(0, 11), e.use])).toEqual([
+      ['13125550100', 'dial'],
+      ['13125550199', 'transfer'],
+      ['16465550123', 'dial'],
+      ['12125550176', 'dial'],
+      ['14155550132', 'dial'],
+    ]);
+    // The popup shows them in one place: the picker's Recent group, one click away.
+    await popup.reload();
+    await popup.getByLabel('Number to call').click();
+    const recent = popup.getByRole('group', { name: 'Recent' });
+    await recent.waitFor();
+    expect(await recent.getByRole('option').count()).toBe(5);
+  });
 });

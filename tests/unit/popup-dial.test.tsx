@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { later, renderPopup, settle, signedIn, useCatalogue } from './popup-harness';
-import { MAX_RECENT_NUMBERS } from '@/lib/ui/recent-numbers';
+import { addRecent, RECENT_DESTINATIONS_KEY } from '@/lib/directory/recent-destinations';
+import { agentKey } from '@/lib/history/call-history-book';
 import { blankRule } from '@/lib/dial-plan/types';
 
 function field(): HTMLInputElement {
@@ -93,54 +94,37 @@ describe('popup: dialling', () => {
     expect(call.getAttribute('aria-busy')).toBe('true');
   });
 
-  it('keeps the last numbers dialled in storage.local, newest first, and redials them', async () => {
-    const popup = renderPopup(signedIn());
-    for (let i = 0; i < MAX_RECENT_NUMBERS + 2; i++) {
-      fireEvent.input(field(), { target: { value: `70${String(i).padStart(2, '0')}` } });
-      fireEvent.keyDown(field(), { key: 'Enter' });
-      await waitFor(() => expect(dialled(popup.sent)).toHaveLength(i + 1));
-    }
-    fireEvent.input(field(), { target: { value: '7005' } });
-    fireEvent.keyDown(field(), { key: 'Enter' });
-    await waitFor(async () => {
-      const stored = (await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers;
-      expect(stored).toEqual([
-        '7005',
-        '7011',
-        '7010',
-        '7009',
-        '7008',
-        '7007',
-        '7006',
-        '7004',
-        '7003',
-        '7002',
-      ]);
-    });
-    const recent = await screen.findByText('Recent numbers (10)');
-    fireEvent.click(recent);
-    fireEvent.click(screen.getByRole('button', { name: 'Call 7011' }));
-    await waitFor(() => expect(dialled(popup.sent).at(-1)).toBe('7011'));
+  it('shows the recent destinations the background recorded in the picker, one click away, and redials them', async () => {
+    const server = 'http://gws.example';
+    const me = agentKey('agent1', server);
+    let book = addRecent({ agents: {} }, me, { number: '7011', use: 'dial', at: 1 });
+    book = addRecent(book, me, { number: '+442079460958', use: 'transfer', at: 2 });
+    // Another agent's recent destinations on the same desk are not this agent's.
+    book = addRecent(book, agentKey('agent2', server), { number: '5999', use: 'dial', at: 3 });
+    await fakeBrowser.storage.local.set({ [RECENT_DESTINATIONS_KEY]: book });
+    const popup = renderPopup(signedIn(), { username: 'agent1', serverUrl: server });
+    await settle();
+    // The dial pad has no list of its own: the picker's Recent group is the one place.
+    expect(screen.queryByText(/Recent numbers/)).toBeNull();
+    fireEvent.click(field());
+    const recent = await screen.findByRole('group', { name: 'Recent' });
+    expect(
+      within(recent)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['+442079460958', '7011']);
+    expect(screen.queryByText('5999')).toBeNull();
+    fireEvent.click(within(recent).getByRole('option', { name: '7011' }));
+    await waitFor(() => expect(dialled(popup.sent)).toEqual(['7011']));
   });
 
-  it('shows recent numbers stored earlier, and not numbers whose dial failed', async () => {
-    await fakeBrowser.storage.local.set({ recentNumbers: ['5001', 42, '5002'] });
-    const popup = renderPopup(signedIn());
-    expect(await screen.findByText('Recent numbers (2)')).toBeTruthy();
-    popup.failNext('call.dial', {
-      name: 'GwsApiError',
-      message: 'no',
-      statusCode: 2,
-      code: 'rejected',
-    });
+  it('writes no recent destination itself: the background records what GWS accepted', async () => {
+    const popup = renderPopup(signedIn(), { username: 'agent1', serverUrl: 'http://gws.example' });
     fireEvent.input(field(), { target: { value: '5003' } });
     fireEvent.keyDown(field(), { key: 'Enter' });
-    expect(await screen.findByText('Could not place the call.')).toBeTruthy();
-    expect((await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers).toEqual([
-      '5001',
-      42,
-      '5002',
-    ]);
+    await waitFor(() => expect(dialled(popup.sent)).toEqual(['5003']));
+    await settle();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it('says what the dial plan will dial when it differs from what was typed, and sends the typed number', async () => {

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatDataValue, formatDuration } from '@/lib/ui/format';
-import { MAX_RECENT_NUMBERS, storageRecentNumbers, withRecent } from '@/lib/ui/recent-numbers';
 import { describeError as describeWith } from '@/lib/errors/describe-error';
 import { PAGE_ERROR_WORDS } from '@/lib/ui/error-text';
 import { checkServerUrl } from '@/lib/settings/login-defaults';
@@ -44,31 +43,6 @@ describe('formatDataValue', () => {
     expect(formatDataValue({ a: [1, true] })).toBe('{"a":[1,true]}');
     expect(formatDataValue(null)).toBe('null');
     expect(formatDataValue(undefined)).toBe('');
-  });
-});
-
-describe('recent numbers', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('keeps each number once, newest first, at most the limit', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12')),
-        (dials) => {
-          const list = dials.reduce<string[]>((l, n) => withRecent(l, n), []);
-          expect(list.length).toBeLessThanOrEqual(MAX_RECENT_NUMBERS);
-          expect(new Set(list).size).toBe(list.length);
-          if (dials.length > 0) expect(list[0]).toBe(dials.at(-1));
-        },
-      ),
-    );
-  });
-
-  it('survives junk in storage.local', async () => {
-    await fakeBrowser.storage.local.set({ recentNumbers: { not: 'a list' } });
-    expect(await storageRecentNumbers.load()).toEqual([]);
-    expect(await storageRecentNumbers.add(' 5001 ')).toEqual(['5001']);
-    expect((await fakeBrowser.storage.local.get('recentNumbers')).recentNumbers).toEqual(['5001']);
   });
 });
 
