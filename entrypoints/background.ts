@@ -129,7 +129,10 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => undefined);
 
   const ready = start(session);
-  void ready.finally(() => away.start());
+  void ready.finally(() => {
+    void away.start();
+    ringTone.resume(session.calls);
+  });
   // Test and diagnostics hook: lets an automated browser wait for the resumed session.
   (globalThis as { gwsCti?: unknown }).gwsCti = {
     session,

@@ -4,6 +4,7 @@ import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { RingPlayer } from '../ringtone/ring-player.ts';
 import type { RingRequest, RingStatus } from '../ringtone/ring-messages.ts';
 import { TaskQueue } from './task-queue.ts';
+import { SingleTimer } from '../session/single-timer.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
 
 /** Where the tone plays: Chrome's offscreen document, or a player in the background page. */
@@ -24,15 +25,26 @@ export interface ChromeOffscreen {
   closeDocument(): Promise<void>;
 }
 
+/** The part of Chrome's `runtime` that lists the extension's open documents (Chrome 116+). */
+export interface ChromeContexts {
+  getContexts(filter: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
 /** The offscreen page (entrypoints/offscreen), which rings from the moment it loads. */
 export const OFFSCREEN_PAGE = 'offscreen.html';
 
 /**
  * Chrome: the service worker has no audio, so the tone plays in an offscreen document that
  * lives exactly while a call rings. The document outlives a worker restart; the next worker
- * closes it if nothing rings any more.
+ * closes it if nothing rings any more, which is why stopping asks the browser whether a
+ * document is open instead of remembering whether this worker opened one.
  */
-export function offscreenRingOutput(offscreen: ChromeOffscreen): RingOutput {
+export function offscreenRingOutput(
+  offscreen: ChromeOffscreen,
+  runtime: ChromeContexts,
+): RingOutput {
+  const documentOpen = async () =>
+    (await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length > 0;
   return {
     async play() {
       try {
@@ -49,7 +61,10 @@ export function offscreenRingOutput(offscreen: ChromeOffscreen): RingOutput {
       return (await browser.runtime.sendMessage(request)) as RingStatus;
     },
     async stop() {
-      await offscreen.closeDocument().catch(() => undefined);
+      if (!(await documentOpen())) return;
+      // A refusal propagates: the ring tone records it and tries again.
+      await offscreen.closeDocument();
+      if (await documentOpen()) throw new Error('the offscreen document is still open');
     },
   };
 }
@@ -64,16 +79,28 @@ export function pageRingOutput(player = new RingPlayer()): RingOutput {
 
 /** The output this browser offers, if any. */
 export function browserRingOutput(): RingOutput | undefined {
-  const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
-  if (offscreen) return offscreenRingOutput(offscreen);
+  const chrome = (
+    globalThis as { chrome?: { offscreen?: ChromeOffscreen; runtime?: Partial<ChromeContexts> } }
+  ).chrome;
+  const offscreen = chrome?.offscreen;
+  const runtime = chrome?.runtime;
+  if (offscreen && runtime?.getContexts) {
+    return offscreenRingOutput(offscreen, runtime as ChromeContexts);
+  }
   if (typeof Audio === 'function') return pageRingOutput();
   return undefined;
 }
 
+/** A failed start or stop is tried again after this, doubling up to the cap. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
 /**
  * The optional ring tone: sounds while any call rings, when the agent turned it on (off by
  * default: the desk phone or softphone rings already). Follows the call store and the
- * setting; every change is reconciled one at a time against what is playing.
+ * setting; every change is reconciled one at a time against what is playing. A failure is
+ * recorded in the diagnostics and tried again until the tone matches the calls, since the
+ * store may not change again for a long time (a leftover tone would ring on meanwhile).
  */
 export class RingTone {
   private readonly output: RingOutput | undefined;
@@ -85,7 +112,11 @@ export class RingTone {
   private readonly queue = new TaskQueue((error) => {
     this.playing = undefined;
     this.diagnostics().record('error', 'ring tone failed', String(error));
+    this.retry.schedule(this.retryDelayMs, () => this.reconcile());
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   });
+  private readonly retry = new SingleTimer();
+  private retryDelayMs = RETRY_FIRST_MS;
   /** What the output said when the tone last started, or closed once it stopped. */
   lastStatus: RingStatus | undefined;
 
@@ -100,6 +131,16 @@ export class RingTone {
       this.enabled = settings.ringTone;
       this.reconcile();
     });
+  }
+
+  /**
+   * Once the worker has put back the calls a previous worker left (which is no store change)
+   * and recovered them from GWS (which may be none either, when nothing changed meanwhile):
+   * applies them, silencing a previous worker's tone if nothing rings.
+   */
+  resume(state: CallsState): void {
+    this.playing = undefined;
+    this.onChange(state);
   }
 
   /** Every store change. */
@@ -120,6 +161,11 @@ export class RingTone {
     this.queue.pushLatest('apply', () => this.apply());
   }
 
+  private converged(): void {
+    this.retry.cancel();
+    this.retryDelayMs = RETRY_FIRST_MS;
+  }
+
   private async apply(): Promise<void> {
     const output = this.output;
     if (!output) return;
@@ -129,10 +175,12 @@ export class RingTone {
     this.playing = want;
     if (!want) {
       await output.stop();
+      this.converged();
       this.lastStatus = { playing: false, audio: 'closed' };
       return;
     }
     const status = await output.play();
+    this.converged();
     this.lastStatus = status;
     if (!status.playing) {
       this.diagnostics().record(

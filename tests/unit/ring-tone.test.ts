@@ -1,6 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RingTone, type RingOutput } from '@/lib/background/ring-tone';
+import {
+  offscreenRingOutput,
+  RingTone,
+  type ChromeOffscreen,
+  type RingOutput,
+} from '@/lib/background/ring-tone';
 import { DiagnosticsLog } from '@/lib/diagnostics/diagnostics-log';
 import { RING_CADENCE, RING_GAIN, ringSamples } from '@/lib/ringtone/ring-wave';
 import { isRingRequest, type RingStatus } from '@/lib/ringtone/ring-messages';
@@ -184,6 +189,115 @@ describe('ring tone controller', () => {
     tone.onChange(callsWith('Ringing', 'Ringing'));
     await tone.idle();
     expect(played).toHaveLength(1);
+  });
+});
+
+describe('ring tone after a worker restart', () => {
+  let diagnostics: DiagnosticsLog;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    diagnostics = new DiagnosticsLog();
+    await agentSettings.set({ ...(await agentSettings.get()), ringTone: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a tone the previous worker left is silenced on resume, with no store change at all', async () => {
+    // The worker died before it persisted the ringing call: the calls it puts back and the
+    // ones GWS reports are the same (none), so the store never changes.
+    const { output, calls } = recordingOutput();
+    const tone = new RingTone(output, () => diagnostics);
+    tone.resume(callsWith());
+    await tone.idle();
+    expect(calls).toEqual(['stop']);
+    expect(tone.lastStatus).toEqual({ playing: false, audio: 'closed' });
+  });
+
+  it('a call still ringing on resume keeps ringing', async () => {
+    const { output, calls } = recordingOutput();
+    const tone = new RingTone(output, () => diagnostics);
+    tone.resume(callsWith('Ringing'));
+    await tone.idle();
+    expect(calls).toEqual(['play']);
+  });
+
+  it('a stop the browser refuses is recorded and tried again until the tone is off', async () => {
+    vi.useFakeTimers();
+    let refusals = 2;
+    const stops: string[] = [];
+    const output: RingOutput = {
+      play: async () => ({ playing: true, audio: 'running' }),
+      stop: async () => {
+        stops.push(refusals > 0 ? 'refused' : 'closed');
+        if (refusals-- > 0) throw new Error('closeDocument refused');
+      },
+    };
+    const tone = new RingTone(output, () => diagnostics);
+    tone.resume(callsWith());
+    await tone.idle();
+    expect(stops).toEqual(['refused']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await tone.idle();
+    expect(stops).toEqual(['refused', 'refused']);
+    // The second wait is longer: nothing is tried before it is over.
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(stops).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await tone.idle();
+    expect(stops).toEqual(['refused', 'refused', 'closed']);
+    expect(tone.lastStatus).toEqual({ playing: false, audio: 'closed' });
+    const failures = diagnostics
+      .dump()
+      .entries.error.filter((e) => e.summary === 'ring tone failed');
+    expect(failures.map((e) => e.detail)).toEqual([
+      'Error: closeDocument refused',
+      'Error: closeDocument refused',
+    ]);
+    // Converged: nothing more is tried.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(stops).toHaveLength(3);
+  });
+});
+
+describe('offscreen ring output', () => {
+  /** Chrome's offscreen API and context list over one document slot, as the browser keeps it. */
+  function fakeChrome(open: boolean, closeRefused?: string) {
+    const state = { open, closes: 0 };
+    const offscreen: ChromeOffscreen = {
+      createDocument: async () => {
+        if (state.open) throw new Error('Only a single offscreen document may be created.');
+        state.open = true;
+      },
+      closeDocument: async () => {
+        state.closes++;
+        if (closeRefused) throw new Error(closeRefused);
+        if (!state.open) throw new Error('No current offscreen document.');
+        state.open = false;
+      },
+    };
+    const runtime = {
+      getContexts: async () => (state.open ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
+    };
+    return { state, output: offscreenRingOutput(offscreen, runtime) };
+  }
+
+  it('stop closes a document this worker did not open, and leaves none open', async () => {
+    const { state, output } = fakeChrome(true);
+    await output.stop();
+    expect(state).toEqual({ open: false, closes: 1 });
+  });
+
+  it('stop with no document open asks nothing to close', async () => {
+    const { state, output } = fakeChrome(false);
+    await output.stop();
+    expect(state.closes).toBe(0);
+  });
+
+  it('a refused close is not swallowed', async () => {
+    const { state, output } = fakeChrome(true, 'closeDocument failed');
+    await expect(output.stop()).rejects.toThrow('closeDocument failed');
+    expect(state.open).toBe(true);
   });
 });
 
