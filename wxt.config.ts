@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { libphonenumberPatternCache } from './build/libphonenumber-patterns.ts';
 
 // No host is granted at install. Every origin (the GWS server, CRM sites, and the bundled
 // simulator and demo CRM on loopback too) is asked for one at a time, when configured (see
@@ -65,7 +66,9 @@ function nativeApiInContentScript(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), nativeApiInContentScript()] }),
+  vite: () => ({
+    plugins: [preact(), nativeApiInContentScript(), libphonenumberPatternCache()],
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'GWS CTI Overlay',
     default_locale: 'en',

@@ -16,7 +16,6 @@ import { countDigits, runRegex, tokenizeRun, type Run } from './detect-scan.ts';
 import { createNationalPrefixCheck } from './national-prefix.ts';
 import { parseCandidate, recordRegions, type FinderContext } from './detect-parse.ts';
 import { findVanityNumbers } from './vanity.ts';
-import { createValidator, type NumberValidator } from './valid-number.ts';
 import { isInternalNumber } from './internal-numbers.ts';
 import { asciiDigits } from './text-digits.ts';
 import { DASH_CLASS, OPEN_CLASS, SPACE_CLASS, isSpaceChar } from './text-digits.ts';
@@ -48,18 +47,11 @@ export interface Detector {
   regions: (text: string, defaultRegion?: string, options?: FindOptions) => readonly string[];
 }
 
-/**
- * Builds a `findPhoneNumbers` bound to one libphonenumber metadata set, and its record reader.
- * `isValid` is for the benchmark's baseline (the library's own, uncached `parsed.isValid()`).
- */
-export function createDetector(
-  metadata: MetadataJson,
-  isValid: NumberValidator = createValidator(metadata),
-): Detector {
+/** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set, and its record reader. */
+export function createDetector(metadata: MetadataJson): Detector {
   const ctx: FinderContext = {
     metadata,
     prefixOk: createNationalPrefixCheck(metadata),
-    isValid,
     memo: new Map(),
     hints: new Map(),
   };
@@ -70,8 +62,8 @@ export function createDetector(
 }
 
 /** Builds a `findPhoneNumbers` bound to one libphonenumber metadata set. */
-export function createPhoneFinder(metadata: MetadataJson, isValid?: NumberValidator): PhoneFinder {
-  return createDetector(metadata, isValid).find;
+export function createPhoneFinder(metadata: MetadataJson): PhoneFinder {
+  return createDetector(metadata).find;
 }
 
 const finders = new WeakMap<MetadataJson, PhoneFinder>();

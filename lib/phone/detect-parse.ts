@@ -9,14 +9,11 @@ import {
   type MetadataJson,
 } from 'libphonenumber-js/core';
 import type { NationalPrefixCheck } from './national-prefix.ts';
-import type { NumberValidator } from './valid-number.ts';
 import { readRecordHints } from './record-hints.ts';
 
 export interface FinderContext {
   metadata: MetadataJson;
   prefixOk: NationalPrefixCheck;
-  /** `parsed.isValid()` with its patterns compiled once (valid-number.ts). */
-  isValid: NumberValidator;
   /** Parse results by region + digits: CRM pages repeat the same numbers many times. */
   memo: Map<string, string | null>;
   /** Record hints by page language + record text: a record's text nodes share its hints. */
@@ -80,7 +77,8 @@ function parseUncached(
         ? parsePhoneNumberFromString(input, r, ctx.metadata)
         : parsePhoneNumberFromString(input, ctx.metadata);
       // E.164 caps numbers at 15 digits; the min metadata's looser patterns can accept more.
-      if (!parsed || !ctx.isValid(parsed) || parsed.number.length > 16) continue;
+      // isValid() compiles each pattern once (lib/phone/matches-entirely.ts).
+      if (!parsed || !parsed.isValid() || parsed.number.length > 16) continue;
       if (r && !ctx.prefixOk(parsed.country ?? r, parsed.nationalNumber, input)) continue;
       return parsed.number;
     } catch {
