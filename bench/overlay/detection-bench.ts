@@ -11,6 +11,10 @@
  * ring one after the other (each caller its own number), each hung up and gone from the view
  * before the next rings, so no event of the one before is taken for it; under load, only calls
  * rung while the page was still waiting for detections count.
+ *
+ * With `--baseline DIR` (another Chromium build, e.g. one made before a change), the same
+ * measures are taken for that build first, each in a browser, simulator and proxy of its own,
+ * and printed beside the current build's with their ratios: a before/after in one run.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,10 +26,10 @@ import { extensionCommands, sendRuntimeMessage } from '../../tests/support/exten
 import type { DetectionStats } from '../../lib/phone/detection-service.ts';
 import { startLoggingProxy, type LoggingProxy } from '../support/logging-proxy.ts';
 import { distribution, textTable, type Distribution } from '../support/stats.ts';
-import { generateRows, pageHtml } from './generate-page.ts';
+import { generateRows, pageHtml, type BenchRow } from './generate-page.ts';
 import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
 
-export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10]';
+export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10] [--baseline <chromium build dir>]';
 
 const AGENT = 'agent1';
 
@@ -94,17 +98,33 @@ function deliveredAt(proxy: LoggingProxy, since: number): number | undefined {
   )?.answeredAt;
 }
 
-export async function runDetectionBench(argv: string[]): Promise<number> {
-  const rowCount = option(argv, 'rows', 5000);
-  const idleCalls = option(argv, 'idle-calls', 10);
-  const rows = generateRows(rowCount, 7);
+/** What one build's run measured. */
+interface DetectionRun {
+  decorated: number;
+  load: { items: number; hits: number; busyMs: number; slices: number };
+  reload: { items: number; hits: number; busyMs: number };
+  all: DetectionStats;
+  /** Patterns the worker's libphonenumber keeps compiled (builds that keep none: undefined). */
+  compiledPatterns: number | undefined;
+  idleLag: Distribution;
+  loadLag: Distribution;
+  idle: Distribution;
+  loaded: Distribution;
+}
+
+/** Measures one build (`extensionDir`, default the current Chromium build). */
+async function measureBuild(
+  rows: BenchRow[],
+  idleCalls: number,
+  extensionDir: string | undefined,
+): Promise<DetectionRun> {
   let simAddress = '';
   const proxy = await startLoggingProxy(() => simAddress);
   const sim = await startSimulator({ port: 0, publicBaseUrl: proxy.url });
   simAddress = `http://127.0.0.1:${sim.port}`;
   const control = new SimControl(simAddress);
   const site = await serve(pageHtml(rows, []));
-  const ext = await launchChromiumWithExtension();
+  const ext = await launchChromiumWithExtension(extensionDir ? { extensionDir } : {});
   try {
     const popup = await ext.openPage('popup.html');
     const commands = extensionCommands((m) => popup.evaluate(sendRuntimeMessage, m));
@@ -225,63 +245,117 @@ export async function runDetectionBench(argv: string[]): Promise<number> {
     pageBusy = async () => false;
     await ringIdle();
 
+    const compiledPatterns = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { gwsCtiDetection: { compiledPatterns?: () => number } }
+      ).gwsCtiDetection.compiledPatterns?.(),
+    );
     const delta = (a: DetectionStats, b: DetectionStats) => ({
       items: b.items - a.items,
       hits: b.cacheHits - a.cacheHits,
       busyMs: b.busyMs - a.busyMs,
       slices: b.slices - a.slices,
     });
-    const load = delta(before, first);
-    const reload = delta(first, again);
-    const idleD = distribution(idle);
-    const loadedD = distribution(loaded);
-    const fmtLag = (d: Distribution) =>
-      `median ${d.median.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.count} samples)`;
-    const fmt = (d: Distribution) =>
-      `median ${d.median.toFixed(0)} ms, p95 ${d.p95.toFixed(0)} ms, max ${d.max.toFixed(0)} ms (${d.count} calls)`;
-    console.log(
-      textTable([
-        ['measure', 'value'],
-        ['page', `${rowCount} rows, ${decorated.hits} numbers decorated`],
-        ['texts sent to the worker (first load)', `${load.items}`],
-        [
-          'worker detection time, first load (sum of slices)',
-          `${load.busyMs.toFixed(0)} ms in ${load.slices} slices, ` +
-            `${((load.busyMs * 1000) / Math.max(1, load.items)).toFixed(1)} µs a text`,
-        ],
-        [
-          '  longest slice (all runs); slices over twice the 4 ms budget',
-          `${again.maxSliceMs.toFixed(1)} ms; ${again.longSlices} of ${again.slices}`,
-        ],
-        ['  most texts queued at once', `${again.maxQueued}`],
-        [
-          'cache hit rate, first load',
-          `${((100 * load.hits) / Math.max(1, load.items)).toFixed(1)} %`,
-        ],
-        [
-          'cache hit rate, same page reloaded',
-          `${((100 * reload.hits) / Math.max(1, reload.items)).toFixed(1)} % ` +
-            `(${reload.busyMs.toFixed(0)} ms of worker time)`,
-        ],
-        ['worker queueing delay of a task, idle', fmtLag(idleLag)],
-        ['worker queueing delay of a task, while detecting the page', fmtLag(loadLag)],
-        ['call event → view push, worker idle (before and after)', fmt(idleD)],
-        ['call event → view push, while detecting the page', fmt(loadedD)],
-        [
-          'ratio: median while detecting / median idle',
-          `${(loadedD.median / idleD.median).toFixed(2)}×`,
-        ],
-        [
-          'added delay at worst (max while detecting − median idle)',
-          `${(loadedD.max - idleD.median).toFixed(0)} ms`,
-        ],
-      ]),
-    );
-    return loaded.length > 0 ? 0 : 1;
+    if (loaded.length === 0) throw new Error('no call rang while the page was being detected');
+    return {
+      decorated: decorated.hits,
+      load: delta(before, first),
+      reload: delta(first, again),
+      all: again,
+      compiledPatterns,
+      idleLag,
+      loadLag,
+      idle: distribution(idle),
+      loaded: distribution(loaded),
+    };
   } finally {
     await ext.close();
     await site.close();
     await sim.close();
     await proxy.close();
   }
+}
+
+const fmtLag = (d: Distribution) =>
+  `median ${d.median.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.count})`;
+const fmtCalls = (d: Distribution) =>
+  `median ${d.median.toFixed(0)} ms, p95 ${d.p95.toFixed(0)} ms, max ${d.max.toFixed(0)} ms (${d.count} calls)`;
+const percent = (part: number, whole: number) =>
+  `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
+
+/** The printed measures of a run: [label, value, number compared between builds]. */
+function measures(run: DetectionRun): Array<[string, string, number | undefined]> {
+  const { load, reload, all } = run;
+  return [
+    ['numbers decorated', `${run.decorated}`, undefined],
+    ['texts sent to the worker (first load)', `${load.items}`, undefined],
+    [
+      'worker detection time, first load (sum of slices)',
+      `${load.busyMs.toFixed(0)} ms in ${load.slices} slices`,
+      load.busyMs,
+    ],
+    [
+      '  per text',
+      `${((load.busyMs * 1000) / Math.max(1, load.items)).toFixed(1)} µs`,
+      load.busyMs / Math.max(1, load.items),
+    ],
+    [
+      '  longest slice (all runs); slices over twice the 4 ms budget',
+      `${all.maxSliceMs.toFixed(1)} ms; ${all.longSlices} of ${all.slices}`,
+      all.maxSliceMs,
+    ],
+    ['  most texts queued at once', `${all.maxQueued}`, undefined],
+    ['  patterns kept compiled by libphonenumber', `${run.compiledPatterns ?? 'none'}`, undefined],
+    ['cache hit rate, first load', percent(load.hits, load.items), undefined],
+    [
+      'cache hit rate, same page reloaded',
+      `${percent(reload.hits, reload.items)} (${reload.busyMs.toFixed(0)} ms of worker time)`,
+      undefined,
+    ],
+    ['worker queueing delay of a task, idle', fmtLag(run.idleLag), run.idleLag.median],
+    [
+      'worker queueing delay of a task, while detecting the page',
+      fmtLag(run.loadLag),
+      run.loadLag.median,
+    ],
+    ['call event → view push, worker idle (before and after)', fmtCalls(run.idle), run.idle.median],
+    ['call event → view push, while detecting the page', fmtCalls(run.loaded), run.loaded.median],
+    [
+      'ratio: median while detecting / median idle',
+      `${(run.loaded.median / run.idle.median).toFixed(2)}×`,
+      run.loaded.median / run.idle.median,
+    ],
+    [
+      'added delay at worst (max while detecting − median idle)',
+      `${(run.loaded.max - run.idle.median).toFixed(0)} ms`,
+      run.loaded.max - run.idle.median,
+    ],
+  ];
+}
+
+export async function runDetectionBench(argv: string[]): Promise<number> {
+  const rowCount = option(argv, 'rows', 5000);
+  const idleCalls = option(argv, 'idle-calls', 10);
+  const at = argv.indexOf('--baseline');
+  const baselineDir = at >= 0 ? argv[at + 1] : undefined;
+  const rows = generateRows(rowCount, 7);
+  const baseline = baselineDir ? await measureBuild(rows, idleCalls, baselineDir) : undefined;
+  const ours = measures(await measureBuild(rows, idleCalls, undefined));
+  const theirs = baseline ? measures(baseline) : undefined;
+  const header = theirs
+    ? ['measure', `baseline (${baselineDir})`, 'this build', 'baseline / this build']
+    : ['measure', 'value'];
+  console.log(`page: ${rowCount} rows`);
+  console.log(
+    textTable([
+      header,
+      ...ours.map(([label, value, n], k) => {
+        if (!theirs) return [label, value];
+        const [, before, m] = theirs[k]!;
+        const ratio = n !== undefined && m !== undefined && n !== 0 ? `${(m / n).toFixed(2)}×` : '';
+        return [label, before, value, ratio];
+      }),
+    ]),
+  );
+  return 0;
 }

@@ -9,6 +9,7 @@ import { PAGE_BATCH_LIMIT, type PageNumberInfo } from '../messaging/page-message
 import { DetectionService } from '../phone/detection-service.ts';
 import { readDetectRequest } from '../phone/detect-request.ts';
 import { detector } from '../phone/detect.ts';
+import { compiledPatternCount } from '../phone/matches-entirely.ts';
 import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { UiLanguage } from '../settings/agent-settings.ts';
 import { languageTag } from '../i18n/messages.ts';
@@ -27,6 +28,7 @@ function workerDetection(): DetectionService {
     // by extension code and debuggers only, never by pages.
     (globalThis as { gwsCtiDetection?: unknown }).gwsCtiDetection = {
       stats: sharedDetection.stats,
+      compiledPatterns: compiledPatternCount,
     };
   }
   return sharedDetection;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { detector, findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DetectionService } from '../../lib/phone/detection-service.ts';
 import { readDetectRequest } from '../../lib/phone/detect-request.ts';
@@ -122,6 +123,41 @@ describe('the detection service', () => {
     expect(cache.weight).toBeLessThanOrEqual(50);
     cache.set('d'.repeat(60), 4);
     expect(cache.get('d'.repeat(60))).toBeUndefined();
+  });
+
+  it('evicts the least recently used entry through any mix of reads, writes and clears', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), key: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ kind: fc.constant('get' as const), key: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ kind: fc.constant('clear' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(op, { maxLength: 400 }), (max, ops) => {
+        const cache = new LruCache<number>(max, 1_000_000);
+        // The model: keys from least to most recently used.
+        let model: string[] = [];
+        for (const o of ops) {
+          if (o.kind === 'clear') {
+            cache.clear();
+            model = [];
+            continue;
+          }
+          const key = `k${o.key}`;
+          const known = model.includes(key);
+          if (known) model = [...model.filter((k) => k !== key), key];
+          if (o.kind === 'get') {
+            expect(cache.get(key)).toBe(known ? o.key : undefined);
+            continue;
+          }
+          cache.set(key, o.key);
+          if (!known) model.push(key);
+          if (model.length > max) model.shift();
+        }
+        expect(cache.size).toBe(model.length);
+        for (const key of model) expect(cache.get(key)).toBe(Number(key.slice(1)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('works in slices of its budget, and a task queued meanwhile waits one slice at most', async () => {
