@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import {
   hasCapability,
+  isMonitoringCall,
   selectAgentStatus,
   stateSince,
   type CallRecord,
@@ -30,12 +31,20 @@ export type KeyboardAction =
 const byFirstSeen = (a: CallRecord, b: CallRecord) => a.firstSeenAt - b.firstSeenAt;
 const byStateSince = (a: CallRecord, b: CallRecord) => stateSince(a) - stateSince(b);
 
+/** The agent's own calls: a supervisor's monitoring call is another agent's call. */
+function ownCalls(state: CallsState): CallRecord[] {
+  return state.calls.filter((r) => !isMonitoringCall(r.call));
+}
+
 function offering(state: CallsState, callState: string, operation: KeyboardCallOperation) {
-  return state.calls.filter((r) => r.call.state === callState && hasCapability(r, operation));
+  return ownCalls(state).filter((r) => r.call.state === callState && hasCapability(r, operation));
 }
 
 /**
- * Picks what a keyboard shortcut acts on. Pure, so the choice is testable:
+ * Picks what a keyboard shortcut acts on, among the agent's own calls only: a supervisor's
+ * monitoring call is left with Stop monitoring in the popup (Hang up there ends the
+ * supervisor's leg, which is not what "hang up my call" means). Pure, so the choice is
+ * testable:
  * - answer: the ringing call that has waited longest;
  * - hang up: the call the agent is talking on (established, else dialling), never a ringing
  *   or held one — during a consultation that is the consult call; the newest if several;
@@ -65,7 +74,8 @@ export function pickKeyboardAction(command: string, state: CallsState): Keyboard
     case 'toggle-hold': {
       const talking = offering(state, 'Established', 'Hold').sort(byFirstSeen).at(-1);
       if (talking) return { kind: 'call', callId: talking.call.id, operation: 'Hold' };
-      // Retrieving while another call is live would put the agent on two calls at once.
+      // Retrieving while another call is live would put the agent on two calls at once
+      // (a monitoring call counts: a supervisor who barged in is talking on it).
       const busy = state.calls.some(
         (r) => r.call.state === 'Established' || r.call.state === 'Dialing',
       );

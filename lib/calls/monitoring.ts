@@ -11,8 +11,8 @@ export type MonitoringKind = 'ListenIn' | 'Coach' | 'BargeIn';
 const KINDS: readonly string[] = ['ListenIn', 'Coach', 'BargeIn'];
 const SWITCHES = ['SwitchToListenIn', 'SwitchToCoach', 'SwitchToBargeIn'];
 
-function asKind(value: string | undefined): MonitoringKind | undefined {
-  return value !== undefined && KINDS.includes(value) ? (value as MonitoringKind) : undefined;
+function asKind(value: unknown): MonitoringKind | undefined {
+  return typeof value === 'string' && KINDS.includes(value) ? (value as MonitoringKind) : undefined;
 }
 
 /**
@@ -88,16 +88,31 @@ export function monitoringCall(call: Call, device: Device | undefined): Monitori
 }
 
 /**
- * A supervisor on the agent's own call, as GWS says it to the agent: `supervisorListeningIn`
- * (§6.1), which covers listening and coaching alike (the call has no member telling them
- * apart); `monitoredUserMuted` is documented as a supervisor-side flag, shown if a server sends
- * it on the agent's call too (tolerant).
+ * A supervisor on the agent's own call, as GWS says it to the agent. The one documented member
+ * is `supervisorListeningIn` (§6.1), and GWS sets it while the supervisor listens *or coaches*:
+ * the call has no documented member telling them apart. Tolerant reading [INF]: the flag means
+ * "a supervisor is on the call", and the mode is named only when the call says it, in the form
+ * the supervisor's device uses (`supervisorMonitoringState.state`, §6.3), which a server may
+ * send on the monitored call too. `monitoredUserMuted` is documented as a supervisor-side
+ * flag, shown if a server sends it on the agent's call too (tolerant).
  */
 export interface SupervisorPresence {
+  /** Listening or coaching, when the call says which; undefined when it does not. */
+  kind?: 'ListenIn' | 'Coach';
   muted: boolean;
+}
+
+/** The mode a call carries in an undocumented `supervisorMonitoringState`, if any. */
+function presenceKind(call: Call): SupervisorPresence['kind'] {
+  const state: unknown = call.extra['supervisorMonitoringState'];
+  if (typeof state !== 'object' || state === null) return undefined;
+  const kind = asKind((state as { state?: unknown }).state);
+  // A barge-in makes the supervisor a participant; it is not a presence in the background.
+  return kind === 'ListenIn' || kind === 'Coach' ? kind : undefined;
 }
 
 export function supervisorPresence(call: Call): SupervisorPresence | undefined {
   if (isMonitoringCall(call) || call.supervisorListeningIn !== true) return undefined;
-  return { muted: call.monitoredUserMuted === true };
+  const kind = presenceKind(call);
+  return { ...(kind ? { kind } : {}), muted: call.monitoredUserMuted === true };
 }

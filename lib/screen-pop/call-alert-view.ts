@@ -1,4 +1,4 @@
-import type { CallsState } from '../calls/index.ts';
+import { isMonitoringCall, type CallsState } from '../calls/index.ts';
 import type { NumberForms, PopCall } from './types.ts';
 
 /** Text of the incoming-call notification. Plain text only: notifications never render HTML. */
@@ -47,7 +47,7 @@ export function describeIncomingCall(
 }
 
 export interface BadgeView {
-  /** The number of live calls; with none, the missed calls not seen yet; else empty. */
+  /** The number of the agent's live calls; with none, the missed calls not seen yet; else empty. */
   text: string;
   /** Red while a call rings, green while calls are up, amber for missed calls. */
   color: string;
@@ -59,12 +59,15 @@ export const BADGE_ACTIVE_COLOR = '#137333';
 export const BADGE_MISSED_COLOR = '#B06000';
 
 /**
- * The toolbar badge for the store: call count, ringing or active colour. With no live call
- * it counts the missed calls the agent has not seen yet (`missed`).
+ * The toolbar badge for the store: the agent's own call count, ringing or active colour. A
+ * supervisor's monitoring call is another agent's call and is not counted (the popup's
+ * supervision panel shows it). With no call of the agent's own it counts the missed calls the
+ * agent has not seen yet (`missed`).
  */
 export function badgeFor(state: CallsState, missed = 0): BadgeView {
-  const count = state.calls.length;
-  const ringing = state.calls.some((r) => r.call.state === 'Ringing');
+  const own = state.calls.filter((r) => !isMonitoringCall(r.call));
+  const count = own.length;
+  const ringing = own.some((r) => r.call.state === 'Ringing');
   if (count === 0 && missed > 0) {
     return { text: String(missed), color: BADGE_MISSED_COLOR, ringing: false };
   }

@@ -171,11 +171,21 @@ export function supervisorPanelView(
   return view;
 }
 
-/** What the monitored agent's own call card says: "Supervisor listening", and muted. */
+const PRESENCE_WORDS = {
+  ListenIn: { plain: 'supervisorListening', muted: 'supervisorListeningMuted' },
+  Coach: { plain: 'supervisorCoaching', muted: 'supervisorCoachingMuted' },
+  unknown: { plain: 'supervisorOnCall', muted: 'supervisorOnCallMuted' },
+} as const satisfies Record<string, { plain: MessageKey; muted: MessageKey }>;
+
+/**
+ * What the monitored agent's own call card says: "Supervisor on the call" (listening and
+ * coaching alike, as GWS says it), the mode only when the call names it, and muted.
+ */
 export function supervisorNote(call: Call): string | undefined {
   const presence = supervisorPresence(call);
   if (!presence) return undefined;
-  return presence.muted ? t('supervisorListeningMuted') : t('supervisorListening');
+  const words = PRESENCE_WORDS[presence.kind ?? 'unknown'];
+  return t(presence.muted ? words.muted : words.plain);
 }
 
 const DEVICE_ID = /^[0-9A-Za-z][0-9A-Za-z-]{7,63}$/;

@@ -34,13 +34,25 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     agent = await openConsole(sim, 'agent1');
     supervisor = await openConsole(sim, 'supervisor1');
   });
+  /** The supervisor's toolbar badge once the background has painted the latest state. */
+  const badgeText = async () => {
+    const worker = await supervisor.ext.serviceWorker();
+    return worker.evaluate(async () => {
+      const api = globalThis as unknown as {
+        gwsCti: { callAlerts: { idle(): Promise<void> } };
+        chrome: { action: { getBadgeText(d: object): Promise<string> } };
+      };
+      await api.gwsCti.callAlerts.idle();
+      return api.chrome.action.getBadgeText({});
+    });
+  };
   afterAll(async () => {
     await agent?.ext.close();
     await supervisor?.ext.close();
     await sim?.close();
   });
 
-  it('listens in to agent1, switches to coach, stops; the agent sees a supervisor listening', async () => {
+  it('listens in to agent1, switches to coach, stops; the agent sees a supervisor on the call', async () => {
     const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
     const agentCard = agent.popup.locator(`article[data-call-id="${callId}"]`);
     await agentCard.getByRole('button', { name: 'Answer' }).click();
@@ -48,7 +60,7 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
       (v) => v.calls.calls.some((r) => r.call.id === callId && r.call.state === 'Established'),
       'agent1 on the call',
     );
-    expect(await agentCard.getByText('Supervisor listening').count()).toBe(0);
+    expect(await agentCard.getByText(/^Supervisor /).count()).toBe(0);
 
     // The supervisor picks agent1 from the agents GWS lists, and listens in.
     const panel = supervisor.popup.getByRole('region', { name: 'Supervision' });
@@ -65,7 +77,9 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
       .locator('.monitor-current')
       .getByText('Listening in to Anna Kowalski (7001)')
       .waitFor();
-    await agentCard.getByText('Supervisor listening').waitFor();
+    await agentCard.getByText('Supervisor on the call').waitFor();
+    // The supervisor's monitoring call is not one of the supervisor's own calls: no badge.
+    expect(await badgeText()).toBe('');
 
     // Switch to coach on the monitoring call.
     await monitoring.getByRole('button', { name: 'Coach' }).click();
@@ -73,8 +87,10 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     expect(await monitoring.getByRole('button', { name: 'Listen in' }).count()).toBe(1);
     expect(await monitoring.getByRole('button', { name: 'Coach' }).count()).toBe(0);
     await panel.locator('.monitor-current').getByText('Coaching Anna Kowalski (7001)').waitFor();
-    // The agent's call says the same while coached (one flag on the agent's call, §6.1).
-    expect(await agentCard.getByText('Supervisor listening').count()).toBe(1);
+    // One flag on the agent's call for listening and coaching alike (§6.1): the agent's call
+    // says a supervisor is on it, never "listening" while coached.
+    expect(await agentCard.getByText('Supervisor on the call').count()).toBe(1);
+    expect(await agentCard.getByText(/listening/i).count()).toBe(0);
     const sent = await sim.control.requests('supervisor1');
     expect(sent.map((r) => r.operationName)).toEqual(
       expect.arrayContaining(['ListenIn', 'SwitchToCoach']),
@@ -88,7 +104,7 @@ describe('Chromium: a supervisor monitors an agent; both consoles show it', () =
     // Stop: the monitoring call goes, the agent's note goes, the agent's call stays.
     await panel.getByRole('button', { name: 'Stop monitoring' }).click();
     await monitoring.waitFor({ state: 'detached' });
-    await agentCard.getByText('Supervisor listening').waitFor({ state: 'detached' });
+    await agentCard.getByText('Supervisor on the call').waitFor({ state: 'detached' });
     expect(await panel.locator('.monitor-current').count()).toBe(0);
     expect(await agentCard.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
 

@@ -106,6 +106,50 @@ describe('pickKeyboardAction', () => {
     expect(pick('toggle-hold', state)).toMatchObject({ kind: 'none' });
   });
 
+  it("acts on the agent's own calls only, never on a supervisor's monitoring call", () => {
+    // A supervisor talking to a customer, then listening in to a colleague (a newer call, the
+    // one "hang up the newest" would have taken): Cancel supervision ends that, not Hang up.
+    const listening = eventAction(
+      establishedCall({
+        id: 'monitoring',
+        monitoring: true,
+        capabilities: ['Hangup', 'SwitchToCoach', 'SwitchToBargeIn'],
+      }),
+    );
+    const state = signedIn(eventAction(establishedCall({ id: MAIN_ID })), listening);
+    expect(pick('hang-up-call', state)).toEqual({
+      kind: 'call',
+      callId: MAIN_ID,
+      operation: 'Hangup',
+    });
+    expect(pick('hang-up-call', signedIn(listening))).toEqual({
+      kind: 'none',
+      reason: 'no active call',
+    });
+    // Barged in, the monitoring call offers the whole Established set (§8): still not held,
+    // and a held call of the agent's own is not brought back while the supervisor talks on it.
+    const barged = eventAction(
+      establishedCall({
+        id: 'monitoring',
+        monitoring: true,
+        capabilities: [...ESTABLISHED_CAPS, 'SwitchToListenIn'],
+      }),
+    );
+    expect(pick('toggle-hold', signedIn(barged))).toMatchObject({ kind: 'none' });
+    expect(pick('hang-up-call', signedIn(barged))).toMatchObject({ kind: 'none' });
+    expect(pick('toggle-hold', signedIn(held(MAIN_ID), barged))).toMatchObject({ kind: 'none' });
+    // A monitoring call that rings is not answered by the agent's Answer key either.
+    const ringingMonitor = ringing('monitoring', {
+      monitoring: true,
+      capabilities: ['Answer', 'SwitchToCoach'],
+    });
+    expect(pick('answer-call', signedIn(ringingMonitor, ringing(RINGING_ID)))).toEqual({
+      kind: 'call',
+      callId: RINGING_ID,
+      operation: 'Answer',
+    });
+  });
+
   it('only chooses operations the call offers', () => {
     const noHangup = ESTABLISHED_CAPS.filter((c) => c !== 'Hangup' && c !== 'Hold');
     const state = signedIn(eventAction(establishedCall({ capabilities: noHangup })));

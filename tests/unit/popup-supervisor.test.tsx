@@ -218,18 +218,18 @@ describe('popup: supervision', () => {
     ]);
   });
 
-  it("the monitored agent's own call says a supervisor is listening, and when muted", () => {
+  it("the monitored agent's own call says a supervisor is on it, and when muted", () => {
     const state = signedIn(eventAction(establishedCall({ supervisorListeningIn: true })));
     const popup = renderPopup(state);
     const card = screen.getByRole('article');
-    expect(within(card).getByText('Supervisor listening')).toBeTruthy();
+    expect(within(card).getByText('Supervisor on the call')).toBeTruthy();
     popup.push(
       later(
         state,
         eventAction(establishedCall({ supervisorListeningIn: true, monitoredUserMuted: true })),
       ),
     );
-    expect(within(card).getByText('Supervisor listening; you are muted')).toBeTruthy();
+    expect(within(card).getByText('Supervisor on the call; you are muted')).toBeTruthy();
     popup.push(later(state, eventAction(establishedCall({ supervisorListeningIn: false }))));
     expect(within(card).queryByText(/Supervisor/)).toBeNull();
   });

@@ -16,6 +16,7 @@ import type { GwsRestClient } from '@/lib/gws/rest';
 import { enrichNumber } from '@/lib/phone/enrich';
 import {
   BADGE_ACTIVE_COLOR,
+  BADGE_MISSED_COLOR,
   BADGE_RINGING_COLOR,
   badgeFor,
   describeIncomingCall,
@@ -42,6 +43,7 @@ function apply(
   id: string,
   callState: string,
   capabilities: string[],
+  patch: Json = {},
 ): CallsState {
   const message = loadFixture<{ data: { call: Json } }>('call-ringing-inbound');
   const call = {
@@ -53,6 +55,7 @@ function apply(
     participants: [{ phoneNumber: '+442079460958' }],
     userData: { Ticket: 'T-1001' },
     capabilities,
+    ...patch,
   };
   const event = parseNotification({ ...message, data: { ...message.data, call } });
   if (event.kind === 'unrecognised') throw new Error(event.reason);
@@ -317,5 +320,18 @@ describe('badge', () => {
     expect(badgeFor(state)).toEqual({ text: '1', color: BADGE_ACTIVE_COLOR, ringing: false });
     state = apply(state, 'B', 'Ringing', ['Answer']);
     expect(badgeFor(state)).toEqual({ text: '2', color: BADGE_RINGING_COLOR, ringing: true });
+  });
+
+  it("counts the agent's own calls only: a supervisor's monitoring call is not one", () => {
+    let state = apply(initialCallsState(0), 'M', 'Established', ['Hangup', 'SwitchToCoach'], {
+      monitoring: true,
+    });
+    expect(badgeFor(state)).toMatchObject({ text: '', ringing: false });
+    expect(badgeFor(state, 2)).toEqual({ text: '2', color: BADGE_MISSED_COLOR, ringing: false });
+    // Without `monitoring` (absent in some samples), the SwitchTo* offers mark it (§4.9).
+    state = apply(state, 'R', 'Ringing', ['Answer', 'SwitchToBargeIn'], { monitoring: undefined });
+    expect(badgeFor(state)).toMatchObject({ text: '', ringing: false });
+    state = apply(state, 'A', 'Established', ['Hangup']);
+    expect(badgeFor(state)).toEqual({ text: '1', color: BADGE_ACTIVE_COLOR, ringing: false });
   });
 });

@@ -252,12 +252,28 @@ describe('the agents GWS lists, as monitoring targets', () => {
 });
 
 describe("the monitored agent's call", () => {
-  it('says a supervisor is listening when GWS says so, and when the agent is muted', () => {
+  it('says a supervisor is on the call when GWS says so, and when the agent is muted', () => {
     const own = (patch: Json) => call({ monitoring: false, capabilities: ['Hangup'], ...patch });
-    expect(supervisorNote(own({ supervisorListeningIn: true }))).toBe('Supervisor listening');
+    // `supervisorListeningIn` is set while listening and while coaching alike (§6.1): the
+    // note does not claim "listening" for a supervisor who may be coaching.
+    expect(supervisorNote(own({ supervisorListeningIn: true }))).toBe('Supervisor on the call');
     expect(supervisorNote(own({ supervisorListeningIn: true, monitoredUserMuted: true }))).toBe(
+      'Supervisor on the call; you are muted',
+    );
+    // The mode is named only when the call says it (the device's form, on the call).
+    const saying = (state: unknown, patch: Json = {}) =>
+      own({ supervisorListeningIn: true, supervisorMonitoringState: { state }, ...patch });
+    expect(supervisorPresence(saying('Coach'))).toEqual({ kind: 'Coach', muted: false });
+    expect(supervisorNote(saying('Coach'))).toBe('Supervisor coaching');
+    expect(supervisorNote(saying('Coach', { monitoredUserMuted: true }))).toBe(
+      'Supervisor coaching; you are muted',
+    );
+    expect(supervisorNote(saying('ListenIn'))).toBe('Supervisor listening');
+    expect(supervisorNote(saying('ListenIn', { monitoredUserMuted: true }))).toBe(
       'Supervisor listening; you are muted',
     );
+    for (const unknown of ['Whisper', 42, null, 'BargeIn'])
+      expect(supervisorNote(saying(unknown))).toBe('Supervisor on the call');
     expect(supervisorNote(own({ supervisorListeningIn: false }))).toBe(undefined);
     expect(supervisorNote(own({}))).toBe(undefined);
     // The supervisor's own leg is not "a supervisor on my call".
