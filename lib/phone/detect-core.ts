@@ -53,7 +53,7 @@ export function createDetector(metadata: MetadataJson): Detector {
     metadata,
     prefixOk: createNationalPrefixCheck(metadata),
     memo: new Map(),
-    hints: new Map(),
+    hints: { byLang: new Map(), size: 0 },
   };
   return {
     find: (text, defaultRegion, options) => findWith(ctx, text, defaultRegion, options),

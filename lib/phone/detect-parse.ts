@@ -16,8 +16,12 @@ export interface FinderContext {
   prefixOk: NationalPrefixCheck;
   /** Parse results by region + digits: CRM pages repeat the same numbers many times. */
   memo: Map<string, string | null>;
-  /** Record hints by page language + record text: a record's text nodes share its hints. */
-  hints: Map<string, readonly CountryCode[]>;
+  /**
+   * Record hints by page language, then record text: a record's text nodes share its hints.
+   * Two levels rather than one joined key: joining copies the record (~250 characters) for
+   * every text, and the record's own string keeps its hash from one look-up to the next.
+   */
+  hints: { byLang: Map<string, Map<string, readonly CountryCode[]>>; size: number };
 }
 
 /** Records whose hints are kept (a table's rows are scanned one after the other). */
@@ -28,12 +32,22 @@ export function recordRegions(
   record: string,
   lang: string | undefined,
 ): readonly CountryCode[] {
-  const key = `${lang ?? ''}|${record}`;
-  let regions = ctx.hints.get(key);
+  const { hints } = ctx;
+  let ofLang = hints.byLang.get(lang ?? '');
+  let regions = ofLang?.get(record);
   if (!regions) {
     regions = readRecordHints(record, ctx.metadata, lang).regions;
-    if (ctx.hints.size >= HINTS_LIMIT) ctx.hints.clear();
-    ctx.hints.set(key, regions);
+    if (hints.size >= HINTS_LIMIT) {
+      hints.byLang.clear();
+      hints.size = 0;
+      ofLang = undefined;
+    }
+    if (!ofLang) {
+      ofLang = new Map();
+      hints.byLang.set(lang ?? '', ofLang);
+    }
+    ofLang.set(record, regions);
+    hints.size++;
   }
   return regions;
 }
@@ -73,8 +87,10 @@ function parseUncached(
   }
   for (const [input, r] of attempts) {
     try {
+      // The country in an options object: given as a string, the library copies it into one
+      // for every call.
       const parsed = r
-        ? parsePhoneNumberFromString(input, r, ctx.metadata)
+        ? parsePhoneNumberFromString(input, { defaultCountry: r }, ctx.metadata)
         : parsePhoneNumberFromString(input, ctx.metadata);
       // E.164 caps numbers at 15 digits; the min metadata's looser patterns can accept more.
       // isValid() compiles each pattern once (lib/phone/matches-entirely.ts).

@@ -117,10 +117,28 @@ function lookUpPhrases(
   }
 }
 
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
+/** The record's words, folded (foldName; an ASCII word only needs lower case). */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const m of text.matchAll(WORD)) words.push(foldName(m[0]));
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    words.push(ASCII_LETTERS.test(word) ? word.toLowerCase() : foldName(word));
+  }
   return words;
+}
+
+const countryLists = new WeakMap<MetadataJson, readonly string[]>();
+
+/** The metadata's countries, listed once per metadata set (records are read by the thousand). */
+function countriesOf(metadata: MetadataJson): readonly string[] {
+  let list = countryLists.get(metadata);
+  if (!list) {
+    list = Object.keys(metadata.countries);
+    countryLists.set(metadata, list);
+  }
+  return list;
 }
 
 function namedCountries(
@@ -130,7 +148,7 @@ function namedCountries(
   lang: string | undefined,
   out: CountryCode[],
 ): void {
-  const table = nameTable(Object.keys(metadata.countries), lang);
+  const table = nameTable(countriesOf(metadata), lang);
   lookUpPhrases(words, table.words, table.prefixes, (c) => push(out, metadata, c));
   if (table.unspaced.length && /[^\p{Script=Latin}\p{N}\p{P}\p{Z}]/u.test(text)) {
     const folded = foldName(text);
