@@ -45,11 +45,16 @@ export class SnapshotRecovery {
     this.host.dispatch({ type: 'recovery', snapshot, takenAt });
   }
 
-  /** Recovers now; a failure is recorded, and the next trigger tries again. */
+  /**
+   * Recovers now; a failure is recorded, and the next trigger tries again. The end is
+   * recorded too: calls that only notifications announced are gone from then on if the
+   * server does not know them.
+   */
   async recoverAndRecord(afterGap: boolean): Promise<void> {
     this.host.diagnostics.record('session', afterGap ? 'recovering after a gap' : 'recovering');
     try {
       await this.recover();
+      this.host.diagnostics.record('session', 'recovered');
     } catch (error) {
       this.host.diagnostics.record('error', 'recovery failed', serializeError(error));
     }

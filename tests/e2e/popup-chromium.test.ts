@@ -64,6 +64,25 @@ describe('Chromium: the popup, as an agent uses it', () => {
   const untilTruth = (what: string, check: () => Promise<boolean>) =>
     waitFor(check, { timeoutMs: 8_000, message: what });
 
+  /** The background's session diagnostics (what the diagnostics export holds). */
+  async function sessionLog(): Promise<Array<{ at: number; summary: string }>> {
+    const worker = await ext.serviceWorker();
+    return worker.evaluate(() => {
+      const hook = (
+        globalThis as {
+          gwsCti?: {
+            session: {
+              diagnostics: {
+                dump(): { entries: { session: Array<{ at: number; summary: string }> } };
+              };
+            };
+          };
+        }
+      ).gwsCti;
+      return hook?.session.diagnostics.dump().entries.session ?? [];
+    });
+  }
+
   /** An inbound call from the customer, answered in the popup. */
   async function answeredCall(userData: Record<string, unknown> = {}): Promise<string> {
     const { callId } = await sim.control.call({ to: 'agent1', from: CUSTOMER, userData });
@@ -328,13 +347,26 @@ describe('Chromium: the popup, as an agent uses it', () => {
 
   it('shows the connection going and coming back while the simulator stalls', async () => {
     await sim.control.stall(true);
+    let unstalledAt = Date.now();
     try {
       await shown(connection().getByText(/^Reconnecting/), 30_000);
       expect((await sim.control.state()).faults).toMatchObject({ stall: true });
     } finally {
+      unstalledAt = Date.now();
       await sim.control.stall(false);
     }
     await shown(connection().getByText('Connected', { exact: true }), 20_000);
+    // Back from "reconnecting", the background re-reads the server's truth (200 ms later, and
+    // later still on a busy machine). Until that read is over, a call the server does not
+    // know (the next test's hand-made one) would be dropped by it.
+    await waitFor(
+      async () => {
+        const log = (await sessionLog()).filter((e) => e.summary.startsWith('recover'));
+        const last = log.findLastIndex((e) => e.summary.startsWith('recovering'));
+        return last >= 0 && log[last]!.at >= unstalledAt && log[last + 1]?.summary === 'recovered';
+      },
+      { message: 'the snapshot recovery after the reconnect' },
+    );
     // Back for real: a call still reaches the popup.
     const { callId } = await sim.control.call({ to: 'agent1', from: CUSTOMER });
     await untilCardState(callId, 'Ringing');
