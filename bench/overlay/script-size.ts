@@ -30,6 +30,9 @@
  * with no room left; anything more has to make room first. Sending each record once per
  * detection message (lib/overlay/detection-client.ts) made its room by keeping the page's own
  * few recent results in a plain Map instead of the background's LRU class: 68.8 kB, 24.90 kB.
+ * Detecting a record's texts together (lib/overlay/decorations.ts) and reading each record once
+ * per page state (lib/overlay/record-context.ts) took 0.3 kB gzip; the room came from shipping the
+ * shadow root's CSS without its comments and indentation (wxt.config.ts): 68.7 kB, 24.87 kB.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

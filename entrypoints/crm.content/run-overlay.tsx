@@ -84,6 +84,9 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
         void detection.find(input.value, hintsOf(input));
     },
     accepts: (text) => hasEnoughDigits(text, minDigits),
+    // The texts of one record go to the background as one: a row is one detection, not nine.
+    groupOf: (node) => records.optionsFor(node),
+    onPageChanged: () => records.changed(),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
     onOwnHostRemoved: () => {

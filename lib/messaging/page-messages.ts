@@ -104,7 +104,10 @@ export const PAGE_BATCH_LIMIT = 100;
  * with what its record says: the page reads the DOM, the background reads the numbers.
  */
 export interface PageDetectItem {
-  /** A text node's text (or a read-only input's value, a tel: link's target). */
+  /**
+   * A text node's text (or a read-only input's value, a tel: link's target), or the texts of one
+   * record joined by line breaks (lib/overlay/decorations.ts): a row is one item, not one per cell.
+   */
   text: string;
   /** The whole record around it, cells joined by tabs (lib/overlay/record-context.ts). */
   context?: string;

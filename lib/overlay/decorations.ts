@@ -2,13 +2,9 @@ import type { PhoneMatch } from '../phone/types.ts';
 import { runPosition, runText } from './inline-runs.ts';
 import { createStaticRange, type Painter, type PhoneHit, type RangeFactory } from './phone-hit.ts';
 import { hasEnoughDigits, telHrefExtension, telHrefTarget } from './scan-filter.ts';
+import { detectJointly, TaskGroups, type JointPart, type NumberFinder } from './joint-detection.ts';
 
-/**
- * Finds numbers in `text`; `node` is the text node it comes from (its record is context). The
- * page's finder answers later (detection runs in the background: detection-client.ts).
- */
-export type NumberFinder = (text: string, node?: Node) => PhoneMatch[] | Promise<PhoneMatch[]>;
-
+export type { NumberFinder } from './joint-detection.ts';
 export { createStaticRange, hitText } from './phone-hit.ts';
 export type { Painter, PhoneHit, RangeFactory } from './phone-hit.ts';
 
@@ -24,6 +20,18 @@ export interface StoreOptions {
   runOf?: (node: Text) => Text[];
   /** Whether a joined run may hold a number (default: hasEnoughDigits). */
   accepts?: (text: string) => boolean;
+  /**
+   * What a text's numbers depend on besides the text itself (its record and language), compared
+   * by identity: the texts of one group scanned in one task are detected together, as one text
+   * with a line break between them (which ends any number, label or context rule of the
+   * detector), so a table row is one detection, not one per cell. Default: no groups.
+   */
+  groupOf?: (node: Text) => object | undefined;
+}
+
+/** A text waiting for its group to be detected. */
+interface GroupPart extends JointPart {
+  entry: TextEntry;
 }
 
 /** The same nodes with the same text (text moved between two of them reads the same). */
@@ -62,6 +70,9 @@ export class DecorationStore {
 
   private readonly runOf: (node: Text) => Text[];
   private readonly accepts: (text: string) => boolean;
+  private readonly groupOf: StoreOptions['groupOf'];
+  /** Groups of texts found in the current task, detected together after it. */
+  private readonly groups = new TaskGroups<GroupPart>((parts, done) => this.detect(parts, done));
 
   constructor(
     painter: Painter,
@@ -74,6 +85,7 @@ export class DecorationStore {
     this.makeRange = makeRange;
     this.runOf = options.runOf ?? ((node) => [node]);
     this.accepts = options.accepts ?? hasEnoughDigits;
+    this.groupOf = options.groupOf;
   }
 
   get size(): number {
@@ -105,21 +117,30 @@ export class DecorationStore {
     const data = run.map((n) => n.data).join('');
     const known = this.texts.get(node);
     if (known && sameRun(known, run, data)) return 0;
-    const before = new Set<Text>();
-    for (const n of run) for (const m of this.drop(n)) before.add(m);
+    const before: Text[] = [];
+    for (const n of run) before.push(...this.drop(n));
     const entry: TextEntry = { data, hits: [], run };
     for (const n of run) this.texts.set(n, entry);
     // Nodes read with these before but not now (a boundary came between) are read on their own.
     for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
     const text = run.length > 1 ? runText(run) : data;
     if (!this.accepts(text)) return 0;
-    const found = this.find(text, node);
-    if (Array.isArray(found)) return this.addTextHits(run, entry, found);
-    // Applied only if the node still holds this text when the answer comes.
-    this.await(found, (matches) => {
-      if (this.texts.get(node) === entry) this.addTextHits(run, entry, matches);
-    });
+    const part: GroupPart = { node, entry, text };
+    const key = this.groupOf?.(node);
+    if (!key) return this.detect([part], this.awaitOne());
+    this.groups.add(key, part, () => this.awaitOne());
     return 0;
+  }
+
+  /** Detects texts together; each is decorated if its node still holds that text then. */
+  private detect(parts: GroupPart[], done: () => void): number {
+    return detectJointly(
+      this.find,
+      parts,
+      ({ node, entry }, matches) =>
+        this.texts.get(node) === entry ? this.addTextHits(entry, matches) : 0,
+      done,
+    );
   }
 
   /**
@@ -135,7 +156,8 @@ export class DecorationStore {
     }
   }
 
-  private addTextHits(run: Text[], entry: TextEntry, matches: PhoneMatch[]): number {
+  private addTextHits(entry: TextEntry, matches: PhoneMatch[]): number {
+    const { run } = entry;
     for (const m of matches) {
       const from = runPosition(run, m.start, false);
       const to = runPosition(run, m.end, true);
@@ -158,19 +180,16 @@ export class DecorationStore {
     return entry.hits.length;
   }
 
-  private await(found: Promise<PhoneMatch[]>, apply: (matches: PhoneMatch[]) => void): void {
+  /** Counts one more detection as awaited; the function returned settles it. */
+  private awaitOne(): () => void {
     this.waiting++;
-    const done = () => {
+    return () => {
       if (--this.waiting > 0) return;
       this.onSettled?.();
       const waiters = this.settledWaiters;
       this.settledWaiters = [];
       for (const resolve of waiters) resolve();
     };
-    found.then((matches) => {
-      apply(matches);
-      done();
-    }, done);
   }
 
   /** Scans a tel:/callto: link as one unit: the href says what to dial. */
@@ -204,7 +223,13 @@ export class DecorationStore {
       };
       const found = this.find(target);
       if (Array.isArray(found)) setE164(found);
-      else this.await(found, setE164);
+      else {
+        const done = this.awaitOne();
+        found.then((matches) => {
+          setE164(matches);
+          done();
+        }, done);
+      }
       this.addHits([hit]);
     }
     this.links.set(link, entry);

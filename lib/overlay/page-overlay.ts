@@ -31,6 +31,10 @@ export interface PageOverlayOptions {
   inputSeen?: (input: Element) => void;
   /** Whether a text may hold a number worth the detector (default: 7 digits or a vanity). */
   accepts?: (text: string) => boolean;
+  /** Texts detected together (DecorationStore's groupOf): their record's options. */
+  groupOf?: (node: Text) => object | undefined;
+  /** The page changed (called before its changes are queued): records are read anew. */
+  onPageChanged?: () => void;
   signal: AbortSignal;
   ownHost: () => Element | null;
   /** The overlay UI's host was taken out of the page (re-insert it). */
@@ -78,7 +82,8 @@ export class PageOverlay {
       createStaticRange,
       {
         runOf: (node) => inlineRun(node, options.ownHost()),
-        ...(options.accepts ? { accepts: options.accepts } : {}),
+        accepts: options.accepts,
+        groupOf: options.groupOf,
       },
     );
     const now = options.now ?? (() => win.performance.now());
@@ -97,9 +102,10 @@ export class PageOverlay {
       ...(options.inputSeen ? { onInput: options.inputSeen } : {}),
       ...(options.accepts ? { accepts: options.accepts } : {}),
     });
-    this.observer = new MutationObserver((records) =>
-      intakeMutations(records, this.scanner, options.ownHost(), options.onOwnHostRemoved),
-    );
+    this.observer = new MutationObserver((records) => {
+      options.onPageChanged?.();
+      intakeMutations(records, this.scanner, options.ownHost(), options.onOwnHostRemoved);
+    });
     this.interaction = new Interaction({
       win,
       store: this.store,

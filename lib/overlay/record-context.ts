@@ -15,67 +15,89 @@ const MAX_RECORD_CHARS = 2048;
 const FALLBACK_LEVELS = 3;
 const FALLBACK_CHARS = 600;
 
-interface CachedRecord {
-  /** textContent length when the text was read: a cheap check that the record did not change. */
-  length: number;
-  text: string;
+interface Known {
+  /** The page state it was read in (see `changed`). */
+  generation: number;
+  /** The record's text; undefined: none (a page region, or no record around). */
+  text: string | undefined;
+  options?: FindOptions;
 }
 
 /**
  * The record around a text node and what it says, for the detector (lib/phone/record-hints.ts):
  * its text (the text of its cells, fields and lines joined by tabs, so "United Kingdom" in one
- * cell does not run into the next) and the page language. Records are read once per content.
+ * cell does not run into the next) and the page language.
+ *
+ * A record is read once per state of the page: the overlay's MutationObserver says when the page
+ * changed (`changed`), and until then every text of a record gets the same options object. So a
+ * 20,000-row table is read once per row, not once per text node, and the texts that share an
+ * options object can be detected together.
  */
 export class RecordContext {
-  private readonly cache = new WeakMap<Element, CachedRecord>();
+  private generation = 0;
+  /** By record element, or by the parent of texts outside any record. */
+  private readonly known = new WeakMap<Element, Known>();
+
+  /** The page changed: every record is read again when next asked for. */
+  changed(): void {
+    this.generation++;
+  }
 
   optionsFor(node: Node): FindOptions | undefined {
     const parent = node.parentElement;
     if (!parent) return undefined;
-    const options: FindOptions = {};
-    const lang = parent.closest('[lang]')?.getAttribute('lang');
-    if (lang) options.lang = lang;
-    const record = recordElement(parent);
-    if (record) options.context = this.textOf(record[0], record[1]);
-    return options;
+    const lang = parent.closest('[lang]')?.getAttribute('lang') || undefined;
+    const record = parent.closest(RECORD_SELECTOR);
+    let known = record ? this.read(record, recordText) : undefined;
+    // A record too long to be one is read from around the text instead.
+    if (!known?.text) known = this.read(parent, fallbackText);
+    if (!known.options || known.options.lang !== lang) {
+      const options: FindOptions = {};
+      if (lang) options.lang = lang;
+      if (known.text !== undefined) options.context = known.text;
+      known.options = options;
+    }
+    return known.options;
   }
 
-  /** `length`: the record's textContent length, a cheap check that it did not change. */
-  private textOf(record: Element, length: number): string {
-    const known = this.cache.get(record);
-    if (known && known.length === length) return known.text;
-    const text = joinedText(record);
-    this.cache.set(record, { length, text });
-    return text;
+  private read(el: Element, textOf: (el: Element) => string | undefined): Known {
+    let known = this.known.get(el);
+    if (known?.generation !== this.generation) {
+      known = { generation: this.generation, text: textOf(el) };
+      this.known.set(el, known);
+    }
+    return known;
   }
 }
 
-/**
- * The record element and its textContent length (measured once: each measure builds the
- * record's whole text, per text node of a 20,000-row page).
- */
-function recordElement(parent: Element): [Element, number] | undefined {
-  const record = parent.closest(RECORD_SELECTOR);
-  const length = record?.textContent?.length ?? 0;
-  if (record && length <= MAX_RECORD_CHARS) return [record, length];
-  let best: [Element, number] | undefined;
+function recordText(record: Element): string | undefined {
+  const text = joinedText(record, MAX_RECORD_CHARS);
+  return text.length <= MAX_RECORD_CHARS ? text : undefined;
+}
+
+/** The text of the widest small ancestor holding no record element, if any. */
+function fallbackText(parent: Element): string | undefined {
+  let best: string | undefined;
   let el: Element | null = parent;
   for (let level = 0; el && level <= FALLBACK_LEVELS; level++, el = el.parentElement) {
-    const chars = el.textContent?.length ?? 0;
-    if (el.localName === 'body' || chars > FALLBACK_CHARS) break;
+    if (el.localName === 'body') break;
+    const text = joinedText(el, FALLBACK_CHARS);
+    if (text.length > FALLBACK_CHARS) break;
     // An element holding records of its own spans several of them.
     if (level > 0 && el.querySelector(RECORD_SELECTOR)) break;
-    best = [el, chars];
+    best = text;
   }
   return best;
 }
 
-/** The text nodes of `root`, joined by tabs, at most MAX_RECORD_CHARS. */
-function joinedText(root: Element): string {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x4);
+/**
+ * The text nodes of `root`, trimmed and joined by tabs, read until they pass `max` characters
+ * (so a record element wrapping the whole page costs no more than a record).
+ */
+function joinedText(root: Element, max: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4);
   let text = '';
-  for (let n = walker.nextNode(); n && text.length < MAX_RECORD_CHARS; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && text.length <= max; n = walker.nextNode()) {
     const data = (n as Text).data.trim();
     if (data) text += text ? `\t${data}` : data;
   }
