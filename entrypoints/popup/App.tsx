@@ -336,20 +336,13 @@ export function App(props: AppProps) {
                 run('failed_agentState', () => send('agent.setState', { operationName }))
               }
               onDoNotDisturb={(on) =>
-                run('failed_doNotDisturb', () =>
-                  send('device.operation', {
-                    operation: on ? 'DoNotDisturbOn' : 'DoNotDisturbOff',
-                  }),
-                )
+                operateDevice({ operation: on ? 'DoNotDisturbOn' : 'DoNotDisturbOff' })
               }
               onForward={(destination) =>
-                run('failed_forward', () =>
-                  send(
-                    'device.operation',
-                    destination
-                      ? { operation: 'ForwardCallsOn', params: { destination } }
-                      : { operation: 'ForwardCallsOff' },
-                  ),
+                operateDevice(
+                  destination
+                    ? { operation: 'ForwardCallsOn', params: { destination } }
+                    : { operation: 'ForwardCallsOff' },
                 )
               }
             />

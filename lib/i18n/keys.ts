@@ -5,6 +5,9 @@
  * pass the value as the substitution, `t(callStateKey(state), state)`.
  */
 import type { MessageKey } from './messages.ts';
+// Types only: the overlay's content script uses this file and must not carry the tables.
+import type { CallOperationName } from '../gws/call-operations.ts';
+import type { DeviceOperationName } from '../gws/device-operations.ts';
 
 export const VALUE_AS_SENT = 'valueAsSent' satisfies MessageKey;
 
@@ -84,41 +87,18 @@ export function gwsStatusKey(statusCode: number): MessageKey | undefined {
     : undefined;
 }
 
-/** What the agent was doing when a command failed ("Hold did not work."). */
-const FAILED_KEYS = prefixed('failed_', [
-  'Answer',
-  'Hangup',
-  'Hold',
-  'Retrieve',
-  'InitiateTransfer',
-  'CompleteTransfer',
-  'SingleStepTransfer',
-  'InitiateConference',
-  'CompleteConference',
-  'SingleStepConference',
-  'RemoveParticipantFromConference',
-  'SwapCalls',
-  'SendDtmf',
-  'AttachUserData',
-  'UpdateUserData',
-  'DeleteUserData',
-  'DeleteUserDataPair',
-  'StartCallRecording',
-  'PauseCallRecording',
-  'ResumeCallRecording',
-  'StopCallRecording',
-  'SwitchToListenIn',
-  'SwitchToCoach',
-  'SwitchToBargeIn',
-  'ListenIn',
-  'Coach',
-  'BargeIn',
-  'CancelSupervisorMonitoring',
-  'MuteMonitoredUser',
-  'UnmuteMonitoredUser',
-  'Dial',
-]) satisfies Record<string, MessageKey>;
-export const failedOperationKey = builder(FAILED_KEYS, 'failedGeneric');
+/** Every operation the agent can ask GWS for by name: the call and device tables, and Dial. */
+export type AgentOperationName = CallOperationName | DeviceOperationName | 'Dial';
+
+/**
+ * What the agent was doing when an operation failed ("Could not put the call on hold."):
+ * `failed_<operationName>`, for each name of the call and device operation tables
+ * (`lib/gws/call-operations.ts`, `device-operations.ts`) and Dial. Derived from the tables'
+ * types, so an operation added there without its words in the catalogue is a type error here.
+ */
+export function failedOperationKey(operation: AgentOperationName): MessageKey {
+  return `failed_${operation}` as const satisfies MessageKey;
+}
 
 export const RULE_TRIGGER_KEYS = prefixed('optionsRuleTrigger_', [
   'ringing',

@@ -172,6 +172,18 @@ describe('popup: agent state, DND and forwarding', () => {
     });
   });
 
+  it('says which device operation failed, in the words of that operation', async () => {
+    const popup = renderPopup(signedIn());
+    popup.failNext('device.operation', {
+      name: 'GwsApiError',
+      message: 'no',
+      statusCode: 2,
+      code: 'rejected',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Do not disturb' }));
+    expect(await screen.findByText('Could not turn on do-not-disturb.')).toBeTruthy();
+  });
+
   it('forwards to a destination in any format and stops forwarding', async () => {
     const state = signedIn();
     const popup = renderPopup(state);

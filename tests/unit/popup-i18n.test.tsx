@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { initialCallsState } from '@/lib/calls';
 import { UI_LANGUAGES } from '@/lib/settings/agent-settings';
 import { localeFolder } from '@/lib/i18n/catalogue';
+import { failedOperationKey, type AgentOperationName } from '@/lib/i18n/keys';
+import { CALL_OPERATIONS } from '@/lib/gws/call-operations';
+import { DEVICE_OPERATIONS } from '@/lib/gws/device-operations';
 import {
   callEventFrom,
   consultPair,
@@ -73,35 +76,12 @@ describe('i18n catalogues', () => {
       ...['Inbound', 'Outbound', 'Internal', 'Consult'].map((s) => `callType_${s}`),
       ...['Recording', 'Paused', 'Stopped'].map((s) => `recording_${s}`),
       ...Array.from({ length: 20 }, (_, i) => `gwsStatus_${i + 1}`),
-      ...[
-        'Answer',
-        'Hangup',
-        'Hold',
-        'Retrieve',
-        'InitiateTransfer',
-        'CompleteTransfer',
-        'SingleStepTransfer',
-        'InitiateConference',
-        'CompleteConference',
-        'SingleStepConference',
-        'RemoveParticipantFromConference',
-        'SwapCalls',
-        'SendDtmf',
-        'AttachUserData',
-        'UpdateUserData',
-        'DeleteUserData',
-        'DeleteUserDataPair',
-        'StartCallRecording',
-        'PauseCallRecording',
-        'ResumeCallRecording',
-        'StopCallRecording',
-        'Dial',
-        'agentState',
-        'doNotDisturb',
-        'forward',
-        'retry',
-        'signOut',
-      ].map((s) => `failed_${s}`),
+      // Every operation of the two tables, and Dial: the same list failedOperationKey is typed
+      // on, read here from the tables themselves.
+      ...[...Object.keys(CALL_OPERATIONS), ...Object.keys(DEVICE_OPERATIONS), 'Dial'].map((op) =>
+        failedOperationKey(op as AgentOperationName),
+      ),
+      ...['agentState', 'retry', 'signOut'].map((s) => `failed_${s}`),
     ];
     for (const key of looked) expect(en, key).toHaveProperty(key);
   });
