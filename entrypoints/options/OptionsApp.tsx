@@ -31,6 +31,7 @@ import { DialPlanSection } from '@/components/options/DialPlanSection';
 import { AwaySection } from '@/components/options/AwaySection';
 import type { AwaySettingsValue } from '@/lib/settings/away-settings';
 import type { DialRule } from '@/lib/dial-plan/types';
+import { serialPatches } from '@/lib/settings/serial-patches';
 import { browserOptionsDeps, type OptionsDeps } from './deps';
 
 interface Loaded {
@@ -56,6 +57,8 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const [managedAway, setManagedAway] = useState<Partial<AwaySettingsValue>>({});
   // Bumped when the language changes: every text is read again.
   const [languageEpoch, setLanguageEpoch] = useState(0);
+  const patchSettings = useMemo(() => serialPatches(deps.settings), [deps]);
+  const patchOverlay = useMemo(() => serialPatches(deps.overlay), [deps]);
 
   useEffect(() => {
     // The page shows once policy is known: nothing it locks ever shows as editable.
@@ -110,13 +113,13 @@ export function OptionsApp({ deps: given }: { deps?: OptionsDeps }) {
   const login = withManaged(loaded.login, policy);
 
   const saveSettings = async (patch: Partial<AgentSettings>) => {
-    const next = await deps.settings.set({ ...settings, ...patch });
+    const next = await patchSettings(patch);
     setLoaded((l) => (l ? { ...l, settings: next } : l));
     return next;
   };
 
   const saveOverlay = async (patch: Partial<OverlaySettings>) => {
-    const next = await deps.overlay.set({ ...loaded.overlay, ...patch });
+    const next = await patchOverlay(patch);
     setLoaded((l) => (l ? { ...l, overlay: next } : l));
   };
 

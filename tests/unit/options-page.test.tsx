@@ -211,6 +211,21 @@ describe('options page', () => {
     expect(page.log.regions).toEqual(['FR']);
   });
 
+  it('two sections changed before the page shows the first save keep both changes', async () => {
+    const page = renderOptions();
+    await ready();
+    // The agent picks a region, then a language, before the page has drawn the region's save:
+    // each change goes onto the settings as saved, not as the page last showed them.
+    fireEvent.change(within(section('Phone numbers')).getByLabelText('Your country or region'), {
+      target: { value: 'FR' },
+    });
+    fireEvent.change(screen.getByLabelText('Language of the extension'), {
+      target: { value: 'de' },
+    });
+    await settle();
+    expect(page.settings()).toMatchObject({ region: 'FR', language: 'de' });
+  });
+
   it('saves internal number patterns for the CRM overlay, refusing a malformed one', async () => {
     renderOptions();
     await ready();
