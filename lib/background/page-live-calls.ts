@@ -1,8 +1,8 @@
 import {
-  callNumbers,
   hasCapability,
   isMonitoringCall,
   otherParty,
+  recordNumbers,
   sameNumber,
   selectActiveCalls,
   type CallRecord,
@@ -32,8 +32,9 @@ const TRANSFER_ACTIONS: readonly PageTransferAction[] = operationsOfferedBy('pag
 const MAX_USER_DATA = 20;
 const MAX_VALUE_LENGTH = 200;
 
+/** The call involves `number`, also as the agent asked to dial it before the dial plan. */
 function involves(record: CallRecord, number: string): boolean {
-  return callNumbers(record.call).some((n) => sameNumber(n, number));
+  return recordNumbers(record).some((n) => sameNumber(n, number));
 }
 
 /** Whether `number` is a party on one of the agent's live calls. */

@@ -1,5 +1,5 @@
 import type { CallEvent, CallState } from '../gws/types.ts';
-import type { CallsState } from './store-types.ts';
+import type { CallRecord, CallsState, PendingIntent } from './store-types.ts';
 import {
   createRecord,
   endCall,
@@ -10,6 +10,7 @@ import {
 } from './call-records.ts';
 import { MAX_ACTIVE_CALLS } from './limits.ts';
 import { settleIntents } from './intents.ts';
+import { callNumbers, sameNumber } from './numbers.ts';
 
 /** Call lifecycle phases; a call only moves forward through them. Unknown states have none. */
 const PHASE: Partial<Record<CallState, number>> = {
@@ -54,16 +55,17 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   const existing = state.calls.find((r) => r.call.id === call.id);
   if (!existing) {
     if (state.calls.length >= MAX_ACTIVE_CALLS) return state;
-    const record = createRecord(call, now, event.notificationType);
+    // A new outgoing call is the effect of the oldest pending Dial.
+    const dial =
+      call.state === 'Dialing'
+        ? state.intents.find((i) => i.operation === 'Dial' && i.callId === undefined)
+        : undefined;
+    const record = withDialRewrite(createRecord(call, now, event.notificationType), dial);
     let next: CallsState = settleIntents(
       { ...state, calls: [...state.calls, record] },
       (i) => i.callId === call.id,
     );
-    if (call.state === 'Dialing') {
-      // A new outgoing call is the effect of the oldest pending Dial.
-      const dial = next.intents.find((i) => i.operation === 'Dial' && i.callId === undefined);
-      if (dial) next = settleIntents(next, (i) => i.id === dial.id);
-    }
+    if (dial) next = settleIntents(next, (i) => i.id === dial.id);
     return maybeAlert(next, record, 'notification', now);
   }
 
@@ -74,4 +76,15 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   const record = updateRecord(existing, call, now, event.notificationType);
   next = { ...next, calls: next.calls.map((r) => (r === existing ? record : r)) };
   return maybeAlert(next, record, 'notification', now);
+}
+
+/**
+ * The Dial's rewrite handed to the call it placed, when the call's party is the number that
+ * was dialled (so a call that is not this Dial's never takes another number's name).
+ */
+function withDialRewrite(record: CallRecord, dial: PendingIntent | undefined): CallRecord {
+  const rewrite = dial?.dial;
+  if (!rewrite) return record;
+  const placed = callNumbers(record.call).some((n) => sameNumber(n, rewrite.dialled));
+  return placed ? { ...record, dialRewrite: rewrite } : record;
 }

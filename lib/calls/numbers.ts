@@ -1,4 +1,5 @@
 import type { Call, Participant } from '../gws/types.ts';
+import type { CallRecord } from './store-types.ts';
 
 /** The digits of a number as written anywhere ("+1 (415) 555-0123" → "14155550123"). */
 export function digitsOnly(value: string | undefined): string {
@@ -39,4 +40,24 @@ export function callNumbers(call: Pick<Call, 'participants' | 'ani' | 'dnis'>): 
   if (call.ani) numbers.push(call.ani);
   if (call.dnis) numbers.push(call.dnis);
   return numbers;
+}
+
+/**
+ * Every number a call record stands for: the call's own, and the number the agent asked to
+ * dial when the dial plan rewrote it (the switch reports the rewritten digits as the party,
+ * so a CRM card's `+1 212 555 0176` must still find the call to `92125550176`).
+ */
+export function recordNumbers(record: Pick<CallRecord, 'call' | 'dialRewrite'>): string[] {
+  const numbers = callNumbers(record.call);
+  if (record.dialRewrite) numbers.push(record.dialRewrite.asked);
+  return numbers;
+}
+
+/**
+ * The number a finished or live call's party is known by to the agent: the number asked for
+ * when the dial plan rewrote it and the switch reports the rewritten digits, else `number`.
+ */
+export function numberAsAsked(record: Pick<CallRecord, 'dialRewrite'>, number: string): string {
+  const rewrite = record.dialRewrite;
+  return rewrite && number !== '' && sameNumber(number, rewrite.dialled) ? rewrite.asked : number;
 }

@@ -2,6 +2,7 @@ import type {
   CallsState,
   ConnectionInput,
   ConnectionState,
+  PendingIntent,
   StoreAction,
   StoreChange,
 } from './store-types.ts';
@@ -93,11 +94,10 @@ function apply(state: CallsState, action: StoreAction, now: number): CallsState 
     case 'reset':
       return initialCallsState(now);
     case 'intent': {
-      const intent = { id: action.id, operation: action.operation, startedAt: now };
-      return startIntent(
-        state,
-        action.callId === undefined ? intent : { ...intent, callId: action.callId },
-      );
+      const intent: PendingIntent = { id: action.id, operation: action.operation, startedAt: now };
+      if (action.callId !== undefined) intent.callId = action.callId;
+      if (action.dial) intent.dial = { asked: action.dial.asked, dialled: action.dial.dialled };
+      return startIntent(state, intent);
     }
     case 'intent-settle':
       return settleIntents(state, (i) => i.id === action.id);

@@ -94,6 +94,18 @@ export interface CallRecord {
   parentId?: string;
   /** Consult calls started from this one that are live or recently ended. */
   consultIds: string[];
+  /**
+   * The agent dialled this call through a dial-plan rule that rewrote the number: the switch
+   * may report the rewritten digits as the party, while the agent, the CRM and the history
+   * know the number as it was asked for.
+   */
+  dialRewrite?: DialRewrite;
+}
+
+/** A number the dial plan rewrote: what the agent asked to dial, and what went to GWS. */
+export interface DialRewrite {
+  asked: string;
+  dialled: string;
 }
 
 export type EndReason = 'released' | 'recovery';
@@ -142,6 +154,8 @@ export interface PendingIntent {
   operation: string;
   callId?: string;
   startedAt: number;
+  /** A Dial whose number the dial plan rewrote: handed to the call it places. */
+  dial?: DialRewrite;
 }
 
 export interface VoiceOutage {
@@ -167,7 +181,7 @@ export type StoreAction =
   | { type: 'logged-out' }
   /** Back to the initial state, forgetting everything. */
   | { type: 'reset' }
-  | { type: 'intent'; id: string; operation: string; callId?: string }
+  | { type: 'intent'; id: string; operation: string; callId?: string; dial?: DialRewrite }
   | { type: 'intent-settle'; id: string }
   /** Drops intents older than timeoutMs (the timer that dispatches this lives outside). */
   | { type: 'intents-expire'; timeoutMs: number }

@@ -1,4 +1,9 @@
-import { otherParty, type EndedCall, type PartyNameResolver } from '../calls/index.ts';
+import {
+  numberAsAsked,
+  otherParty,
+  type EndedCall,
+  type PartyNameResolver,
+} from '../calls/index.ts';
 import { directionOf, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
 import { callTimes } from './call-times.ts';
@@ -90,7 +95,8 @@ export function historyEntryFrom(record: EndedCall, options: EntryOptions): Hist
     callId: call.id,
     callType: call.callType,
     direction,
-    number: party.number,
+    // The number as the agent dialled it: "Call back" runs it through the dial plan again.
+    number: numberAsAsked(record, party.number),
     ...(party.name ? { name: party.name } : {}),
     startedAt: record.startedAt,
     endedAt: record.endedAt,

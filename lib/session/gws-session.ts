@@ -115,11 +115,19 @@ export class GwsSession {
     const operation = await this.withDialPlan(requested);
     const { name, callId } = intentOf(operation);
     const id = `${name}:${++this.intentSequence}`;
+    // A rewritten dial: the call it places is told the number the agent asked for.
+    const rewritten =
+      requested.kind === 'dial' &&
+      operation.kind === 'dial' &&
+      requested.phoneNumber !== operation.phoneNumber;
     this.dispatch({
       type: 'intent',
       id,
       operation: name,
       ...(callId === undefined ? {} : { callId }),
+      ...(rewritten
+        ? { dial: { asked: requested.phoneNumber, dialled: operation.phoneNumber } }
+        : {}),
     });
     try {
       await runOperation(rest, this.store.state, operation);

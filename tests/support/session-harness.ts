@@ -1,4 +1,4 @@
-import { GwsSession } from '../../lib/session/gws-session.ts';
+import { GwsSession, type GwsSessionOptions } from '../../lib/session/gws-session.ts';
 import type { CallAlert, CallsState, ConnectionState } from '../../lib/calls/index.ts';
 import { checkInvariants } from '../../lib/calls/index.ts';
 import type { SessionPersistence } from '../../lib/session/persistence.ts';
@@ -35,7 +35,12 @@ export interface AgentHarness {
  */
 export function agentSession(
   baseUrl: string,
-  options: { persistence?: SessionPersistence<CallsState>; fetch?: CookieFetch } = {},
+  options: {
+    persistence?: SessionPersistence<CallsState>;
+    fetch?: CookieFetch;
+    /** The dial plan in force, as the background binds it. */
+    dialPlan?: GwsSessionOptions['dialPlan'];
+  } = {},
 ): AgentHarness {
   const alerts: CallAlert[] = [];
   const shown: ConnectionState['kind'][] = [];
@@ -55,6 +60,7 @@ export function agentSession(
     notifications: { backoff: FAST, networkDelayMs: 1_500 },
     reloginBackoff: FAST,
     restTimeoutMs: 5_000,
+    ...(options.dialPlan ? { dialPlan: options.dialPlan } : {}),
   });
   return {
     session,

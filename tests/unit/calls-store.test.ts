@@ -384,6 +384,32 @@ describe('calls store: intents and errors', () => {
     expect(state.intents).toEqual([]);
   });
 
+  it('hands a rewritten Dial the number asked for, only when its call is to the number dialled', () => {
+    const rewrite = { asked: '+12125550176', dialled: '92125550176' };
+    const dialling = (id: string, phoneNumber: string) =>
+      callEvent(id, 'Dialing', { callType: 'Outbound', participants: [{ phoneNumber }] });
+    let state = run([
+      { type: 'intent', id: 'd1', operation: 'Dial', dial: rewrite },
+      dialling('N', '92125550176'),
+    ]);
+    expect(state.calls[0]?.dialRewrite).toEqual(rewrite);
+    // It stays with the call through its changes, and into the ended call.
+    state = run(
+      [callEvent('N', 'Established', { participants: [{ phoneNumber: '92125550176' }] })],
+      state,
+    );
+    expect(state.calls[0]?.dialRewrite).toEqual(rewrite);
+    state = run([callEvent('N', 'Released')], state);
+    expect(state.ended[0]?.dialRewrite).toEqual(rewrite);
+    // A Dialing call to someone else settles the Dial but is not given its number.
+    state = run(
+      [{ type: 'intent', id: 'd2', operation: 'Dial', dial: rewrite }, dialling('M', '7002')],
+      state,
+    );
+    expect(state.intents).toEqual([]);
+    expect(state.calls[0]?.dialRewrite).toBeUndefined();
+  });
+
   it('fails intents on ErrorMessage and records the error', () => {
     let state = run([
       callEvent('A', 'Established'),
