@@ -95,6 +95,23 @@ function rowHtml(row: BenchRow): string {
 }
 
 /**
+ * The floor: one TreeWalker(SHOW_TEXT) pass over the body with a phone-shaped regex. Run as a
+ * page script (the goal's floor) and, for comparison, in the content script's isolated world.
+ */
+export const BARE_PASS = `() => {
+  const re = /\\+?\\(?\\d[\\d\\s().\\-]{5,}\\d/g;
+  const start = performance.now();
+  let found = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.data;
+    re.lastIndex = 0;
+    while (re.exec(text)) found++;
+  }
+  return { ms: performance.now() - start, found };
+}`;
+
+/**
  * The page. Page-side instrumentation (a plain script of the page, main world): long tasks
  * from a PerformanceObserver, the moment the overlay's host element appears, the moment the
  * decorations reach a count, a bare TreeWalker + regex pass, and a burst of added rows.
@@ -114,7 +131,7 @@ new MutationObserver((records) => {
       window.__bench.overlayStart = performance.now();
 }).observe(document.documentElement, { childList: true });
 </script>
-<style>body{font:13px system-ui;margin:0}table{border-collapse:collapse}td{padding:2px 6px;border-bottom:1px solid #eee;white-space:nowrap}</style>
+<style>body{font:13px system-ui;margin:0}table{border-collapse:collapse}td{padding:2px 6px;border-bottom:1px solid #eee;white-space:nowrap}::highlight(bench-probe){text-decoration:underline}</style>
 <script type="application/json" id="burst">${burstJson}</script>
 <script>
 window.__benchPainted = () => (CSS.highlights && CSS.highlights.get('gws-cti-phone')) ? CSS.highlights.get('gws-cti-phone').size : 0;
@@ -131,18 +148,22 @@ window.__benchAddRows = () => {
   requestAnimationFrame(() => setTimeout(() => (window.__bench.burstFrameAt = performance.now()), 0));
   return start;
 };
-window.__benchBare = () => {
-  const re = /\\+?\\(?\\d[\\d\\s().\\-]{5,}\\d/g;
+window.__benchBare = ${BARE_PASS};
+/**
+ * One frame's rendering time (rAF to the first task after it), with one range added to a custom
+ * highlight in it or not: what the browser's own highlight machinery costs on this page.
+ */
+window.__benchFrame = (change) => new Promise((resolve) => requestAnimationFrame(() => {
   const start = performance.now();
-  let found = 0;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = n.data;
-    re.lastIndex = 0;
-    while (re.exec(text)) found++;
+  if (change) {
+    const cells = document.querySelectorAll('td');
+    const text = cells[(window.__benchProbes = (window.__benchProbes || 0) + 1) * 11].firstChild;
+    let h = CSS.highlights.get('bench-probe');
+    if (!h) CSS.highlights.set('bench-probe', (h = new Highlight()));
+    h.add(new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 1 }));
   }
-  return { ms: performance.now() - start, found };
-};
+  setTimeout(() => resolve(performance.now() - start), 0);
+}));
 </script>
 </head><body>
 <h1>Contacts (${rows.length})</h1>

@@ -163,6 +163,27 @@ export async function runOverlayBench(argv: string[]): Promise<number> {
     );
 
     console.log(scalingTable(results));
+    // What no content script can go below on these pages: the floor's walk where a content
+    // script runs (DOM wrappers of an isolated world live in a hash map, not on the node), and
+    // the browser's own rendering of a custom-highlight change (one range added in a frame).
+    console.log(
+      textTable([
+        [
+          'rows',
+          'bare pass (page script)',
+          'bare pass (content script world)',
+          'a frame',
+          'a frame adding one highlight range',
+        ],
+        ...results.map((r) => [
+          String(r.rows),
+          ms(r.bareMs),
+          ms(r.bareInOverlayMs),
+          ms(r.frameMs),
+          ms(r.highlightFrameMs),
+        ]),
+      ]),
+    );
     const withBurst = results.find((r) => r.burst)?.burst;
     if (withBurst) {
       console.log(

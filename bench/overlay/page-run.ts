@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { ChromiumExtension } from '../../tests/support/extension.ts';
 import { MainThreadTrace, type MainThreadTime } from './main-thread-trace.ts';
 import { OverlayProbe, type OverlayDiagnostics } from './overlay-probe.ts';
+import { BARE_PASS } from './generate-page.ts';
 
 interface LongTask {
   start: number;
@@ -37,6 +38,11 @@ export interface PageResult {
   longTasks: LongTask[];
   longestTaskMs: number;
   bareMs: number;
+  /** The same bare pass in the content script's isolated world (not the goal's floor). */
+  bareInOverlayMs: number;
+  /** A frame's rendering time on this page: unchanged, and with one highlight range added. */
+  frameMs: number;
+  highlightFrameMs: number;
   detectionFloor: { ms: number; found: number };
   mainThread: MainThreadTime;
   burst?: BurstResult;
@@ -46,7 +52,10 @@ type BenchWindow = {
   __bench: { longTasks: LongTask[]; overlayStart: number; burstFrameAt?: number };
   __benchBare(): { ms: number };
   __benchAddRows(): number;
+  __benchFrame(change: boolean): Promise<number>;
 };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function measurePage(
   ext: ChromiumExtension,
@@ -75,6 +84,21 @@ export async function measurePage(
       bare.push(await page.evaluate(() => (window as unknown as BenchWindow).__benchBare().ms));
     }
     bare.sort((a, b) => a - b);
+    const bareInOverlay: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const pass = await probe.evaluateInOverlay<{ ms: number }>(`(${BARE_PASS})()`);
+      bareInOverlay.push(pass!.ms);
+    }
+    const frames: number[] = [];
+    const highlightFrames: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      frames.push(
+        await page.evaluate(() => (window as unknown as BenchWindow).__benchFrame(false)),
+      );
+      highlightFrames.push(
+        await page.evaluate(() => (window as unknown as BenchWindow).__benchFrame(true)),
+      );
+    }
     // The page's detection floor: the same walk, candidate scan and record lookup in one
     // synchronous pass (one long task); the numbers themselves are read in the background.
     const detectionFloor = (await probe.evaluateInOverlay<{ ms: number; found: number }>(
@@ -89,6 +113,9 @@ export async function measurePage(
       longTasks,
       longestTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
       bareMs: bare[2]!,
+      bareInOverlayMs: median(bareInOverlay),
+      frameMs: median(frames),
+      highlightFrameMs: median(highlightFrames),
       detectionFloor,
       mainThread,
     };

@@ -114,11 +114,11 @@ export class DecorationStore {
    */
   scanText(node: Text): number {
     const run = this.runOf(node);
-    const data = run.map((n) => n.data).join('');
+    const data = run.length > 1 ? run.map((n) => n.data).join('') : node.data;
     const known = this.texts.get(node);
     if (known && sameRun(known, run, data)) return 0;
     const before: Text[] = [];
-    for (const n of run) before.push(...this.drop(n));
+    for (const n of run) if (this.texts.has(n)) before.push(...this.drop(n));
     const entry: TextEntry = { data, hits: [], run };
     for (const n of run) this.texts.set(n, entry);
     // Nodes read with these before but not now (a boundary came between) are read on their own.
