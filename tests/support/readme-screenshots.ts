@@ -3,8 +3,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './browsers.ts';
 
-/** Where the README's pictures live; the e2e tests that take them keep them current. */
-export const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** Where the README's pictures live; `npm run screenshots` refreshes them. */
+const README_SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** Where every other run puts them: ignored by git, there to look at after a run. */
+const RUN_SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** Set by `npm run screenshots`: the run is asked to refresh the README's pictures. */
+const REFRESH = process.env.README_SCREENSHOTS === '1';
 
 /** A pixel counts as changed when a channel moves by more than this (anti-aliasing does not). */
 const CHANNEL_TOLERANCE = 32;
@@ -12,14 +17,18 @@ const CHANNEL_TOLERANCE = 32;
 const NOISE_SHARE = 0.001;
 
 /**
- * Saves a README picture, unless the one in the repository shows the same thing. Text
- * anti-aliasing shifts a few pixels from run to run; rewriting the file for that would leave
- * every test run with a changed work tree. `page` decodes the two pictures (any page does).
+ * Saves a README picture. An ordinary test run writes it under `test-results/` (still taking
+ * it, so the rendering path runs and the picture can be looked at), never into the repository:
+ * a test run must not leave tracked files changed. `npm run screenshots` writes it into
+ * `docs/screenshots/`, unless the one there shows the same thing: text anti-aliasing shifts a
+ * few pixels from run to run, and a refresh should change only pictures that changed.
+ * `page` decodes the two pictures (any page does).
  */
 export async function saveScreenshot(page: Page, name: string, png: Buffer): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, name);
-  if (existsSync(file)) {
+  const directory = REFRESH ? README_SCREENSHOTS : RUN_SCREENSHOTS;
+  mkdirSync(directory, { recursive: true });
+  const file = path.join(directory, name);
+  if (REFRESH && existsSync(file)) {
     const share = await page.evaluate(changedShare, {
       before: readFileSync(file).toString('base64'),
       after: png.toString('base64'),
