@@ -288,14 +288,18 @@ function measures(run: DetectionRun): Array<[string, string, number | undefined]
   const { load, reload, all } = run;
   return [
     ['numbers decorated', `${run.decorated}`, undefined],
-    ['texts sent to the worker (first load)', `${load.items}`, undefined],
+    [
+      "items sent to the worker, first load (a text, or a record's texts joined)",
+      `${load.items}`,
+      undefined,
+    ],
     [
       'worker detection time, first load (sum of slices)',
       `${load.busyMs.toFixed(0)} ms in ${load.slices} slices`,
       load.busyMs,
     ],
     [
-      '  per text',
+      '  per item',
       `${((load.busyMs * 1000) / Math.max(1, load.items)).toFixed(1)} µs`,
       load.busyMs / Math.max(1, load.items),
     ],
@@ -304,7 +308,7 @@ function measures(run: DetectionRun): Array<[string, string, number | undefined]
       `${all.maxSliceMs.toFixed(1)} ms; ${all.longSlices} of ${all.slices}`,
       all.maxSliceMs,
     ],
-    ['  most texts queued at once', `${all.maxQueued}`, undefined],
+    ['  most items queued at once', `${all.maxQueued}`, undefined],
     ['  patterns kept compiled by libphonenumber', `${run.compiledPatterns ?? 'none'}`, undefined],
     ['cache hit rate, first load', percent(load.hits, load.items), undefined],
     [
