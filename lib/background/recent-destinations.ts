@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import type { SessionOperation } from '../session/operations.ts';
+import { destinationOf } from '../gws/call-operations.ts';
 import { serializeError } from '../errors/serialized-error.ts';
 import { agentKey } from '../history/call-history-book.ts';
 import {
@@ -22,9 +23,6 @@ export interface RecentDestinationsOptions {
   now?: () => number;
 }
 
-const TRANSFERS: ReadonlySet<string> = new Set(['InitiateTransfer', 'SingleStepTransfer']);
-const CONFERENCES: ReadonlySet<string> = new Set(['InitiateConference', 'SingleStepConference']);
-
 /**
  * The destination an operation used, as the agent gave it (before the dial plan): a new call,
  * or the number a call is transferred or conferenced to. Forwarding and monitoring are not
@@ -34,12 +32,8 @@ export function recentUseOf(
   operation: SessionOperation,
 ): { number: string; use: RecentUse } | undefined {
   if (operation.kind === 'dial') return { number: operation.phoneNumber, use: 'dial' };
-  if (operation.kind !== 'call') return undefined;
-  const name = operation.request.operation;
-  const use = TRANSFERS.has(name) ? 'transfer' : CONFERENCES.has(name) ? 'conference' : undefined;
-  const destination = (operation.request.params as { destination?: unknown } | undefined)
-    ?.destination;
-  return use && typeof destination === 'string' ? { number: destination, use } : undefined;
+  // The call-operation table says which operations carry a destination, and what kind.
+  return operation.kind === 'call' ? destinationOf(operation.request) : undefined;
 }
 
 /**

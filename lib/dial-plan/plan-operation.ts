@@ -1,16 +1,9 @@
 import type { SessionOperation } from '../session/operations.ts';
+import { destinationOf, isDestinationRequest, withDestination } from '../gws/call-operations.ts';
 import type { DialPlanResult } from './apply.ts';
 
 /** The dial plan in force, for one number (the background binds rules and region). */
 export type DialPlanFn = (number: string) => DialPlanResult;
-
-/** The call operations whose destination is a number the switch dials (gws-api.md §4.5). */
-const DIALLED_DESTINATIONS: ReadonlySet<string> = new Set([
-  'InitiateTransfer',
-  'InitiateConference',
-  'SingleStepTransfer',
-  'SingleStepConference',
-]);
 
 export interface PlannedOperation {
   operation: SessionOperation;
@@ -33,12 +26,9 @@ function dialledNumber(operation: SessionOperation): string | undefined {
       const params = request.params as { destination?: unknown } | undefined;
       return typeof params?.destination === 'string' ? params.destination : undefined;
     }
-    case 'call': {
-      const { request } = operation;
-      if (!DIALLED_DESTINATIONS.has(request.operation)) return undefined;
-      const params = request.params as { destination?: unknown } | undefined;
-      return typeof params?.destination === 'string' ? params.destination : undefined;
-    }
+    case 'call':
+      // Transfer and conference destinations, as the call-operation table marks them (§4.5).
+      return destinationOf(operation.request)?.number;
     default:
       return undefined;
   }
@@ -57,13 +47,9 @@ function withNumber(operation: SessionOperation, dial: string): SessionOperation
         },
       } as SessionOperation;
     case 'call':
-      return {
-        ...operation,
-        request: {
-          ...operation.request,
-          params: { ...operation.request.params, destination: dial },
-        },
-      } as SessionOperation;
+      return isDestinationRequest(operation.request)
+        ? { ...operation, request: withDestination(operation.request, dial) }
+        : operation;
     default:
       return operation;
   }

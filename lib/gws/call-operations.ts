@@ -2,8 +2,8 @@
  * The one table of call operations (`POST /api/v2/me/calls/{id}`, gws-api.md §4.4–§4.8): for
  * each operationName, the parameters a view sends (checked once, where the view's message
  * comes in), the request members GWS gets, and where the product offers it. Every list of
- * operations elsewhere (capabilities, what the popup, pages and shortcuts may ask for) is
- * derived from it.
+ * operations elsewhere (capabilities, what the popup, pages and shortcuts may ask for, which
+ * destinations the dial plan rewrites and the recent destinations keep) is derived from it.
  */
 import {
   requireDestination,
@@ -32,8 +32,17 @@ export interface CallContext {
 /** Parameters as a view's message carries them, before they are checked. */
 type Unchecked = Readonly<Record<string, unknown>>;
 
+/**
+ * What an operation does with the number it is given: moves the call there or brings it into
+ * the call. The switch dials that number, so the dial plan rewrites it, and the agent may pick
+ * it again from the recent destinations.
+ */
+export type DestinationUse = 'transfer' | 'conference';
+
 interface OperationSpec<Params extends object, Body extends object> {
   readonly offeredBy: readonly Offer[];
+  /** Set on the operations that take a `destination` number the switch dials. */
+  readonly destination?: DestinationUse;
   /** Checks a view's parameters; throws GwsInputError naming the refused one. */
   readonly read: (params: Unchecked, operationName: string) => Params;
   /** The request's members besides `operationName`. */
@@ -57,12 +66,19 @@ const plain = <const O extends readonly Offer[]>(offeredBy: O) =>
   operation(offeredBy, noParams, noParams);
 
 /** Transfer or conference to a number: the view sends the number, GWS gets a destination. */
-const toDestination = <const O extends readonly Offer[]>(offeredBy: O) =>
-  operation(
+const toDestination = <const O extends readonly Offer[], const U extends DestinationUse>(
+  offeredBy: O,
+  destination: U,
+) => ({
+  ...operation(
     offeredBy,
-    (params, op) => ({ destination: requireDestination('destination', params.destination, op) }),
+    (params, op): { destination: string } => ({
+      destination: requireDestination('destination', params.destination, op),
+    }),
     ({ destination }) => ({ destination: { phoneNumber: destination } }),
-  );
+  ),
+  destination,
+});
 
 /** GWS finds the related call when `consultCallUri` is omitted (§4.5). */
 const complete = <const O extends readonly Offer[]>(offeredBy: O) =>
@@ -84,12 +100,12 @@ export const CALL_OPERATIONS = {
   Hangup: plain(['popup', 'page-call', 'keyboard']),
   Hold: plain(['popup', 'page-call', 'keyboard']),
   Retrieve: plain(['popup', 'page-call', 'keyboard']),
-  InitiateTransfer: toDestination(['popup']),
+  InitiateTransfer: toDestination(['popup'], 'transfer'),
   CompleteTransfer: complete(['popup']),
-  SingleStepTransfer: toDestination(['popup', 'page-transfer']),
-  InitiateConference: toDestination(['popup']),
+  SingleStepTransfer: toDestination(['popup', 'page-transfer'], 'transfer'),
+  InitiateConference: toDestination(['popup'], 'conference'),
   CompleteConference: complete(['popup']),
-  SingleStepConference: toDestination(['popup', 'page-transfer']),
+  SingleStepConference: toDestination(['popup', 'page-transfer'], 'conference'),
   /** `participant` is the party's phone number (§4.5). */
   RemoveParticipantFromConference: operation(
     ['popup'],
@@ -136,6 +152,11 @@ export type OfferedOperation<Where extends Offer> = {
   [Op in CallOperationName]: Where extends Table[Op]['offeredBy'][number] ? Op : never;
 }[CallOperationName];
 
+/** The operations that take a destination number (transfers and conferences). */
+export type DestinationOperation = {
+  [Op in CallOperationName]: Table[Op] extends { destination: DestinationUse } ? Op : never;
+}[CallOperationName];
+
 export type CallOperationParams<Op extends CallOperationName> = ReturnType<Table[Op]['read']>;
 export type CallOperationBody<Op extends CallOperationName> = ReturnType<Table[Op]['body']>;
 
@@ -154,6 +175,40 @@ const NAMES = Object.keys(CALL_OPERATIONS) as CallOperationName[];
 
 export function isCallOperation(name: unknown): name is CallOperationName {
   return typeof name === 'string' && Object.hasOwn(CALL_OPERATIONS, name);
+}
+
+/** The operations that take a destination number, in the table's order. */
+export const DESTINATION_OPERATIONS = NAMES.filter(
+  (name) => (CALL_OPERATIONS[name] as { destination?: DestinationUse }).destination !== undefined,
+) as DestinationOperation[];
+
+/** A request to transfer or conference the call to a number. */
+export function isDestinationRequest(
+  request: CallOperationRequest,
+): request is CallOperationRequest<DestinationOperation> {
+  return (DESTINATION_OPERATIONS as readonly CallOperationName[]).includes(request.operation);
+}
+
+/**
+ * The number a request transfers or conferences the call to, and which of the two it is;
+ * undefined for an operation that takes no destination.
+ */
+export function destinationOf(
+  request: CallOperationRequest,
+): { number: string; use: DestinationUse } | undefined {
+  if (!isDestinationRequest(request)) return undefined;
+  return {
+    number: request.params.destination,
+    use: CALL_OPERATIONS[request.operation].destination,
+  };
+}
+
+/** The same request sent to another number (the one the dial plan makes of it). */
+export function withDestination<Op extends DestinationOperation>(
+  request: CallOperationRequest<Op>,
+  destination: string,
+): CallOperationRequest<Op> {
+  return { ...request, params: { ...request.params, destination } };
 }
 
 /** The operations offered in one place, in the table's order. */
