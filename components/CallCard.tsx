@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
-import { otherParty, type PartyNaming } from '@/lib/calls';
+import { otherParty, partyCallOf, type PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n/messages';
 import { liveTimer } from '@/lib/history/call-times';
@@ -67,7 +67,7 @@ export function CallCard(props: Props) {
   const naming = props.naming ?? {};
   const readOnly = (key: string) => isReadOnlyKey(key, props.readOnlyKeys ?? []);
   const call = record.call;
-  const party = otherParty(call, naming);
+  const party = otherParty(partyCallOf(record), naming);
   // Handed over after a consultation: the ANI is the agent who transferred, not the caller.
   const transferred = party.role === 'transferred';
   // Nothing about the call is known past the start of an outage: its clock stops there.
@@ -128,7 +128,10 @@ export function CallCard(props: Props) {
       {parent ? (
         <p class="consult-of">
           <span aria-hidden="true">↳ </span>
-          {t('consultFor', [partyLabel(parent.call, naming), callStateLabel(parent.call.state)])}
+          {t('consultFor', [
+            partyLabel(partyCallOf(parent), naming),
+            callStateLabel(parent.call.state),
+          ])}
         </p>
       ) : null}
       {call.participants.length > 0 ? (

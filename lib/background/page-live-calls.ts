@@ -2,6 +2,7 @@ import {
   hasCapability,
   isMonitoringCall,
   otherParty,
+  partyCallOf,
   recordNumbers,
   sameNumber,
   selectActiveCalls,
@@ -53,7 +54,7 @@ function userDataPairs(data: Record<string, unknown>): Array<[string, string]> {
 
 /** The other call's party as the card names it: its name, else the number as GWS formats it. */
 function partyOf(record: CallRecord, naming: PartyNaming): string {
-  const party = otherParty(record.call, naming);
+  const party = otherParty(partyCallOf(record), naming);
   return party.name ?? (party.participant?.formattedPhoneNumber || party.number);
 }
 

@@ -3,6 +3,7 @@ import { readCallOperation } from '../gws/call-operations.ts';
 import {
   isMonitoringCall,
   otherParty,
+  partyCallOf,
   type CallsState,
   type EndedCall,
   type PartyNameResolver,
@@ -184,7 +185,7 @@ export class WrapUp {
       return;
     }
     const { partyNameKey } = await agentSettings.get().catch(() => agentSettings.defaults());
-    const party = otherParty(record.call, {
+    const party = otherParty(partyCallOf(record), {
       nameKey: partyNameKey,
       ...(this.options.resolveName ? { resolveName: this.options.resolveName } : {}),
     });

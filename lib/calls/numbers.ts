@@ -52,12 +52,3 @@ export function recordNumbers(record: Pick<CallRecord, 'call' | 'dialRewrite'>):
   if (record.dialRewrite) numbers.push(record.dialRewrite.asked);
   return numbers;
 }
-
-/**
- * The number a finished or live call's party is known by to the agent: the number asked for
- * when the dial plan rewrote it and the switch reports the rewritten digits, else `number`.
- */
-export function numberAsAsked(record: Pick<CallRecord, 'dialRewrite'>, number: string): string {
-  const rewrite = record.dialRewrite;
-  return rewrite && number !== '' && sameNumber(number, rewrite.dialled) ? rewrite.asked : number;
-}

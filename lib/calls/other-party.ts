@@ -11,7 +11,8 @@
  * lists no participants (`participants` may be `[]`, §6.1).
  */
 import type { Call, Participant } from '../gws/types.ts';
-import { digitsOnly, participantHasNumber, participantNumber } from './numbers.ts';
+import type { CallRecord, DialRewrite } from './store-types.ts';
+import { digitsOnly, participantHasNumber, participantNumber, sameNumber } from './numbers.ts';
 
 /** The parts of a call (a live record's, an alert's, a screen-pop call's) the party comes from. */
 export interface PartyCall {
@@ -20,6 +21,13 @@ export interface PartyCall {
   ani?: string;
   dnis?: string;
   userData: Readonly<Record<string, unknown>>;
+  /** The dial plan rewrote the number the agent dialled (the record's, see `partyCallOf`). */
+  dialRewrite?: DialRewrite;
+}
+
+/** A call record as the party code reads it: the call, with the number the agent dialled. */
+export function partyCallOf(record: Pick<CallRecord, 'call' | 'dialRewrite'>): PartyCall {
+  return record.dialRewrite ? { ...record.call, dialRewrite: record.dialRewrite } : record.call;
 }
 
 /**
@@ -107,6 +115,21 @@ function joinedParties(call: PartyCall, participants: readonly Participant[]): P
   );
 }
 
+/**
+ * The party of a call the agent dialled through a dial-plan rewrite, when the switch reports
+ * the rewritten digits (`92125550176`): the number as the agent asked for it
+ * (`+12125550176`), which is the one the agent, the CRM and the name resolver know. The
+ * participant entry goes with the switch's digits (its formatted and E.164 forms describe
+ * them), so it is left out. A party that is not the number dialled (a transferred-in
+ * customer, a conference) is left as GWS names it.
+ */
+function asAsked(picked: Picked, rewrite: DialRewrite | undefined): Picked {
+  if (!rewrite || picked.number === '' || !sameNumber(picked.number, rewrite.dialled)) {
+    return picked;
+  }
+  return { number: rewrite.asked, role: picked.role };
+}
+
 function pick(call: PartyCall): Picked {
   const participants = call.participants ?? [];
   const consult = call.callType === 'Consult';
@@ -136,10 +159,11 @@ function pick(call: PartyCall): Picked {
  * (the party consulted; the customer stays on the parent call), a transferred consultation
  * (the customer), a conference (the caller, with the count of the others), and both
  * participant formats. The attached-data name (`naming.nameKey`) names the customer, so it is
- * not used on a consultation leg, whose party is an agent or an expert, not the customer.
+ * not used on a consultation leg, whose party is an agent or an expert, not the customer. A
+ * number the dial plan rewrote is named as the agent dialled it (`call.dialRewrite`).
  */
 export function otherParty(call: PartyCall, naming: PartyNaming = {}): OtherParty {
-  const picked = pick(call);
+  const picked = asAsked(pick(call), call.dialRewrite);
   const party: OtherParty = {
     number: picked.number,
     digits: digitsOnly(picked.number),

@@ -1,9 +1,4 @@
-import {
-  numberAsAsked,
-  otherParty,
-  type EndedCall,
-  type PartyNameResolver,
-} from '../calls/index.ts';
+import { otherParty, partyCallOf, type EndedCall, type PartyNameResolver } from '../calls/index.ts';
 import { directionOf, popCallFromRecord } from '../screen-pop/pop-call.ts';
 import type { PopCall } from '../screen-pop/types.ts';
 import { callTimes } from './call-times.ts';
@@ -83,7 +78,7 @@ export function isMissed(record: EndedCall): boolean {
 export function historyEntryFrom(record: EndedCall, options: EntryOptions): HistoryEntry {
   const call = record.call;
   const direction = directionOf(record);
-  const party = otherParty(call, {
+  const party = otherParty(partyCallOf(record), {
     ...(options.nameKey ? { nameKey: options.nameKey } : {}),
     ...(options.resolveName ? { resolveName: options.resolveName } : {}),
   });
@@ -96,7 +91,7 @@ export function historyEntryFrom(record: EndedCall, options: EntryOptions): Hist
     callType: call.callType,
     direction,
     // The number as the agent dialled it: "Call back" runs it through the dial plan again.
-    number: numberAsAsked(record, party.number),
+    number: party.number,
     ...(party.name ? { name: party.name } : {}),
     startedAt: record.startedAt,
     endedAt: record.endedAt,

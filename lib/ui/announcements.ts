@@ -1,6 +1,6 @@
 import type { CallRecord, CallsView, ConnectionState, PartyNaming } from '../calls/index.ts';
 import type { UserState } from '../gws/types.ts';
-import { isMonitoringCall, selectAgentStatus } from '../calls/index.ts';
+import { isMonitoringCall, partyCallOf, selectAgentStatus } from '../calls/index.ts';
 import { t } from '../i18n/messages.ts';
 import { partyLabel } from './call-view.ts';
 import { userStateLabel } from './agent-state-view.ts';
@@ -40,7 +40,10 @@ export function describeChanges(
   const live = new Set(next.calls.map((r) => r.call.id));
   for (const old of previous.calls) {
     if (!live.has(old.call.id) && !isMonitoringCall(old.call)) {
-      changes.push({ text: t('announceCallEnded', partyLabel(old.call, naming)), urgent: false });
+      changes.push({
+        text: t('announceCallEnded', partyLabel(partyCallOf(old), naming)),
+        urgent: false,
+      });
     }
   }
   const agent = agentChange(
@@ -68,7 +71,7 @@ function callChange(
 ): Change | undefined {
   const state = record.call.state;
   if (old?.call.state === state) return undefined;
-  const party = partyLabel(record.call, naming);
+  const party = partyLabel(partyCallOf(record), naming);
   if (state === 'Ringing') return { text: t('announceIncoming', party), urgent: true };
   if (firstState) return undefined;
   switch (state) {

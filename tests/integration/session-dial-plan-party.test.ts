@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type StartedSim } from '../support/sim.ts';
 import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
-import { callNumbers, type CallsState } from '../../lib/calls/index.ts';
+import { callNumbers, otherParty, partyCallOf, type CallsState } from '../../lib/calls/index.ts';
 import { applyDialPlan } from '../../lib/dial-plan/apply.ts';
 import { blankRule, type DialRule } from '../../lib/dial-plan/types.ts';
 import {
@@ -55,6 +55,12 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
     expect(callNumbers(record.call).some((n) => n.replace(/\D/g, '') === '12125550176')).toBe(
       false,
     );
+
+    // Every view's party (popup card, announcements, page cards) is the number asked for.
+    expect(otherParty(partyCallOf(record))).toMatchObject({
+      number: '+12125550176',
+      role: 'called',
+    });
 
     // The card of the number the agent clicked, in the forms a CRM writes it.
     for (const shown of ['+12125550176', '(212) 555-0176', '212.555.0176']) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { otherParty, MAX_PARTY_NAME_LENGTH, type PartyCall } from '../../lib/calls/index.ts';
+import {
+  otherParty,
+  partyCallOf,
+  MAX_PARTY_NAME_LENGTH,
+  type PartyCall,
+} from '../../lib/calls/index.ts';
 import { parseNotification } from '../../lib/gws/parse.ts';
 import type { Call, WireCall } from '../../lib/gws/types.ts';
 import { popCallFromRecord } from '../../lib/screen-pop/pop-call.ts';
@@ -235,5 +240,96 @@ describe('the transferred call, end to end through the store', () => {
     state = reduce(state, { type: 'event', event: transferred }, T0 + 1000);
     const pop = popCallFromRecord(state.calls[0]!);
     expect(pop).toMatchObject({ ani: CUSTOMER, participantE164: CUSTOMER });
+  });
+});
+
+describe('a call dialled through a dial-plan rewrite', () => {
+  const T0 = 1_764_000_000_000;
+  const ASKED = '+12125550176';
+  const DIALLED = '92125550176';
+  const switchParticipant = (n: string) => ({
+    e164Number: '',
+    formattedPhoneNumber: n,
+    phoneNumber: n,
+    digits: n,
+  });
+  /** The record the store makes of a rewritten Dial and the call it places. */
+  function dialledRecord(extra: Partial<WireCall>) {
+    let state = reduce(
+      initialCallsState(T0),
+      { type: 'intent', id: 'Dial:1', operation: 'Dial', dial: { asked: ASKED, dialled: DIALLED } },
+      T0,
+    );
+    state = reduce(state, { type: 'event', event: callEvent('C1', 'Dialing', extra) }, T0 + 1);
+    const record = state.calls[0]!;
+    expect(record.dialRewrite).toEqual({ asked: ASKED, dialled: DIALLED });
+    return record;
+  }
+
+  it('is the number the agent asked for, not the digits the switch dialled', () => {
+    const record = dialledRecord({
+      callType: 'Outbound',
+      dnis: DIALLED,
+      participants: [switchParticipant(DIALLED)],
+    });
+    const seen: string[] = [];
+    const party = otherParty(partyCallOf(record), {
+      resolveName: ({ number }) => {
+        seen.push(number);
+        return undefined;
+      },
+    });
+    expect(party).toMatchObject({ number: ASKED, digits: '12125550176', role: 'called' });
+    // The participant's forms describe the switch's digits, not the number the agent knows.
+    expect(party.participant).toBeUndefined();
+    // A directory or CRM name is looked up under the number asked for.
+    expect(seen).toEqual([ASKED]);
+    // The bare call (what GWS says) still names the switch's digits.
+    expect(otherParty(record.call).number).toBe(DIALLED);
+  });
+
+  it('also when GWS lists no participants, only the DNIS', () => {
+    const record = dialledRecord({ callType: 'Outbound', dnis: DIALLED, participants: [] });
+    expect(otherParty(partyCallOf(record))).toMatchObject({ number: ASKED, role: 'called' });
+  });
+
+  it('a party that is not the number dialled is left as GWS names it', () => {
+    // The rewrite on a call whose party later is someone else (e.g. transferred in): the
+    // number asked for must not name that party.
+    const call: PartyCall = {
+      callType: 'Outbound',
+      dnis: DIALLED,
+      participants: [customerParticipant],
+      userData: {},
+      dialRewrite: { asked: ASKED, dialled: DIALLED },
+    };
+    expect(otherParty(call)).toMatchObject({
+      number: CUSTOMER,
+      participant: { phoneNumber: CUSTOMER },
+    });
+    // Nobody named: nothing to rewrite either.
+    expect(otherParty({ ...call, participants: [], dnis: '', ani: '' })).toMatchObject({
+      number: '',
+      role: 'unknown',
+    });
+  });
+
+  it('a call that is not the Dial’s keeps its own party: the store hands it no rewrite', () => {
+    let state = reduce(
+      initialCallsState(T0),
+      { type: 'intent', id: 'Dial:1', operation: 'Dial', dial: { asked: ASKED, dialled: DIALLED } },
+      T0,
+    );
+    const other = callEvent('C2', 'Dialing', {
+      callType: 'Internal',
+      ani: '',
+      dnis: '7002',
+      participants: [],
+    });
+    state = reduce(state, { type: 'event', event: other }, T0 + 1);
+    const record = state.calls[0]!;
+    expect(record.dialRewrite).toBeUndefined();
+    expect(partyCallOf(record)).toBe(record.call);
+    expect(otherParty(partyCallOf(record)).number).toBe('7002');
   });
 });

@@ -2,7 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { callEventFrom, eventAction, renderPopup, signedIn, useCatalogue } from './popup-harness';
+import {
+  callEventFrom,
+  eventAction,
+  later,
+  renderPopup,
+  signedIn,
+  useCatalogue,
+} from './popup-harness';
 
 const CUSTOMER = {
   e164Number: '+14155550132',
@@ -70,5 +77,47 @@ describe('popup: the other party of a call', () => {
     expect(card.textContent).not.toContain('Consultation');
     expect(card.textContent).not.toContain('Caller (ANI)');
     expect(card.textContent).not.toContain('7001');
+  });
+
+  it('a call dialled through a dial-plan rewrite shows and announces the number asked for', () => {
+    // The agent asked for +1 212 555 0176; an outside-line rule sent 92125550176, which is
+    // what the switch reports as the party.
+    const switchDigits = {
+      e164Number: '',
+      formattedPhoneNumber: '92125550176',
+      phoneNumber: '92125550176',
+      digits: '92125550176',
+    };
+    const idle = signedIn();
+    const popup = renderPopup(idle);
+    const asked = later(idle, {
+      type: 'intent',
+      id: 'Dial:1',
+      operation: 'Dial',
+      dial: { asked: '+12125550176', dialled: '92125550176' },
+    });
+    const dialling = later(
+      asked,
+      eventAction(
+        callEventFrom('call-dialing-outbound', {
+          callType: 'Outbound',
+          participants: [switchDigits],
+          dnis: '92125550176',
+        }),
+      ),
+    );
+    popup.push(dialling);
+    const card = screen.getByRole('article', { name: '(212) 555-0176' });
+    expect(within(card).getByRole('heading').textContent).toBe('(212) 555-0176');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Calling (212) 555-0176');
+
+    // Hung up: the announcement names the same number.
+    popup.push(
+      later(
+        dialling,
+        eventAction(callEventFrom('call-released', { id: dialling.calls[0]!.call.id })),
+      ),
+    );
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with (212) 555-0176 ended');
   });
 });
