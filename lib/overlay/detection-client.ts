@@ -49,7 +49,6 @@ export interface DetectionClientOptions {
 
 interface Pending {
   item: PageDetectItem;
-  key: string;
   waiters: Array<(found: PageDetectedNumber[]) => void>;
 }
 
@@ -77,9 +76,17 @@ export function isUnreachable(error: unknown): boolean {
 export class DetectionClient {
   readonly stats: DetectionClientStats = { messages: 0, items: 0, retries: 0, refused: 0 };
   private queue: Pending[] = [];
-  /** Texts queued or in flight, by key: the same text in the same record is asked once. */
+  /**
+   * Texts queued or in flight, by text: the same text in the same record is asked once. Keyed
+   * by the text alone, its record and language compared on a hit: a key made of the record's
+   * text and the text was a new string of several hundred characters per text, kept until the
+   * answer came (most of the page's garbage-collection work on a 20,000-row page).
+   */
   private readonly open = new Map<string, Pending>();
-  private readonly recent = new Map<string, PageDetectedNumber[]>();
+  private readonly recent = new Map<
+    string,
+    { item: PageDetectItem; found: PageDetectedNumber[] }
+  >();
   private inFlight = 0;
   private flushQueued = false;
   private pausedUntilRetry = false;
@@ -112,7 +119,7 @@ export class DetectionClient {
    */
   peek(text: string, hints: TextHints = {}): PhoneMatch[] | undefined {
     if (text.length > this.limits.textChars) return undefined;
-    const known = this.recent.get(keyOf(this.itemOf(text, hints)));
+    const known = this.known(this.itemOf(text, hints));
     if (known) return toMatches(text, 0, known);
     void this.detect(text, hints);
     return undefined;
@@ -130,20 +137,24 @@ export class DetectionClient {
 
   private detect(text: string, hints: TextHints): Promise<PageDetectedNumber[]> {
     const item = this.itemOf(text, hints);
-    const key = keyOf(item);
-    const known = this.recent.get(key);
+    const known = this.known(item);
     if (known) return Promise.resolve(known);
     return new Promise((resolve) => {
-      const open = this.open.get(key);
-      if (open) {
+      const open = this.open.get(text);
+      if (open && sameHints(open.item, item)) {
         open.waiters.push(resolve);
         return;
       }
-      const pending: Pending = { item, key, waiters: [resolve] };
-      this.open.set(key, pending);
+      const pending: Pending = { item, waiters: [resolve] };
+      this.open.set(text, pending);
       this.queue.push(pending);
       this.requestFlush();
     });
+  }
+
+  private known(item: PageDetectItem): PageDetectedNumber[] | undefined {
+    const known = this.recent.get(item.text);
+    return known && sameHints(known.item, item) ? known.found : undefined;
   }
 
   /** After the current task: everything one scanner slice asked for leaves together. */
@@ -236,17 +247,19 @@ export class DetectionClient {
   }
 
   private settle(pending: Pending, found: PageDetectedNumber[], remember: boolean): void {
-    this.open.delete(pending.key);
+    const { item } = pending;
+    if (this.open.get(item.text) === pending) this.open.delete(item.text);
     if (remember) {
       if (this.recent.size >= RECENT_RESULTS) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(pending.key, found);
+      this.recent.set(item.text, { item, found });
     }
     for (const resolve of pending.waiters) resolve(found);
   }
 }
 
-function keyOf(item: PageDetectItem): string {
-  return `${item.lang ?? ''}\u0000${item.context ?? ''}\u0000${item.text}`;
+/** The same record and language (a record's text is one cached string: usually the same object). */
+function sameHints(a: PageDetectItem, b: PageDetectItem): boolean {
+  return a.context === b.context && a.lang === b.lang;
 }
 
 function toMatches(text: string, offset: number, found: PageDetectedNumber[]): PhoneMatch[] {
