@@ -2,7 +2,11 @@ import browser from 'webextension-polyfill';
 import type { CallsState } from '../calls/index.ts';
 import type { DiagnosticsLog } from '../diagnostics/diagnostics-log.ts';
 import { RingPlayer } from '../ringtone/ring-player.ts';
-import type { RingRequest, RingStatus } from '../ringtone/ring-messages.ts';
+import {
+  isRingDocumentOpened,
+  type RingRequest,
+  type RingStatus,
+} from '../ringtone/ring-messages.ts';
 import { TaskQueue } from './task-queue.ts';
 import { SingleTimer } from '../session/single-timer.ts';
 import { agentSettings } from '../settings/agent-settings.ts';
@@ -125,12 +129,36 @@ export class RingTone {
     this.diagnostics = diagnostics;
   }
 
-  /** Follows the setting; call once at the background's start. */
+  /**
+   * Follows the setting and the offscreen page's word that it loaded; call once, synchronously,
+   * at the background's start (that message may be what woke the worker).
+   */
   listen(): void {
     agentSettings.watch((settings) => {
       this.enabled = settings.ringTone;
       this.reconcile();
     });
+    browser.runtime.onMessage.addListener(
+      (message: unknown, sender: browser.Runtime.MessageSender) => {
+        // Only the extension's own page; a content script has a tab.
+        if (isRingDocumentOpened(message) && sender.id === browser.runtime.id && !sender.tab) {
+          this.documentOpened();
+        }
+        return undefined;
+      },
+    );
+  }
+
+  /**
+   * The offscreen page has loaded. When this worker is starting the tone, that is the document
+   * it asked for. Otherwise it may be one a previous worker asked for and died before it
+   * appeared, after this worker found no document to close: look again, and close it unless
+   * a call rings.
+   */
+  documentOpened(): void {
+    if (this.playing === true) return;
+    this.playing = undefined;
+    this.reconcile();
   }
 
   /**

@@ -1,10 +1,19 @@
 /**
  * What the background says to the page that plays the ring tone (Chrome's offscreen
- * document) and what it answers. Kept apart from the command protocol: these go from the
- * background to a page, never from a view to the background.
+ * document) and what it answers, and the one thing that page says by itself. Kept apart from
+ * the command protocol: none of these comes from a view or a web page.
  */
 export interface RingRequest {
   ringtone: 'status';
+}
+
+/**
+ * The offscreen page, once loaded, to the background: "I am open". A worker that died inside
+ * `createDocument` leaves a document that may appear only after the next worker looked for
+ * one; this is how that worker learns of it.
+ */
+export interface RingDocumentOpened {
+  ringtone: 'opened';
 }
 
 /** Where the ring tone stands. */
@@ -25,5 +34,13 @@ export function isRingRequest(message: unknown): message is RingRequest {
     typeof message === 'object' &&
     message !== null &&
     (message as { ringtone?: unknown }).ringtone === 'status'
+  );
+}
+
+export function isRingDocumentOpened(message: unknown): message is RingDocumentOpened {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { ringtone?: unknown }).ringtone === 'opened'
   );
 }

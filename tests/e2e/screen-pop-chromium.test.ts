@@ -459,6 +459,39 @@ describe('Chromium: screen-pop and incoming-call alerts end to end', () => {
     // leftover document is closed by then, whether or not the store changed on the way.
     expect(await resumedRingStatus()).toEqual({ playing: false, audio: 'closed' });
     expect(await page.evaluate(offscreenDocuments)).toEqual([]);
+
+    // A worker that dies inside createDocument leaves a document that appears after the next
+    // worker looked. Opened here behind the ring tone's back, with nothing ringing: it is
+    // closed as soon as it has loaded: so soon that Chrome may reject the request with
+    // "closed before fully loading", which is what a dead worker would never hear.
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(async () => {
+      await (
+        globalThis as unknown as {
+          chrome: {
+            offscreen: {
+              createDocument(p: {
+                url: string;
+                reasons: string[];
+                justification: string;
+              }): Promise<void>;
+            };
+          };
+        }
+      ).chrome.offscreen
+        .createDocument({
+          url: 'offscreen.html',
+          reasons: ['AUDIO_PLAYBACK'],
+          justification: "a previous worker's late document",
+        })
+        .catch((error: unknown) => {
+          if (!/closed before fully loading/i.test(String(error))) throw error;
+        });
+    });
+    await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 0, {
+      message: 'the late offscreen document closed once it loaded',
+    });
+    expect(await resumedRingStatus()).toEqual({ playing: false, audio: 'closed' });
     await page.evaluate(setRingTone, false);
   });
 

@@ -8,7 +8,7 @@ import {
 } from '@/lib/background/ring-tone';
 import { DiagnosticsLog } from '@/lib/diagnostics/diagnostics-log';
 import { RING_CADENCE, RING_GAIN, ringSamples } from '@/lib/ringtone/ring-wave';
-import { isRingRequest, type RingStatus } from '@/lib/ringtone/ring-messages';
+import { isRingDocumentOpened, isRingRequest, type RingStatus } from '@/lib/ringtone/ring-messages';
 import { RingPlayer, type RingAudio } from '@/lib/ringtone/ring-player';
 import { encodeWav } from '@/lib/ringtone/wav';
 import { agentSettings } from '@/lib/settings/agent-settings';
@@ -82,6 +82,10 @@ describe('ring wave', () => {
     expect(isRingRequest({ ringtone: 'play' })).toBe(false);
     expect(isRingRequest({ type: 'session.login' })).toBe(false);
     expect(isRingRequest(null)).toBe(false);
+    // What the page itself says once loaded is another message, not a request to it.
+    expect(isRingRequest({ ringtone: 'opened' })).toBe(false);
+    expect(isRingDocumentOpened({ ringtone: 'opened' })).toBe(true);
+    expect(isRingDocumentOpened({ ringtone: 'status' })).toBe(false);
   });
 });
 
@@ -100,6 +104,27 @@ function recordingOutput(status: RingStatus = { playing: true, audio: 'running' 
     stop: async () => void calls.push('stop'),
   };
   return { output, calls };
+}
+
+/** Chrome's offscreen API and context list over one document slot, as the browser keeps it. */
+function fakeChrome(open: boolean, closeRefused?: string) {
+  const state = { open, closes: 0 };
+  const offscreen: ChromeOffscreen = {
+    createDocument: async () => {
+      if (state.open) throw new Error('Only a single offscreen document may be created.');
+      state.open = true;
+    },
+    closeDocument: async () => {
+      state.closes++;
+      if (closeRefused) throw new Error(closeRefused);
+      if (!state.open) throw new Error('No current offscreen document.');
+      state.open = false;
+    },
+  };
+  const runtime = {
+    getContexts: async () => (state.open ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
+  };
+  return { state, output: offscreenRingOutput(offscreen, runtime) };
 }
 
 describe('ring tone controller', () => {
@@ -258,30 +283,67 @@ describe('ring tone after a worker restart', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(stops).toHaveLength(3);
   });
+
+  /** What the offscreen page sends once loaded, as the background receives it. */
+  type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+  const pageLoaded = async (sender: Partial<Sender> = {}): Promise<void> => {
+    const from = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('offscreen.html') };
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      { ringtone: 'opened' },
+      { ...from, ...sender },
+      () => undefined,
+    );
+    expect(replies).toEqual([undefined]);
+  };
+
+  it('a document the previous worker was still opening, appearing after this one looked, is closed once it loads', async () => {
+    // The previous worker died inside createDocument: when this worker resumes and looks,
+    // there is no document yet, so there is nothing to close.
+    const chrome = fakeChrome(false);
+    const tone = new RingTone(chrome.output, () => diagnostics);
+    tone.listen();
+    tone.resume(callsWith());
+    await tone.idle();
+    expect(chrome.state).toEqual({ open: false, closes: 0 });
+    // Then the browser finishes the dead worker's request and the page loads.
+    chrome.state.open = true;
+    await pageLoaded();
+    await tone.idle();
+    expect(chrome.state).toEqual({ open: false, closes: 1 });
+    expect(tone.lastStatus).toEqual({ playing: false, audio: 'closed' });
+  });
+
+  it('the document this worker asked for, loading while the tone starts, changes nothing', async () => {
+    const { output, calls } = recordingOutput();
+    const tone = new RingTone(output, () => diagnostics);
+    tone.listen();
+    tone.resume(callsWith());
+    await tone.idle();
+    tone.onChange(callsWith('Ringing'));
+    await tone.idle();
+    expect(calls).toEqual(['stop', 'play']);
+    // The document this worker asked for: nothing more to do.
+    await pageLoaded();
+    await tone.idle();
+    expect(calls).toEqual(['stop', 'play']);
+  });
+
+  it('the page is heard only from the extension itself, not from a content script', async () => {
+    const { output, calls } = recordingOutput();
+    const tone = new RingTone(output, () => diagnostics);
+    tone.listen();
+    tone.resume(callsWith());
+    await tone.idle();
+    await pageLoaded({ tab: { id: 1 } as Sender['tab'] });
+    await tone.idle();
+    expect(calls).toEqual(['stop']);
+    await pageLoaded();
+    await tone.idle();
+    expect(calls).toEqual(['stop', 'stop']);
+  });
 });
 
 describe('offscreen ring output', () => {
-  /** Chrome's offscreen API and context list over one document slot, as the browser keeps it. */
-  function fakeChrome(open: boolean, closeRefused?: string) {
-    const state = { open, closes: 0 };
-    const offscreen: ChromeOffscreen = {
-      createDocument: async () => {
-        if (state.open) throw new Error('Only a single offscreen document may be created.');
-        state.open = true;
-      },
-      closeDocument: async () => {
-        state.closes++;
-        if (closeRefused) throw new Error(closeRefused);
-        if (!state.open) throw new Error('No current offscreen document.');
-        state.open = false;
-      },
-    };
-    const runtime = {
-      getContexts: async () => (state.open ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
-    };
-    return { state, output: offscreenRingOutput(offscreen, runtime) };
-  }
-
   it('stop closes a document this worker did not open, and leaves none open', async () => {
     const { state, output } = fakeChrome(true);
     await output.stop();
