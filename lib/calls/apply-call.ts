@@ -55,10 +55,12 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   const existing = state.calls.find((r) => r.call.id === call.id);
   if (!existing) {
     if (state.calls.length >= MAX_ACTIVE_CALLS) return state;
-    // A new outgoing call is the effect of the oldest pending Dial.
+    // A new outgoing call is the effect of the oldest pending Dial, or of the transfer or
+    // conference that started a consultation from its parent call.
     const dial =
       call.state === 'Dialing'
-        ? state.intents.find((i) => i.operation === 'Dial' && i.callId === undefined)
+        ? (state.intents.find((i) => awaitsConsultCall(i) && i.callId === call.parentCallId) ??
+          state.intents.find((i) => i.operation === 'Dial' && i.callId === undefined))
         : undefined;
     const record = withDialRewrite(createRecord(call, now, event.notificationType), dial);
     let next: CallsState = settleIntents(
@@ -70,12 +72,22 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   }
 
   if (isStale(existing.call.state, call.state)) return state;
-  let next = settleIntents(state, (i) => i.callId === call.id);
+  let next = settleIntents(state, (i) => i.callId === call.id && !awaitsConsultCall(i));
   if (sameCall(existing.call, call) && existing.lastNotification === event.notificationType)
     return next;
   const record = updateRecord(existing, call, now, event.notificationType);
   next = { ...next, calls: next.calls.map((r) => (r === existing ? record : r)) };
   return maybeAlert(next, record, 'notification', now);
+}
+
+/**
+ * A two-step transfer or conference whose destination the dial plan rewrote: the original
+ * call goes Held first, then the consult call appears (gws-api.md §4.5), so the request is
+ * settled by the consult call, which takes the number asked for, not by the original's
+ * change (its release, an error or the timeout still settle it).
+ */
+function awaitsConsultCall(intent: PendingIntent): boolean {
+  return intent.dial !== undefined && intent.callId !== undefined;
 }
 
 /**

@@ -154,7 +154,10 @@ export interface PendingIntent {
   operation: string;
   callId?: string;
   startedAt: number;
-  /** A Dial whose number the dial plan rewrote: handed to the call it places. */
+  /**
+   * A Dial, or a two-step transfer or conference, whose number the dial plan rewrote: handed
+   * to the call it places (the consult call for a transfer or conference).
+   */
   dial?: DialRewrite;
 }
 

@@ -1,5 +1,10 @@
 import type { SessionOperation } from '../session/operations.ts';
-import { destinationOf, isDestinationRequest, withDestination } from '../gws/call-operations.ts';
+import {
+  destinationOf,
+  isDestinationRequest,
+  placesConsultCall,
+  withDestination,
+} from '../gws/call-operations.ts';
 import type { DialPlanResult } from './apply.ts';
 
 /** The dial plan in force, for one number (the background binds rules and region). */
@@ -70,4 +75,25 @@ export function planOperation(operation: SessionOperation, plan: DialPlanFn): Pl
         plan: result,
       }
     : { operation, plan: result };
+}
+
+/**
+ * What the plan did to the number of an operation that places a new call (a Dial, or the
+ * consult call of a two-step transfer or conference): the switch may report the rewritten
+ * digits as that call's party, and the agent knows it by the number asked for. Undefined when
+ * the number went out as asked, or the operation places no call of the agent's.
+ */
+export function placedCallRewrite(
+  requested: SessionOperation,
+  sent: SessionOperation,
+): { asked: string; dialled: string } | undefined {
+  const places =
+    requested.kind === 'dial' ||
+    (requested.kind === 'call' && placesConsultCall(requested.request));
+  if (!places) return undefined;
+  const asked = dialledNumber(requested);
+  const dialled = dialledNumber(sent);
+  return asked !== undefined && dialled !== undefined && asked !== dialled
+    ? { asked, dialled }
+    : undefined;
 }

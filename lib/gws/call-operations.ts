@@ -43,6 +43,8 @@ interface OperationSpec<Params extends object, Body extends object> {
   readonly offeredBy: readonly Offer[];
   /** Set on the operations that take a `destination` number the switch dials. */
   readonly destination?: DestinationUse;
+  /** The switch places a new (consult) call to the destination; single-step ones place none. */
+  readonly consultation?: boolean;
   /** Checks a view's parameters; throws GwsInputError naming the refused one. */
   readonly read: (params: Unchecked, operationName: string) => Params;
   /** The request's members besides `operationName`. */
@@ -65,10 +67,14 @@ function operation<Params extends object, Body extends object, const O extends r
 const plain = <const O extends readonly Offer[]>(offeredBy: O) =>
   operation(offeredBy, noParams, noParams);
 
-/** Transfer or conference to a number: the view sends the number, GWS gets a destination. */
+/**
+ * Transfer or conference to a number: the view sends the number, GWS gets a destination. Two
+ * steps go through a consult call to the destination (§4.5); a single step places none.
+ */
 const toDestination = <const O extends readonly Offer[], const U extends DestinationUse>(
   offeredBy: O,
   destination: U,
+  steps: 'consultation' | 'single-step',
 ) => ({
   ...operation(
     offeredBy,
@@ -78,6 +84,7 @@ const toDestination = <const O extends readonly Offer[], const U extends Destina
     ({ destination }) => ({ destination: { phoneNumber: destination } }),
   ),
   destination,
+  consultation: steps === 'consultation',
 });
 
 /** GWS finds the related call when `consultCallUri` is omitted (§4.5). */
@@ -100,12 +107,12 @@ export const CALL_OPERATIONS = {
   Hangup: plain(['popup', 'page-call', 'keyboard']),
   Hold: plain(['popup', 'page-call', 'keyboard']),
   Retrieve: plain(['popup', 'page-call', 'keyboard']),
-  InitiateTransfer: toDestination(['popup'], 'transfer'),
+  InitiateTransfer: toDestination(['popup'], 'transfer', 'consultation'),
   CompleteTransfer: complete(['popup']),
-  SingleStepTransfer: toDestination(['popup', 'page-transfer'], 'transfer'),
-  InitiateConference: toDestination(['popup'], 'conference'),
+  SingleStepTransfer: toDestination(['popup', 'page-transfer'], 'transfer', 'single-step'),
+  InitiateConference: toDestination(['popup'], 'conference', 'consultation'),
   CompleteConference: complete(['popup']),
-  SingleStepConference: toDestination(['popup', 'page-transfer'], 'conference'),
+  SingleStepConference: toDestination(['popup', 'page-transfer'], 'conference', 'single-step'),
   /** `participant` is the party's phone number (§4.5). */
   RemoveParticipantFromConference: operation(
     ['popup'],
@@ -201,6 +208,11 @@ export function destinationOf(
     number: request.params.destination,
     use: CALL_OPERATIONS[request.operation].destination,
   };
+}
+
+/** A request whose destination the switch calls on a new consult call (InitiateTransfer…). */
+export function placesConsultCall(request: CallOperationRequest): boolean {
+  return isDestinationRequest(request) && CALL_OPERATIONS[request.operation].consultation;
 }
 
 /** The same request sent to another number (the one the dial plan makes of it). */

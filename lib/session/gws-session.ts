@@ -17,7 +17,7 @@ import { IntentExpiry } from './intent-expiry.ts';
 import { intentOf, runOperation, type SessionOperation } from './operations.ts';
 import { VoiceServiceWatch } from './voice-watch.ts';
 import { CommandRejectedError } from './errors.ts';
-import { planOperation, type DialPlanFn } from '../dial-plan/plan-operation.ts';
+import { placedCallRewrite, planOperation, type DialPlanFn } from '../dial-plan/plan-operation.ts';
 import { describeDialPlan } from '../dial-plan/describe.ts';
 
 export type SessionView = ViewState;
@@ -115,19 +115,14 @@ export class GwsSession {
     const operation = await this.withDialPlan(requested);
     const { name, callId } = intentOf(operation);
     const id = `${name}:${++this.intentSequence}`;
-    // A rewritten dial: the call it places is told the number the agent asked for.
-    const rewritten =
-      requested.kind === 'dial' &&
-      operation.kind === 'dial' &&
-      requested.phoneNumber !== operation.phoneNumber;
+    // A rewritten dial or consultation: the call it places is told the number asked for.
+    const rewrite = placedCallRewrite(requested, operation);
     this.dispatch({
       type: 'intent',
       id,
       operation: name,
       ...(callId === undefined ? {} : { callId }),
-      ...(rewritten
-        ? { dial: { asked: requested.phoneNumber, dialled: operation.phoneNumber } }
-        : {}),
+      ...(rewrite ? { dial: rewrite } : {}),
     });
     try {
       await runOperation(rest, this.store.state, operation);

@@ -102,4 +102,50 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
       });
     await alice.until((s) => s.calls.length === 0, 'hung up');
   });
+
+  it('a consultation to a rewritten number is known by the number asked for', async () => {
+    const { callId: mainId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
+    await alice.until((s) => s.calls.some((r) => r.call.id === mainId), 'the inbound call rings');
+    await alice.session.operate({ kind: 'call', callId: mainId, request: { operation: 'Answer' } });
+    await alice.until(
+      (s) => s.calls.some((r) => r.call.id === mainId && r.call.state === 'Established'),
+      'answered',
+    );
+    await alice.session.operate({
+      kind: 'call',
+      callId: mainId,
+      request: { operation: 'InitiateTransfer', params: { destination: '+12125550177' } },
+    });
+    const state = await alice.until(
+      (s) => s.calls.some((r) => r.parentId === mainId) && s.intents.length === 0,
+      'the consult call, with the transfer settled',
+    );
+    const sent = (await sim.control.requests('agent1')).find(
+      (r) => r.operationName === 'InitiateTransfer',
+    );
+    expect(sent?.body).toMatchObject({ destination: { phoneNumber: '92125550177' } });
+    const consult = state.calls.find((r) => r.parentId === mainId)!;
+    expect(callNumbers(consult.call)).toContain('92125550177');
+    expect(consult.dialRewrite).toEqual({ asked: '+12125550177', dialled: '92125550177' });
+    expect(otherParty(partyCallOf(consult))).toMatchObject({
+      number: '+12125550177',
+      role: 'consult',
+    });
+    // The held original keeps its own party, the customer.
+    const main = state.calls.find((r) => r.call.id === mainId)!;
+    expect(main.dialRewrite).toBeUndefined();
+    expect(otherParty(partyCallOf(main)).number).toBe('+14155550132');
+    // The page card of the number asked for finds the consult call.
+    expect(pageLookup(state, '(212) 555-0177').calls.map((c) => c.callId)).toEqual([
+      consult.call.id,
+    ]);
+
+    for (const r of state.calls)
+      await alice.session.operate({
+        kind: 'call',
+        callId: r.call.id,
+        request: { operation: 'Hangup' },
+      });
+    await alice.until((s) => s.calls.length === 0, 'hung up');
+  });
 });

@@ -410,6 +410,60 @@ describe('calls store: intents and errors', () => {
     expect(state.calls[0]?.dialRewrite).toBeUndefined();
   });
 
+  it('hands a rewritten consultation the number asked for: the consult call settles it, not the Held original', () => {
+    const rewrite = { asked: '+12125550177', dialled: '92125550177' };
+    const consult = (id: string, phoneNumber: string) =>
+      callEvent(id, 'Dialing', {
+        callType: 'Consult',
+        parentCallUri: 'http://gws/api/v2/me/calls/A',
+        participants: [{ phoneNumber }],
+      });
+    let state = run([
+      callEvent('A', 'Established'),
+      { type: 'intent', id: 't1', operation: 'InitiateTransfer', callId: 'A', dial: rewrite },
+      // The original goes Held first (§4.5): the transfer waits for its consult call.
+      callEvent('A', 'Held'),
+    ]);
+    expect(state.intents.map((i) => i.id)).toEqual(['t1']);
+    state = run([consult('C', '92125550177')], state);
+    expect(state.intents).toEqual([]);
+    expect(state.calls.find((r) => r.call.id === 'C')?.dialRewrite).toEqual(rewrite);
+    expect(state.calls.find((r) => r.call.id === 'A')?.dialRewrite).toBeUndefined();
+    // The other order settles it too.
+    state = run([
+      callEvent('B', 'Established'),
+      { type: 'intent', id: 't2', operation: 'InitiateConference', callId: 'B', dial: rewrite },
+      callEvent('D', 'Dialing', {
+        callType: 'Consult',
+        parentCallUri: 'http://gws/api/v2/me/calls/B',
+        participants: [{ phoneNumber: '92125550177' }],
+      }),
+      callEvent('B', 'Held'),
+    ]);
+    expect(state.intents).toEqual([]);
+    expect(state.calls.find((r) => r.call.id === 'D')?.dialRewrite).toEqual(rewrite);
+    // A transfer the plan left alone is settled by the original's change, as before.
+    state = run([
+      callEvent('E', 'Established'),
+      { type: 'intent', id: 't3', operation: 'InitiateTransfer', callId: 'E' },
+      callEvent('E', 'Held'),
+    ]);
+    expect(state.intents).toEqual([]);
+    // A consult call to someone else settles the transfer but is not given the number.
+    state = run([
+      callEvent('F', 'Established'),
+      { type: 'intent', id: 't4', operation: 'InitiateTransfer', callId: 'F', dial: rewrite },
+      callEvent('F', 'Held'),
+      callEvent('G', 'Dialing', {
+        callType: 'Consult',
+        parentCallUri: 'http://gws/api/v2/me/calls/F',
+        participants: [{ phoneNumber: '7002' }],
+      }),
+    ]);
+    expect(state.intents).toEqual([]);
+    expect(state.calls.find((r) => r.call.id === 'G')?.dialRewrite).toBeUndefined();
+  });
+
   it('fails intents on ErrorMessage and records the error', () => {
     let state = run([
       callEvent('A', 'Established'),

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { applyDialPlan, type DialPlanResult } from '../../lib/dial-plan/apply.ts';
 import { classifyNumber } from '../../lib/dial-plan/classify.ts';
 import { matchesDigitPattern, readDigitPattern } from '../../lib/dial-plan/digit-pattern.ts';
-import { planOperation } from '../../lib/dial-plan/plan-operation.ts';
+import { placedCallRewrite, planOperation } from '../../lib/dial-plan/plan-operation.ts';
 import {
   blankRule,
   DIAL_FORMATS,
@@ -314,5 +314,34 @@ describe('dial plan: operations', () => {
     expect(planOperation(listen, plan)).toEqual({ operation: listen });
     const hold = { kind: 'call' as const, callId: 'c1', request: { operation: 'Hold' as const } };
     expect(planOperation(hold, plan)).toEqual({ operation: hold });
+  });
+
+  it('tells the call an operation places the number asked for: a Dial and a consultation, not a single step', () => {
+    const rewriteOf = (operation: Parameters<typeof planOperation>[0]) =>
+      placedCallRewrite(operation, planOperation(operation, plan).operation);
+    const call = (operation: 'InitiateTransfer' | 'SingleStepTransfer', destination: string) =>
+      ({
+        kind: 'call',
+        callId: 'c1',
+        request: { operation, params: { destination } },
+      }) as const;
+    expect(rewriteOf({ kind: 'dial', phoneNumber: '+14155550132' })).toEqual({
+      asked: '+14155550132',
+      dialled: '94155550132',
+    });
+    expect(rewriteOf(call('InitiateTransfer', '+442079460958'))).toEqual({
+      asked: '+442079460958',
+      dialled: '011442079460958',
+    });
+    // A single step places no call of the agent's; an internal number goes out as asked.
+    expect(rewriteOf(call('SingleStepTransfer', '+442079460958'))).toBeUndefined();
+    expect(rewriteOf(call('InitiateTransfer', '7002'))).toBeUndefined();
+    expect(rewriteOf({ kind: 'dial', phoneNumber: '7002' })).toBeUndefined();
+    expect(
+      rewriteOf({
+        kind: 'device',
+        request: { operation: 'ForwardCallsOn', params: { destination: '+14155550132' } },
+      }),
+    ).toBeUndefined();
   });
 });
