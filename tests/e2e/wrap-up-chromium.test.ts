@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { agentState, startCallLogHook, type CallLogHook } from '../support/call-log-hook.ts';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchChromiumWithExtension, type ChromiumExtension } from '../support/extension.ts';
 import {
@@ -12,43 +11,7 @@ import {
 } from '../support/extension-commands.ts';
 import type { PersistedSession } from '../../lib/session/persistence.ts';
 import type { CallsState } from '../../lib/calls/index.ts';
-import type { ViewState } from '../../lib/messaging/view-state.ts';
 import { withoutScreenPop } from './popup-support.ts';
-
-/** What the call-log hook received: one entry per POST. */
-interface LoggedPost {
-  path: string;
-  idempotencyKey: string | undefined;
-  body: Record<string, unknown>;
-}
-
-/** A CRM stand-in for the call-log hook: records every POST, answers 201. */
-async function startHookServer(): Promise<{ server: Server; url: string; posts: LoggedPost[] }> {
-  const posts: LoggedPost[] = [];
-  const server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    req.on('end', () => {
-      if (req.method === 'POST') {
-        const key = req.headers['idempotency-key'];
-        posts.push({
-          path: req.url ?? '',
-          idempotencyKey: typeof key === 'string' ? key : undefined,
-          body: JSON.parse(text) as Record<string, unknown>,
-        });
-      }
-      res.writeHead(req.method === 'POST' ? 201 : 404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, posts };
-}
-
-function agentState(v: ViewState): { state?: string; workMode?: string } {
-  const userState = v.calls.agent.devices[0]?.device.userState;
-  return { ...(userState?.state ? { state: userState.state } : {}), workMode: userState?.workMode };
-}
 
 // Wrap-up, history, missed calls and the call-log hook: the built extension in Chromium
 // against the simulator, which serves a disposition catalogue and a 30 s wrap-up time.
@@ -56,7 +19,7 @@ describe('Chromium: wrap-up, call history and call log', () => {
   let sim: StartedSim;
   let ext: ChromiumExtension;
   let popup: Page;
-  let hook: Awaited<ReturnType<typeof startHookServer>>;
+  let hook: CallLogHook;
 
   const commands = extensionCommands((message) => popup.evaluate(sendRuntimeMessage, message));
   const { command, until } = commands;
@@ -107,7 +70,7 @@ describe('Chromium: wrap-up, call history and call log', () => {
   }
 
   beforeAll(async () => {
-    hook = await startHookServer();
+    hook = await startCallLogHook();
     sim = await startSim({ longPollTimeoutMs: 10_000, maxIntervalMs: 15_000 });
     ext = await launchChromiumWithExtension();
     popup = await ext.openPopup();

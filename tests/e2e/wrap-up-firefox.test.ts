@@ -1,46 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { agentState, startCallLogHook, type CallLogHook } from '../support/call-log-hook.ts';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/extension.ts';
 import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
-import type { ViewState } from '../../lib/messaging/view-state.ts';
-
-/** What the call-log hook received: one entry per POST. */
-interface LoggedPost {
-  path: string;
-  idempotencyKey: string | undefined;
-  body: Record<string, unknown>;
-}
-
-/** A CRM stand-in for the call-log hook: records every POST, answers 201. */
-async function startHookServer(): Promise<{ server: Server; url: string; posts: LoggedPost[] }> {
-  const posts: LoggedPost[] = [];
-  const server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    req.on('end', () => {
-      if (req.method === 'POST') {
-        const key = req.headers['idempotency-key'];
-        posts.push({
-          path: req.url ?? '',
-          idempotencyKey: typeof key === 'string' ? key : undefined,
-          body: JSON.parse(text) as Record<string, unknown>,
-        });
-      }
-      res.writeHead(req.method === 'POST' ? 201 : 404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, posts };
-}
-
-function agentState(v: ViewState): { state?: string; workMode?: string } {
-  const userState = v.calls.agent.devices[0]?.device.userState;
-  return { ...(userState?.state ? { state: userState.state } : {}), workMode: userState?.workMode };
-}
 
 // Wrap-up, call history and the call-log hook in firefox-esr (MV2 build), where the
 // background is a page and the hook is reached through Firefox's own host permissions: the
@@ -50,7 +13,7 @@ describe('Firefox: wrap-up, call history and call log', () => {
   let sim: StartedSim;
   let ext: FirefoxExtension;
   let popup: Page;
-  let hook: Awaited<ReturnType<typeof startHookServer>>;
+  let hook: CallLogHook;
 
   const { command, until, login } = extensionCommands((message) =>
     popup.evaluate(sendRuntimeMessage, message),
@@ -67,7 +30,7 @@ describe('Firefox: wrap-up, call history and call log', () => {
     popup.evaluate((s) => document.querySelector<HTMLSelectElement>(s)?.value, selector);
 
   beforeAll(async () => {
-    hook = await startHookServer();
+    hook = await startCallLogHook();
     sim = await startSim({ longPollTimeoutMs: 10_000 });
     ext = await launchFirefoxWithExtension();
     popup = await ext.openPopup();

@@ -43,6 +43,17 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
 
   const dialled = (s: CallsState) => s.calls.find((r) => r.call.state === 'Dialing');
 
+  /** Leaves no call behind for the next test. */
+  async function hangUpAll(state: CallsState): Promise<void> {
+    for (const r of state.calls)
+      await alice.session.operate({
+        kind: 'call',
+        callId: r.call.id,
+        request: { operation: 'Hangup' },
+      });
+    await alice.until((s) => s.calls.length === 0, 'hung up');
+  }
+
   it('a CRM card, a page control and the history find the call by the number as dialled', async () => {
     await alice.session.operate({ kind: 'dial', phoneNumber: '+12125550176' });
     const state = await alice.until((s) => dialled(s) !== undefined, 'the dialled call');
@@ -94,13 +105,7 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
     );
     const record = state.calls.find((r) => callNumbers(r.call).includes('7002'))!;
     expect(record.dialRewrite).toBeUndefined();
-    for (const r of state.calls)
-      await alice.session.operate({
-        kind: 'call',
-        callId: r.call.id,
-        request: { operation: 'Hangup' },
-      });
-    await alice.until((s) => s.calls.length === 0, 'hung up');
+    await hangUpAll(state);
   });
 
   it('a consultation to a rewritten number is known by the number asked for', async () => {
@@ -140,12 +145,6 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
       consult.call.id,
     ]);
 
-    for (const r of state.calls)
-      await alice.session.operate({
-        kind: 'call',
-        callId: r.call.id,
-        request: { operation: 'Hangup' },
-      });
-    await alice.until((s) => s.calls.length === 0, 'hung up');
+    await hangUpAll(state);
   });
 });
