@@ -10,7 +10,7 @@ import { MainThreadTrace, type MainThreadTime } from './main-thread-trace.ts';
 import { OverlayProbe, type OverlayDiagnostics } from './overlay-probe.ts';
 import { BARE_PASS } from './generate-page.ts';
 
-interface LongTask {
+export interface LongTask {
   start: number;
   duration: number;
 }
@@ -54,6 +54,30 @@ type BenchWindow = {
   __benchAddRows(): number;
   __benchFrame(change: boolean): Promise<number>;
 };
+
+/**
+ * The page's own long tasks while it loads with the overlay off (an origin the overlay is not
+ * enabled for), until its first frames after the load event: the page's own parse, style and
+ * layout, which a content script injected at document idle can land next to.
+ */
+export async function pageAloneLongTasks(ext: ChromiumExtension, url: string): Promise<LongTask[]> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(url, { timeout: 120_000, waitUntil: 'load' });
+    return await page.evaluate(
+      () =>
+        new Promise<LongTask[]>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              setTimeout(() => resolve((window as unknown as BenchWindow).__bench.longTasks), 0),
+            ),
+          ),
+        ),
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
