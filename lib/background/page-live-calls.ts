@@ -79,30 +79,19 @@ export function pageLookup(
     const { call } = record;
     // A supervisor's monitoring call is another agent's call: a page sees only that the number
     // is on a call (so it offers no second Call), never its data or a control.
-    if (isMonitoringCall(call)) {
-      if (involves(record, number)) {
-        calls.push({
-          callId: call.id,
-          state: call.state,
-          callType: call.callType,
-          startedAt: record.startedAt,
-          userData: [],
-          actions: [],
-        });
-      }
-      continue;
-    }
+    const monitoring = isMonitoringCall(call);
     if (involves(record, number)) {
       calls.push({
         callId: call.id,
         state: call.state,
         callType: call.callType,
         startedAt: record.startedAt,
-        userData: userDataPairs(call.userData),
-        actions: offered(CALL_ACTIONS, record),
+        userData: monitoring ? [] : userDataPairs(call.userData),
+        actions: monitoring ? [] : offered(CALL_ACTIONS, record),
       });
       continue;
     }
+    if (monitoring) continue;
     const actions = offered(TRANSFER_ACTIONS, record);
     if (actions.length > 0 && (call.state === 'Established' || call.state === 'Held')) {
       otherCalls.push({

@@ -2,8 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore, type Painter } from '../../lib/overlay/decorations.ts';
-import { PageScanner } from '../../lib/overlay/page-scanner.ts';
-import { intakeMutations, OBSERVE_OPTIONS } from '../../lib/overlay/mutation-intake.ts';
+import { liveScanner } from '../support/live-scanner.ts';
 
 /** A painter that keeps what it shows, with the text each range covers. */
 function recordingPainter() {
@@ -32,24 +31,8 @@ function recordingPainter() {
 function live() {
   const rec = recordingPainter();
   const store = new DecorationStore(rec.painter, (t) => findPhoneNumbers(t, 'US'));
-  const scanner = new PageScanner({
-    store,
-    ownHost: () => null,
-    schedule: (run) => setTimeout(run, 0),
-    now: () => performance.now(),
-    fullRoots: () => [document.body],
-  });
-  const observer = new MutationObserver((records) =>
-    intakeMutations(records, scanner, null, () => {}),
-  );
-  observer.observe(document, OBSERVE_OPTIONS);
-  scanner.scan(document.body);
-  /** Waits until the observer delivered and the queue drained. */
-  const settle = async () => {
-    await new Promise((r) => setTimeout(r, 0));
-    await scanner.whenIdle();
-  };
-  return { ...rec, store, scanner, settle, stop: () => observer.disconnect() };
+  const { scanner, settle, stop } = liveScanner(store);
+  return { ...rec, store, scanner, settle, stop };
 }
 
 function cell(text: string): HTMLElement {

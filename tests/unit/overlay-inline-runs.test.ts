@@ -2,8 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore, hitText, type Painter } from '../../lib/overlay/decorations.ts';
-import { PageScanner } from '../../lib/overlay/page-scanner.ts';
-import { intakeMutations, OBSERVE_OPTIONS } from '../../lib/overlay/mutation-intake.ts';
+import { liveScanner } from '../support/live-scanner.ts';
 import { inlineRun, runPosition, runText } from '../../lib/overlay/inline-runs.ts';
 
 /** Store, scanner and observer wired like the content script, on this document. */
@@ -17,24 +16,9 @@ function live() {
   const store = new DecorationStore(painter, (t) => findPhoneNumbers(t, 'US'), undefined, {
     runOf: (node) => inlineRun(node, null),
   });
-  const scanner = new PageScanner({
-    store,
-    ownHost: () => null,
-    schedule: (run) => setTimeout(run, 0),
-    now: () => performance.now(),
-    fullRoots: () => [document.body],
-  });
-  const observer = new MutationObserver((records) =>
-    intakeMutations(records, scanner, null, () => {}),
-  );
-  observer.observe(document, OBSERVE_OPTIONS);
-  scanner.scan(document.body);
-  const settle = async () => {
-    await new Promise((r) => setTimeout(r, 0));
-    await scanner.whenIdle();
-  };
+  const { settle, stop } = liveScanner(store);
   const found = () => [...store.hits()].map((h) => [hitText(h), h.number]);
-  return { store, shown, settle, found, stop: () => observer.disconnect() };
+  return { store, shown, settle, found, stop };
 }
 
 /** An element with children: strings become text nodes. */
