@@ -10,6 +10,7 @@ import { runOverlayBench, OVERLAY_USAGE } from './overlay/overlay-bench.ts';
 import { runPhonesBench, PHONES_USAGE } from './phones/phones-bench.ts';
 import { DETECTOR_USAGE, runDetectorBench } from './phones/detector-bench.ts';
 import { DETECTION_USAGE, runDetectionBench } from './overlay/detection-bench.ts';
+import { OVERLAY_PROFILE_USAGE, runOverlayProfile } from './overlay/overlay-profile.ts';
 
 interface Benchmark {
   about: string;
@@ -26,6 +27,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     usage: OVERLAY_USAGE,
     quick: true,
     run: runOverlayBench,
+  },
+  'overlay-profile': {
+    about:
+      "where the overlay's main-thread time goes on one page: a CPU profile, summed by function",
+    usage: OVERLAY_PROFILE_USAGE,
+    quick: false,
+    run: runOverlayProfile,
   },
   detection: {
     about:

@@ -7,24 +7,15 @@
  * same page, the longest main-thread task, a burst of appended rows, and the heap and
  * evaluation time the content script costs per frame.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { launchChromiumWithExtension } from '../../tests/support/extension.ts';
 import { textTable } from '../support/stats.ts';
-import {
-  framePageHtml,
-  framesPageHtml,
-  generateRows,
-  pageHtml,
-  rowTexts,
-  type BenchRow,
-} from './generate-page.ts';
+import { framePageHtml, framesPageHtml, generateRows, pageHtml } from './generate-page.ts';
 import { enableCrmSites } from './overlay-probe.ts';
 import { measurePage, pageAloneLongTasks, type LongTask, type PageResult } from './page-run.ts';
 import { measureFrames } from './frames-run.ts';
+import { expectedHits, serve } from './bench-pages.ts';
 import { contentScriptSize, describeSize, CONTENT_SCRIPT_BUDGET } from './script-size.ts';
 
 export const OVERLAY_USAGE =
@@ -47,31 +38,6 @@ function sizes(argv: string[]): number[] {
 }
 
 /** How many decorations the overlay must end with: the same detector, run here. */
-function expectedHits(rows: BenchRow[]): number {
-  let n = 0;
-  for (const row of rows)
-    for (const text of rowTexts(row)) n += findPhoneNumbers(text, 'US').length;
-  return n;
-}
-
-async function serve(pages: Map<string, string>, frame: (i: number) => string) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const html =
-      url.pathname === '/frame'
-        ? frame(Number(url.searchParams.get('i')))
-        : pages.get(url.pathname);
-    res.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html ?? 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
-
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const times = (n: number) => `${n.toFixed(1)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
