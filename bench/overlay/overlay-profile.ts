@@ -4,8 +4,9 @@
  * overlay has decorated every number, summed by function. Prints the functions with the most
  * self time, the content script's first, and saves the profile for DevTools.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { requireBuild } from '../../tests/support/browsers.ts';
 import { launchChromiumWithExtension } from '../../tests/support/extension.ts';
 import { textTable } from '../support/stats.ts';
 import { generateRows, pageHtml } from './generate-page.ts';
@@ -52,6 +53,16 @@ export async function runOverlayProfile(argv: string[]): Promise<number> {
     const { profile } = (await probe.cdp.send('Profiler.stop')) as { profile: Profile };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
+    // The build is minified: each function of ours is shown with the code it starts with.
+    const sources = new Map<string, string[]>();
+    const excerpt = async (url: string, line: number, column: number) => {
+      if (!sources.has(url)) {
+        const file = path.join(requireBuild('chromium'), url.slice(extensionUrl.length));
+        sources.set(url, (await readFile(file, 'utf8').catch(() => '')).split('\n'));
+      }
+      return (sources.get(url)![line] ?? '').slice(column, column + 60);
+    };
+    const code = new Map<string, string>();
     let total = 0;
     let ours = 0;
     const extensionUrl = ext.url('');
@@ -65,6 +76,8 @@ export async function runOverlayProfile(argv: string[]): Promise<number> {
       if (where === 'overlay') ours += dt;
       const key = `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
       self.set(key, (self.get(key) ?? 0) + dt);
+      if (where === 'overlay' && !code.has(key))
+        code.set(key, await excerpt(f.url, f.lineNumber, f.columnNumber));
     }
     const sorted = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
     console.log(`page: ${rowCount} rows, ${numbers} numbers`);
@@ -73,8 +86,8 @@ export async function runOverlayProfile(argv: string[]): Promise<number> {
     );
     console.log(
       textTable([
-        ['self time', 'function  where:line:column'],
-        ...sorted.map(([k, v]) => [`${v.toFixed(1)} ms`, k]),
+        ['self time', 'function  where:line:column', 'code'],
+        ...sorted.map(([k, v]) => [`${v.toFixed(1)} ms`, k, code.get(k) ?? '']),
       ]),
     );
     const dir = path.join(import.meta.dirname, '..', 'results');
