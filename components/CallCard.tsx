@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallRecord } from '@/lib/calls';
-import { otherParty, partyCallOf, type PartyNaming } from '@/lib/calls';
+import { otherParty, participantAsAsked, partyCallOf, type PartyNaming } from '@/lib/calls';
 import type { PopupCallOperation } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n/messages';
 import { liveTimer } from '@/lib/history/call-times';
@@ -139,7 +139,7 @@ export function CallCard(props: Props) {
           {call.participants.map((p, i) => (
             <ParticipantLine
               key={`${i}:${p.phoneNumber}`}
-              participant={p}
+              participant={participantAsAsked(p, record.dialRewrite)}
               showNumber={call.participants.length > 1 || party.name !== undefined}
               removePending={isPending('RemoveParticipantFromConference')}
               onRemove={

@@ -130,6 +130,18 @@ function asAsked(picked: Picked, rewrite: DialRewrite | undefined): Picked {
   return { number: rewrite.asked, role: picked.role };
 }
 
+/**
+ * A participant as the agent knows it: on a call the dial plan rewrote, the entry for the
+ * number dialled (`92125550176`) stands for the number asked for (`+12125550176`). GWS's
+ * formatted and E.164 forms, country and location describe the switch's digits, so they are
+ * left out and the number asked for is described afresh. Any other participant is GWS's own.
+ * Operations on the participant (RemoveParticipantFromConference) still take GWS's number.
+ */
+export function participantAsAsked(p: Participant, rewrite: DialRewrite | undefined): Participant {
+  if (!rewrite || !sameNumber(participantNumber(p), rewrite.dialled)) return p;
+  return { phoneNumber: rewrite.asked, digits: digitsOnly(rewrite.asked) };
+}
+
 function pick(call: PartyCall): Picked {
   const participants = call.participants ?? [];
   const consult = call.callType === 'Consult';

@@ -82,6 +82,15 @@ describe('Chromium: dial plan on every dial path', () => {
     await field.press('Enter');
     expect(await sent('Dial')).toEqual(['94155550132']);
     await until((s) => s.calls.calls.length === 1, 'the dialled call');
+    // The card and the participant line under it describe the number asked for, not the
+    // switch's 9-prefixed digits: a California number, landline or mobile.
+    const card = popup.getByRole('article', { name: '(415) 555-0132' });
+    await card.waitFor();
+    const line = card.getByRole('list', { name: 'Parties' }).getByRole('listitem');
+    await expect.poll(() => line.textContent()).toContain('California');
+    const meta = await line.locator('.participant-meta').textContent();
+    expect(meta).toContain('United States');
+    expect(meta).toContain('Landline or mobile');
     await hangUpAll();
     // The diagnostics say what was asked, which rule, and what was dialled.
     const dump = (await popup.evaluate(sendRuntimeMessage, {

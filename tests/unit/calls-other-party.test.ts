@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   otherParty,
+  participantAsAsked,
   partyCallOf,
   MAX_PARTY_NAME_LENGTH,
   type PartyCall,
@@ -312,6 +313,20 @@ describe('a call dialled through a dial-plan rewrite', () => {
       number: '',
       role: 'unknown',
     });
+  });
+
+  it('the participant line describes the number asked for; other participants stay GWS’s', () => {
+    const rewrite = { asked: ASKED, dialled: DIALLED };
+    const switchEntry = {
+      ...switchParticipant(DIALLED),
+      country: { name: 'X', code: 'X', callingCode: '9' },
+    };
+    expect(participantAsAsked(switchEntry, rewrite)).toEqual({
+      phoneNumber: ASKED,
+      digits: '12125550176',
+    });
+    expect(participantAsAsked(customerParticipant, rewrite)).toBe(customerParticipant);
+    expect(participantAsAsked(switchEntry, undefined)).toBe(switchEntry);
   });
 
   it('a call that is not the Dial’s keeps its own party: the store hands it no rewrite', () => {
