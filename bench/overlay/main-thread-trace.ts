@@ -18,6 +18,23 @@ interface TraceEvent {
   args?: { data?: { url?: string; startTime?: number } };
 }
 
+/** A main-thread task over 50 ms in the window, and what the browser did inside it. */
+export interface TraceLongTask {
+  /** Start, on the page's clock (performance.now()). */
+  at: number;
+  ms: number;
+  /** Script of the content script (its URL), and any other script (the page's). */
+  overlayScriptMs: number;
+  pageScriptMs: number;
+  /** Scavenges (young objects: what the overlay allocated) and full collections. */
+  minorGcMs: number;
+  majorGcMs: number;
+  styleLayoutMs: number;
+  /** Pre-paint, paint, layerize and commit: what a highlight change costs. */
+  paintMs: number;
+  parseMs: number;
+}
+
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -47,7 +64,14 @@ const RENDERING = new Set([
   'IntersectionObserverController::computeIntersections',
 ]);
 const OBSERVERS = new Set(['IntersectionObserverController::computeIntersections']);
-const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']);
+const STYLE_LAYOUT = new Set(['UpdateLayoutTree', 'Layout']);
+const PAINT = new Set(['PrePaint', 'Paint', 'Commit', 'Layerize']);
+/** Script events that name the script they run. */
+const NAMED_SCRIPT = new Set(['EvaluateScript', 'FunctionCall']);
+const LONG_TASK_MS = 50;
+const MINOR_GC = new Set(['MinorGC', 'V8.GC_SCAVENGER']);
+const MAJOR_GC = new Set(['MajorGC', 'V8.GC_MARK_COMPACTOR']);
+const GC = new Set([...MINOR_GC, ...MAJOR_GC]);
 
 export interface MainThreadTime {
   /** Top-level tasks of the page's main thread in the window, less the benchmark's own probes. */
@@ -60,6 +84,8 @@ export interface MainThreadTime {
   gcMs: number;
   windowMs: number;
   longestTaskMs: number;
+  /** Tasks over 50 ms, with what filled them: the long-task goal's evidence, rendering included. */
+  longTasks: TraceLongTask[];
   /** The content script's evaluation, per frame it ran in. */
   evaluations: number[];
 }
@@ -76,6 +102,9 @@ function unionMs(intervals: Array<[number, number]>): number {
   }
   return total / 1000;
 }
+
+const within = (inner: TraceEvent, outer: TraceEvent) =>
+  inner.ts >= outer.ts && inner.ts + inner.dur! <= outer.ts + outer.dur!;
 
 export class MainThreadTrace {
   private readonly cdp: CDPSession;
@@ -138,6 +167,25 @@ export class MainThreadTrace {
     const probeSet = new Set(probes);
     const pick = (names: Set<string>) =>
       unionMs(onThread.filter((e) => names.has(e.name) && !probeSet.has(e)).map(clip));
+    const longTasks = tasks
+      .filter((t) => t.dur! / 1000 > LONG_TASK_MS && !probes.some((p) => within(p, t)))
+      .map((task) => {
+        const inside = onThread.filter((e) => e !== task && within(e, task));
+        const sum = (keep: (e: TraceEvent) => boolean) =>
+          unionMs(inside.filter(keep).map((e) => [e.ts, e.ts + e.dur!] as [number, number]));
+        const ours = (e: TraceEvent) => !!e.args?.data?.url?.startsWith(scriptUrlPrefix);
+        return {
+          at: (task.ts - offset) / 1000,
+          ms: task.dur! / 1000,
+          overlayScriptMs: sum((e) => NAMED_SCRIPT.has(e.name) && ours(e)),
+          pageScriptMs: sum((e) => NAMED_SCRIPT.has(e.name) && !!e.args?.data?.url && !ours(e)),
+          minorGcMs: sum((e) => MINOR_GC.has(e.name)),
+          majorGcMs: sum((e) => MAJOR_GC.has(e.name)),
+          styleLayoutMs: sum((e) => STYLE_LAYOUT.has(e.name)),
+          paintMs: sum((e) => PAINT.has(e.name)),
+          parseMs: sum((e) => e.name === 'ParseHTML'),
+        };
+      });
     return {
       totalMs: unionMs(tasks.map(clip)) - unionMs(probes.map(clip)),
       scriptMs: pick(SCRIPT),
@@ -147,6 +195,7 @@ export class MainThreadTrace {
       gcMs: pick(GC),
       windowMs: (to - from) / 1000,
       longestTaskMs: Math.max(0, ...tasks.map((e) => e.dur! / 1000)),
+      longTasks,
       evaluations: evals.map((e) => e.dur! / 1000),
     };
   }

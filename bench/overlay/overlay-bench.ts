@@ -14,6 +14,7 @@ import { textTable } from '../support/stats.ts';
 import { framePageHtml, framesPageHtml, generateRows, pageHtml } from './generate-page.ts';
 import { enableCrmSites } from './overlay-probe.ts';
 import { measurePage, pageAloneLongTasks, type LongTask, type PageResult } from './page-run.ts';
+import type { TraceLongTask } from './main-thread-trace.ts';
 import { measureFrames } from './frames-run.ts';
 import { expectedHits, serve } from './bench-pages.ts';
 import { contentScriptSize, describeSize, CONTENT_SCRIPT_BUDGET } from './script-size.ts';
@@ -39,6 +40,21 @@ function sizes(argv: string[]): number[] {
 
 /** How many decorations the overlay must end with: the same detector, run here. */
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** A trace task over 50 ms and what filled it. */
+function describeTraceTask(t: TraceLongTask): string {
+  const parts = [
+    ['overlay script', t.overlayScriptMs],
+    ['page script', t.pageScriptMs],
+    ['scavenge', t.minorGcMs],
+    ['full GC', t.majorGcMs],
+    ['style+layout', t.styleLayoutMs],
+    ['paint', t.paintMs],
+    ['parse', t.parseMs],
+  ] as const;
+  const filled = parts.filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${ms(v)}`);
+  return `trace task ${ms(t.ms)} at ${ms(t.at)} (page clock): ${filled.join(', ') || 'nothing named'}`;
+}
 const times = (n: number) => `${n.toFixed(1)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
@@ -120,6 +136,7 @@ export async function runOverlayBench(argv: string[]): Promise<number> {
       for (const t of result.longTasks) {
         console.log(`  long task ${ms(t.duration)} at ${ms(t.start)} (page clock)`);
       }
+      for (const t of result.mainThread.longTasks) console.log(`  ${describeTraceTask(t)}`);
       results.push(result);
     }
     // Heap and evaluation per frame, with the overlay and without (on "localhost").
