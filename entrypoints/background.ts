@@ -5,6 +5,7 @@ import { classifySender } from '@/lib/messaging/sender';
 import { createCommandHandlers } from '@/lib/background/command-handlers';
 import { KeepAlive } from '@/lib/background/keep-alive';
 import { ViewPorts } from '@/lib/background/view-ports';
+import { callTraffic } from '@/lib/background/call-traffic';
 import { storageSessionPersistence } from '@/lib/background/storage-session-persistence';
 import { startupCredentials } from '@/lib/background/settings-startup';
 import { listenToKeyboardCommands } from '@/lib/background/keyboard-commands';
@@ -63,6 +64,8 @@ export default defineBackground(() => {
   const away = new AutoNotReady({ session: () => session });
   const session: GwsSession = new GwsSession({
     persistence: storageSessionPersistence(),
+    // Page detection waits while an answer of GWS is on its way to the views.
+    traffic: callTraffic,
     // The store says what changed: views hear of what they render, the call consumers of
     // calls, and none of them compares states again to find out.
     onChange: (change) => {
@@ -95,7 +98,7 @@ export default defineBackground(() => {
     // Whichever view, page, menu or shortcut asked: the destination becomes a recent one.
     onAccepted: (operation) => recent.accepted(session.view, operation),
   });
-  views = new ViewPorts(() => session.view);
+  views = new ViewPorts(() => session.view, callTraffic);
 
   // Listeners are registered synchronously at top level so that the event that woke the
   // worker is delivered to them.

@@ -27,6 +27,16 @@ import type { DetectionStats } from '../../lib/phone/detection-service.ts';
 import { startLoggingProxy, type LoggingProxy } from '../support/logging-proxy.ts';
 import { distribution, textTable, type Distribution } from '../support/stats.ts';
 import { generateRows, pageHtml, type BenchRow } from './generate-page.ts';
+import { DEFAULT_SLICE_MS } from '../../lib/phone/detection-service.ts';
+import {
+  callPaths,
+  summarisePaths,
+  summariseSlices,
+  type PathSummary,
+  type RungCall,
+  type SliceSummary,
+  type WorkerTraces,
+} from './detection-trace.ts';
 import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
 
 export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10] [--baseline <chromium build dir>]';
@@ -110,6 +120,11 @@ interface DetectionRun {
   loadLag: Distribution;
   idle: Distribution;
   loaded: Distribution;
+  idlePaths: PathSummary;
+  loadedPaths: PathSummary;
+  loadSlices: SliceSummary;
+  /** The cache after the first load: entries and characters. */
+  cache: { entries: number; chars: number };
 }
 
 /** Measures one build (`extensionDir`, default the current Chromium build). */
@@ -133,6 +148,18 @@ async function measureBuild(
     await commands.until((v) => v.calls.connection.kind === 'connected', 'connected', 15_000);
     await recordPushes(popup);
     const worker = await ext.serviceWorker();
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as {
+        gwsCtiDetection: { startTrace(): unknown };
+        __trace: unknown;
+      };
+      g.__trace = g.gwsCtiDetection.startTrace();
+    });
+    const traces = () =>
+      worker.evaluate(() => {
+        const t = (globalThis as unknown as { __trace: WorkerTraces }).__trace;
+        return { slices: t.slices, traffic: t.traffic, timeOrigin: t.timeOrigin };
+      });
     const stats = () =>
       worker.evaluate(
         () =>
@@ -157,7 +184,12 @@ async function measureBuild(
         message: `the view push with call ${callId}`,
       });
       const delivered = deliveredAt(proxy, since);
-      return { callId, busy, ms: delivered === undefined ? NaN : pushed - delivered };
+      return {
+        callId,
+        busy,
+        ms: delivered === undefined ? NaN : pushed - delivered,
+        rung: { deliveredAt: delivered ?? NaN, pushedAt: pushed },
+      };
     };
     /** Hangs up, and waits for the view without the call: its events are all in. */
     const hangUp = async (callId: string) => {
@@ -201,11 +233,13 @@ async function measureBuild(
         .map(([, ms]) => ms);
 
     const idle: number[] = [];
+    const idleRung: RungCall[] = [];
     const idleFrom = Date.now();
     const ringIdle = async () => {
       for (let i = 0; i < idleCalls; i++) {
         const r = await ring();
         idle.push(r.ms);
+        idleRung.push(r.rung);
         await hangUp(r.callId);
       }
     };
@@ -225,15 +259,29 @@ async function measureBuild(
       message: 'the page to send its first texts',
     });
     const loaded: number[] = [];
+    const loadedRung: RungCall[] = [];
     for (let i = 0; i < 200; i++) {
       const r = await ring();
       await hangUp(r.callId);
       if (!r.busy) break;
       loaded.push(r.ms);
+      loadedRung.push(r.rung);
     }
     const decorated = await probe.settled(undefined, 180_000);
     const loadTo = Date.now();
     const first = await stats();
+    const cache = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          gwsCtiDetection: { cache(): { entries: number; chars: number } };
+        }
+      ).gwsCtiDetection.cache(),
+    );
+    const loadTraces = await traces();
+    const inLoad = loadTraces.slices.filter((slice) => {
+      const at = loadTraces.timeOrigin + slice.start;
+      return at >= loadFrom && at <= loadTo;
+    });
     const idleLag = distribution(await lagBetween(idleFrom, idleTo));
     const loadLag = distribution(await lagBetween(loadFrom, loadTo));
 
@@ -257,6 +305,7 @@ async function measureBuild(
       slices: b.slices - a.slices,
     });
     if (loaded.length === 0) throw new Error('no call rang while the page was being detected');
+    const allTraces = await traces();
     return {
       decorated: decorated.hits,
       load: delta(before, first),
@@ -267,6 +316,10 @@ async function measureBuild(
       loadLag,
       idle: distribution(idle),
       loaded: distribution(loaded),
+      idlePaths: summarisePaths(callPaths(idleRung, allTraces)),
+      loadedPaths: summarisePaths(callPaths(loadedRung, allTraces)),
+      loadSlices: summariseSlices(inLoad, DEFAULT_SLICE_MS),
+      cache,
     };
   } finally {
     await ext.close();
@@ -280,11 +333,53 @@ const fmtLag = (d: Distribution) =>
   `median ${d.median.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.count})`;
 const fmtCalls = (d: Distribution) =>
   `median ${d.median.toFixed(0)} ms, p95 ${d.p95.toFixed(0)} ms, max ${d.max.toFixed(0)} ms (${d.count} calls)`;
+const fmtDist = (d: Distribution, unit = 'ms', digits = 1) =>
+  `median ${d.median.toFixed(digits)}, p95 ${d.p95.toFixed(digits)}, max ${d.max.toFixed(digits)} ${unit}`;
 const percent = (part: number, whole: number) =>
   `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
 
+type Measure = [string, string, number | undefined];
+
+/** A call event's path in the worker, from the worker's traces. */
+function pathMeasures(when: string, p: PathSummary): Measure[] {
+  return [
+    [
+      `call path ${when}: delivery → our code (calls; unmatched)`,
+      `${fmtDist(p.wait)} (${p.calls}; ${p.unmatched})`,
+      p.wait.max,
+    ],
+    [
+      '  slices started before our code saw the answer',
+      fmtDist(p.slicesBeforeOurCode, 'slices', 0),
+      p.slicesBeforeOurCode.max,
+    ],
+    [
+      '  slices started between our code and the view push (calls with any)',
+      `${fmtDist(p.slicesOnPath, 'slices', 0)} (${p.callsWithSlicesOnPath})`,
+      p.slicesOnPath.max,
+    ],
+    ['  our code: answer → view push sent', fmtDist(p.path), p.path.max],
+    ['  view push sent → popup has it', fmtDist(p.toPopup), p.toPopup.max],
+  ];
+}
+
+/** The first load's slices, from the worker's trace. */
+function sliceMeasures(s: SliceSummary): Measure[] {
+  return [
+    [`  slices of the first load (${s.count}): duration`, fmtDist(s.duration), s.duration.max],
+    ['  items a slice', fmtDist(s.items, 'items', 0), undefined],
+    [
+      `  slices over ${2 * DEFAULT_SLICE_MS} ms; of those with one item over ${DEFAULT_SLICE_MS} ms`,
+      `${s.long}; ${s.longWithOneLongItem}`,
+      s.long,
+    ],
+    ['  longest item of a long slice', fmtDist(s.longItem), s.longItem.max],
+    ['  wait between slices', fmtDist(s.gap), s.gap.median],
+  ];
+}
+
 /** The printed measures of a run: [label, value, number compared between builds]. */
-function measures(run: DetectionRun): Array<[string, string, number | undefined]> {
+function measures(run: DetectionRun): Measure[] {
   const { load, reload, all } = run;
   return [
     ['numbers decorated', `${run.decorated}`, undefined],
@@ -309,7 +404,13 @@ function measures(run: DetectionRun): Array<[string, string, number | undefined]
       all.maxSliceMs,
     ],
     ['  most items queued at once', `${all.maxQueued}`, undefined],
+    ...sliceMeasures(run.loadSlices),
     ['  patterns kept compiled by libphonenumber', `${run.compiledPatterns ?? 'none'}`, undefined],
+    [
+      'cache after the first load: entries; characters',
+      `${run.cache.entries}; ${run.cache.chars}`,
+      undefined,
+    ],
     ['cache hit rate, first load', percent(load.hits, load.items), undefined],
     [
       'cache hit rate, same page reloaded',
@@ -322,6 +423,8 @@ function measures(run: DetectionRun): Array<[string, string, number | undefined]
       fmtLag(run.loadLag),
       run.loadLag.median,
     ],
+    ...pathMeasures('idle', run.idlePaths),
+    ...pathMeasures('while detecting', run.loadedPaths),
     ['call event → view push, worker idle (before and after)', fmtCalls(run.idle), run.idle.median],
     ['call event → view push, while detecting the page', fmtCalls(run.loaded), run.loaded.median],
     [

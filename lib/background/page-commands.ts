@@ -10,6 +10,7 @@ import { DetectionService } from '../phone/detection-service.ts';
 import { readDetectRequest } from '../phone/detect-request.ts';
 import { detector } from '../phone/detect.ts';
 import { compiledPatternCount } from '../phone/matches-entirely.ts';
+import { callTraffic } from './call-traffic.ts';
 import type { OverlayWords } from '../i18n/overlay-messages.ts';
 import type { UiLanguage } from '../settings/agent-settings.ts';
 import { languageTag } from '../i18n/messages.ts';
@@ -26,9 +27,17 @@ function workerDetection(): DetectionService {
     sharedDetection = new DetectionService({ find: detector.find, regions: detector.regions });
     // For the benchmark (bench/overlay/detection-bench.ts): the worker's global is reachable
     // by extension code and debuggers only, never by pages.
+    const service = sharedDetection;
     (globalThis as { gwsCtiDetection?: unknown }).gwsCtiDetection = {
-      stats: sharedDetection.stats,
+      stats: service.stats,
       compiledPatterns: compiledPatternCount,
+      cache: () => ({ entries: service.cached, chars: service.cachedChars }),
+      // The slices and the call traffic from now on, on the worker's performance.now() clock.
+      startTrace: () => ({
+        slices: service.startTrace(),
+        traffic: callTraffic.startTrace(),
+        timeOrigin: performance.timeOrigin,
+      }),
     };
   }
   return sharedDetection;

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { VIEW_PORT_NAME, type StatePush } from '../messaging/protocol.ts';
 import type { ViewState } from '../messaging/view-state.ts';
 import { classifySender } from '../messaging/sender.ts';
+import type { TrafficSignal } from '../gws/http.ts';
 
 /**
  * The set of open views (popup, options) and the view state pushed to them. Each view opens
@@ -13,9 +14,12 @@ export class ViewPorts {
   private readonly ports = new Set<browser.Runtime.Port>();
   private readonly currentView: () => ViewState;
   private pushQueued = false;
+  private readonly traffic: TrafficSignal | undefined;
 
-  constructor(currentView: () => ViewState) {
+  /** `traffic` is held from a change to its push (call events reach the views first). */
+  constructor(currentView: () => ViewState, traffic?: TrafficSignal) {
     this.currentView = currentView;
+    this.traffic = traffic;
   }
 
   listen(): void {
@@ -37,11 +41,16 @@ export class ViewPorts {
   changed(): void {
     if (this.pushQueued || this.ports.size === 0) return;
     this.pushQueued = true;
+    const release = this.traffic?.hold();
     setTimeout(() => {
       this.pushQueued = false;
-      if (this.ports.size === 0) return;
-      const view = this.currentView();
-      for (const port of this.ports) this.send(port, view);
+      try {
+        if (this.ports.size === 0) return;
+        const view = this.currentView();
+        for (const port of this.ports) this.send(port, view);
+      } finally {
+        release?.();
+      }
     }, 0);
   }
 

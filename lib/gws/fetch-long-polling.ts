@@ -1,5 +1,5 @@
 import { LongPollingTransport } from 'cometd';
-import { browserFetch, type FetchLike } from './http.ts';
+import { browserFetch, type FetchLike, type TrafficSignal } from './http.ts';
 
 /** What cometd's LongPollingTransport hands to `xhrSend` (LongPollingTransport.js). */
 interface Packet {
@@ -26,6 +26,8 @@ export interface FetchLongPollingOptions {
    * (gws-api.md §5.1: send cookie + CSRF header).
    */
   headers?: () => Record<string, string>;
+  /** Held from an answer's arrival until cometd has handed its messages to the listeners. */
+  traffic?: TrafficSignal;
 }
 
 /**
@@ -35,11 +37,13 @@ export interface FetchLongPollingOptions {
 export class FetchLongPollingTransport extends LongPollingTransport {
   private readonly fetchImpl: FetchLike;
   private readonly dynamicHeaders: () => Record<string, string>;
+  private readonly traffic: TrafficSignal | undefined;
 
   constructor(options: FetchLongPollingOptions = {}) {
     super();
     this.fetchImpl = options.fetch ?? browserFetch;
     this.dynamicHeaders = options.headers ?? (() => ({}));
+    this.traffic = options.traffic;
   }
 
   /**
@@ -71,11 +75,18 @@ export class FetchLongPollingTransport extends LongPollingTransport {
       signal: controller.signal,
     })
       .then(async (response) => {
-        handle.status = response.status;
-        const text = await response.text();
-        handle.readyState = 4;
-        if (response.status === 200) packet.onSuccess(text);
-        else packet.onError(`HTTP ${response.status}`);
+        // From here to the listeners the answer crosses tasks (the body, then cometd, which
+        // calls the listeners synchronously): whatever they schedule holds on from there.
+        const release = this.traffic?.hold();
+        try {
+          handle.status = response.status;
+          const text = await response.text();
+          handle.readyState = 4;
+          if (response.status === 200) packet.onSuccess(text);
+          else packet.onError(`HTTP ${response.status}`);
+        } finally {
+          release?.();
+        }
       })
       .catch((error: unknown) => {
         handle.readyState = 4;

@@ -12,3 +12,12 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
  */
 export const browserFetch: FetchLike = (input, init) =>
   globalThis.fetch(input, { ...init, credentials: 'include' });
+
+/**
+ * Told when an answer that may carry call events reaches our code, and (through the function it
+ * returns) when that answer has been handed to its listeners: the background holds back work
+ * that can wait meanwhile (lib/background/call-traffic.ts).
+ */
+export interface TrafficSignal {
+  hold(): () => void;
+}

@@ -1,6 +1,6 @@
 import type { Message } from 'cometd';
 import type { BackoffPolicy } from './backoff.ts';
-import type { FetchLike } from './http.ts';
+import type { FetchLike, TrafficSignal } from './http.ts';
 import type { NotificationMetaEvent, ReconnectReason } from './notifications-meta.ts';
 
 /** The honest state of the push channel. */
@@ -35,6 +35,8 @@ export interface GwsNotificationsOptions {
   networkDelayMs?: number;
   random?: () => number;
   now?: () => number;
+  /** Told of every answer from its arrival until its messages were handed on. */
+  traffic?: TrafficSignal;
   /** Raw Bayeux data messages from the topics; parsing happens elsewhere. */
   onMessage?: (message: Message) => void;
   /**

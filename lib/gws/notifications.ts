@@ -110,6 +110,7 @@ export class GwsNotifications {
     const transport = new FetchLongPollingTransport({
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       ...(this.options.requestHeaders ? { headers: this.options.requestHeaders } : {}),
+      ...(this.options.traffic ? { traffic: this.options.traffic } : {}),
     });
     this.transport = transport;
     cometd.registerTransport('long-polling', transport);

@@ -1,4 +1,4 @@
-import { browserFetch, type FetchLike } from './http.ts';
+import { browserFetch, type FetchLike, type TrafficSignal } from './http.ts';
 import type { WireStatusResponse } from './types.ts';
 import {
   classifyResponse,
@@ -21,6 +21,11 @@ export interface GwsRestClientOptions {
    * (StartContactCenterSession, §5.6). The failed request is then retried once.
    */
   reauthenticate?: () => Promise<void>;
+  /**
+   * Held from an answer's arrival until its body is read; the code awaiting it runs on in the
+   * same task (a recovery's snapshot reaches the store before any other task).
+   */
+  traffic?: TrafficSignal;
 }
 
 /** The request header GWS expects on every POST once CSRF protection is on (gws-api.md §2.3). */
@@ -77,6 +82,7 @@ export class GwsRestCore {
   readonly apiBaseUrl: string;
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
+  private readonly traffic: TrafficSignal | undefined;
   private reauthHook: (() => Promise<void>) | undefined;
   private reauthInFlight: Promise<void> | undefined;
   private csrf: CsrfHeader | undefined;
@@ -90,6 +96,7 @@ export class GwsRestCore {
     this.fetchImpl = options.fetch ?? browserFetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.reauthHook = options.reauthenticate;
+    this.traffic = options.traffic;
   }
 
   /** Replaces the re-login hook (the owner often needs the client before it can define it). */
@@ -194,6 +201,7 @@ export class GwsRestCore {
     const context = spec.operationName === undefined ? {} : { operationName: spec.operationName };
     let httpStatus: number;
     let bodyText: string;
+    let release: (() => void) | undefined;
     try {
       const response = await this.fetchImpl(`${this.apiBaseUrl}${spec.path}`, {
         method: spec.method,
@@ -202,6 +210,7 @@ export class GwsRestCore {
         credentials: 'include',
         signal: controller.signal,
       });
+      release = this.traffic?.hold();
       httpStatus = response.status;
       bodyText = await response.text();
       this.captureCsrf(response.headers);
@@ -209,6 +218,7 @@ export class GwsRestCore {
       throw this.networkError(error, controller.signal.aborted, spec);
     } finally {
       clearTimeout(timer);
+      release?.();
     }
 
     const outcome = classifyResponse({

@@ -43,6 +43,18 @@ export interface DetectionStats {
   maxQueued: number;
 }
 
+/** One slice, for the benchmark (bench/overlay/detection-bench.ts). */
+export interface SliceRecord {
+  /** performance.now() (or the `now` given) when it started and ended. */
+  start: number;
+  end: number;
+  items: number;
+  /** The longest single item of the slice, ms. */
+  longestItemMs: number;
+}
+
+const TRACE_LIMIT = 20_000;
+
 export interface DetectionServiceOptions {
   find: PhoneFinder;
   /** What a record says (default: the cache is keyed by the record's whole text). */
@@ -114,6 +126,7 @@ export class DetectionService {
   private readonly yieldThen: (task: () => void) => void;
   private readonly sliceMs: number;
   private readonly cache: LruCache<PageDetectedNumber[]>;
+  private trace: SliceRecord[] | undefined;
 
   constructor(options: DetectionServiceOptions) {
     this.find = options.find;
@@ -130,6 +143,17 @@ export class DetectionService {
   /** Entries in the result cache now. */
   get cached(): number {
     return this.cache.size;
+  }
+
+  /** Characters the cache holds now (keys, and the weight of its results). */
+  get cachedChars(): number {
+    return this.cache.weight;
+  }
+
+  /** Starts keeping the last slices (benchmark only; off otherwise). */
+  startTrace(): SliceRecord[] {
+    this.trace ??= [];
+    return this.trace;
   }
 
   /** The numbers of each item, in order, once the queue reaches them. */
@@ -153,24 +177,36 @@ export class DetectionService {
   private runSlice(): void {
     this.scheduled = false;
     const start = this.now();
+    let itemStart = start;
+    let longestItemMs = 0;
+    let items = 0;
     let job = this.jobs[0];
     while (job) {
       const item = job.items[job.next]!;
       job.results.push(this.detectOne(item, job.settings));
       job.next++;
+      items++;
       this.stats.queued--;
       if (job.next === job.items.length) {
         this.jobs.shift();
         job.resolve(job.results);
         job = this.jobs[0];
       }
-      if (this.now() - start >= this.sliceMs) break;
+      const now = this.now();
+      longestItemMs = Math.max(longestItemMs, now - itemStart);
+      itemStart = now;
+      if (now - start >= this.sliceMs) break;
     }
-    const spent = this.now() - start;
+    const end = this.now();
+    const spent = end - start;
     this.stats.slices++;
     this.stats.busyMs += spent;
     this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
     if (spent > 2 * this.sliceMs) this.stats.longSlices++;
+    if (this.trace) {
+      this.trace.push({ start, end, items, longestItemMs });
+      if (this.trace.length > TRACE_LIMIT) this.trace.shift();
+    }
     if (this.jobs.length > 0) this.request();
   }
 

@@ -5,7 +5,7 @@ import {
   type GwsNotificationsOptions,
   type NotificationStatus,
 } from '../gws/notifications.ts';
-import type { FetchLike } from '../gws/http.ts';
+import type { FetchLike, TrafficSignal } from '../gws/http.ts';
 import { parseNotification } from '../gws/parse.ts';
 import type { BackoffPolicy } from '../gws/backoff.ts';
 import type { CallsState, StoreAction } from '../calls/index.ts';
@@ -30,6 +30,8 @@ export interface ConnectionHost {
 
 export interface ConnectionOptions {
   fetch?: FetchLike;
+  /** Told while an answer of GWS (REST or CometD) is on its way to the store. */
+  traffic?: TrafficSignal;
   /** Overrides for the CometD session (tests use short delays). */
   notifications?: Partial<GwsNotificationsOptions>;
   /** Delays between attempts to log in again after the HTTP session was lost. */
@@ -58,6 +60,7 @@ export class SessionConnection {
       serverUrl: credentials.serverUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.restTimeoutMs ? { timeoutMs: options.restTimeoutMs } : {}),
+      ...(options.traffic ? { traffic: options.traffic } : {}),
     });
     this.rest = rest;
     this.recovery = new SnapshotRecovery(rest, host);
@@ -77,6 +80,7 @@ export class SessionConnection {
       serverUrl: credentials.serverUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       requestHeaders: () => rest.authHeaders(),
+      ...(options.traffic ? { traffic: options.traffic } : {}),
       ...options.notifications,
       onMessage: (message) => open() && this.onMessage(message),
       onHandshake: (info) => open() && void this.recovery.recoverAndRecord(info.rehandshake),
