@@ -37,6 +37,7 @@ import {
   type SliceSummary,
   type WorkerTraces,
 } from './detection-trace.ts';
+import { WorkerThreadTrace, type SliceCause } from './worker-thread-trace.ts';
 import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
 
 export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10] [--baseline <chromium build dir>]';
@@ -99,13 +100,13 @@ async function pushedAt(page: Page, callId: string): Promise<number | undefined>
 }
 
 /** The first poll answer after `since` that delivered an event (not a /meta/ message). */
-function deliveredAt(proxy: LoggingProxy, since: number): number | undefined {
+function deliveredAnswer(proxy: LoggingProxy, since: number) {
   return proxy.polls.find(
     (p) =>
       p.answeredAt !== undefined &&
       p.answeredAt >= since &&
       (p.answerChannels ?? []).some((c) => !c.startsWith('/meta/')),
-  )?.answeredAt;
+  );
 }
 
 /** What one build's run measured. */
@@ -123,6 +124,8 @@ interface DetectionRun {
   idlePaths: PathSummary;
   loadedPaths: PathSummary;
   loadSlices: SliceSummary;
+  /** What the first load's slices over twice the budget spent their time on. */
+  longSliceCauses: SliceCause[];
   /** The cache after the first load: entries and characters. */
   cache: { entries: number; chars: number };
 }
@@ -183,12 +186,13 @@ async function measureBuild(
         intervalMs: 10,
         message: `the view push with call ${callId}`,
       });
-      const delivered = deliveredAt(proxy, since);
+      const answer = deliveredAnswer(proxy, since);
+      const delivered = answer?.answeredAt;
       return {
         callId,
         busy,
         ms: delivered === undefined ? NaN : pushed - delivered,
-        rung: { deliveredAt: delivered ?? NaN, pushedAt: pushed },
+        rung: { writtenAt: answer?.writtenAt ?? NaN, pushedAt: pushed },
       };
     };
     /** Hangs up, and waits for the view without the call: its events are all in. */
@@ -248,6 +252,7 @@ async function measureBuild(
 
     // The big page: calls ring one after the other while the service works through it.
     const before = await stats();
+    const threadTrace = await WorkerThreadTrace.start(await ext.context.newCDPSession(popup));
     const loadFrom = Date.now();
     const page = await ext.context.newPage();
     const probe = await OverlayProbe.attach(page);
@@ -277,11 +282,15 @@ async function measureBuild(
         }
       ).gwsCtiDetection.cache(),
     );
+    await worker.evaluate(WorkerThreadTrace.mark);
     const loadTraces = await traces();
     const inLoad = loadTraces.slices.filter((slice) => {
       const at = loadTraces.timeOrigin + slice.start;
       return at >= loadFrom && at <= loadTo;
     });
+    const longSliceCauses = await threadTrace.stop(
+      inLoad.filter((slice) => slice.end - slice.start > 2 * DEFAULT_SLICE_MS),
+    );
     const idleLag = distribution(await lagBetween(idleFrom, idleTo));
     const loadLag = distribution(await lagBetween(loadFrom, loadTo));
 
@@ -319,6 +328,7 @@ async function measureBuild(
       idlePaths: summarisePaths(callPaths(idleRung, allTraces)),
       loadedPaths: summarisePaths(callPaths(loadedRung, allTraces)),
       loadSlices: summariseSlices(inLoad, DEFAULT_SLICE_MS),
+      longSliceCauses,
       cache,
     };
   } finally {
@@ -378,6 +388,34 @@ function sliceMeasures(s: SliceSummary): Measure[] {
   ];
 }
 
+/**
+ * The long slices' time beyond the budget, split: garbage collection inside them, time the
+ * thread was descheduled (wall − CPU), and the rest (detection's own CPU).
+ */
+function causeMeasures(causes: SliceCause[]): Measure[] {
+  const traced = causes.filter((c) => c.cpuMs !== undefined);
+  const sum = (pick: (c: SliceCause) => number) => traced.reduce((t, c) => t + pick(c), 0);
+  const wall = sum((c) => c.wallMs);
+  const gc = sum((c) => c.gcMs);
+  const descheduled = sum((c) => Math.max(0, c.wallMs - c.cpuMs!));
+  const mostly = (test: (c: SliceCause) => boolean) => traced.filter(test).length;
+  const over = (c: SliceCause) => c.wallMs - DEFAULT_SLICE_MS;
+  return [
+    [
+      '  long slices in the thread trace: wall; GC inside; descheduled (wall − CPU)',
+      `${traced.length} of ${causes.length}: ${wall.toFixed(0)}; ${gc.toFixed(0)}; ${descheduled.toFixed(0)} ms`,
+      undefined,
+    ],
+    [
+      '  long slices mostly GC; mostly descheduled; mostly detection CPU',
+      `${mostly((c) => c.gcMs >= over(c) / 2)}; ${mostly(
+        (c) => c.wallMs - c.cpuMs! >= over(c) / 2,
+      )}; ${mostly((c) => c.gcMs < over(c) / 2 && c.wallMs - c.cpuMs! < over(c) / 2)}`,
+      undefined,
+    ],
+  ];
+}
+
 /** The printed measures of a run: [label, value, number compared between builds]. */
 function measures(run: DetectionRun): Measure[] {
   const { load, reload, all } = run;
@@ -405,6 +443,7 @@ function measures(run: DetectionRun): Measure[] {
     ],
     ['  most items queued at once', `${all.maxQueued}`, undefined],
     ...sliceMeasures(run.loadSlices),
+    ...causeMeasures(run.longSliceCauses),
     ['  patterns kept compiled by libphonenumber', `${run.compiledPatterns ?? 'none'}`, undefined],
     [
       'cache after the first load: entries; characters',

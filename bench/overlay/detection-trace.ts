@@ -14,17 +14,17 @@ export interface WorkerTraces {
   timeOrigin: number;
 }
 
-/** One call as the benchmark saw it: the poll answer that delivered it left the proxy at
- * `deliveredAt`, the view push carrying it reached the popup at `pushedAt` (Date.now()). */
+/** One call as the benchmark saw it: the proxy started writing the poll answer that delivered
+ * it at `writtenAt`, the view push carrying it reached the popup at `pushedAt` (Date.now()). */
 export interface RungCall {
-  deliveredAt: number;
+  writtenAt: number;
   pushedAt: number;
 }
 
 export interface CallPath {
-  /** Delivery → our code: the answer's loopback hop and the task it waited behind. */
+  /** Answer written → our code: the loopback hop and the task it waited behind. */
   waitMs: number;
-  /** Slices that started between the delivery and our code seeing the answer. */
+  /** Slices that started between the answer being written and our code seeing it. */
   slicesBeforeOurCode: number;
   /** Slices that started between our code seeing the answer and the view push. */
   slicesOnPath: number;
@@ -38,8 +38,8 @@ export interface CallPath {
 const CLOCK_SLACK_MS = 1;
 
 /**
- * Each call's path: the first traffic episode that started after its delivery (the answer it
- * came in) and carried a view push (more than the transport's own hold).
+ * Each call's path: the first traffic episode that started after its answer was written and
+ * carried a view push (more than the transport's own hold).
  */
 export function callPaths(calls: RungCall[], traces: WorkerTraces): Array<CallPath | undefined> {
   const at = (t: number) => traces.timeOrigin + t;
@@ -48,13 +48,13 @@ export function callPaths(calls: RungCall[], traces: WorkerTraces): Array<CallPa
   const startedIn = (from: number, to: number) =>
     slices.filter((start) => start > from && start < to).length;
   return calls.map((call) => {
-    const episode = episodes.find((e) => at(e.start) >= call.deliveredAt - CLOCK_SLACK_MS);
+    const episode = episodes.find((e) => at(e.start) >= call.writtenAt - CLOCK_SLACK_MS);
     if (!episode) return undefined;
     const start = at(episode.start);
     const end = at(episode.end);
     return {
-      waitMs: start - call.deliveredAt,
-      slicesBeforeOurCode: startedIn(call.deliveredAt, start),
+      waitMs: start - call.writtenAt,
+      slicesBeforeOurCode: startedIn(call.writtenAt, start),
       slicesOnPath: startedIn(start, end),
       pathMs: end - start,
       toPopupMs: call.pushedAt - end,
@@ -98,7 +98,7 @@ export interface SliceSummary {
   longWithOneLongItem: number;
   /** The longest item of each long slice, and its share of the slice. */
   longItem: Distribution;
-  /** The wait between a slice's end and the next one's start while work was queued. */
+  /** The wait between a slice's end and the next one's start, when it left work queued. */
   gap: Distribution;
 }
 
@@ -106,9 +106,8 @@ export function summariseSlices(slices: SliceRecord[], budgetMs: number): SliceS
   const long = slices.filter((s) => s.end - s.start > 2 * budgetMs);
   const gaps: number[] = [];
   for (let k = 1; k < slices.length; k++) {
-    // A gap longer than a second is the queue having been empty, not a wait.
-    const gap = slices[k]!.start - slices[k - 1]!.end;
-    if (gap < 1000) gaps.push(gap);
+    const before = slices[k - 1]!;
+    if (before.queued > 0) gaps.push(slices[k]!.start - before.end);
   }
   return {
     count: slices.length,

@@ -16,6 +16,11 @@ export interface PollRecord {
   channels: string[];
   /** Epoch ms the answer was fully sent to the client; absent if it never was. */
   answeredAt?: number;
+  /**
+   * Epoch ms just before the answer was written: the client cannot have it earlier (the
+   * callback that stamps `answeredAt` may run after the client already read it).
+   */
+  writtenAt?: number;
   status?: number;
   /** Channels of the messages in the answer (non-meta channels are delivered events). */
   answerChannels?: string[];
@@ -92,11 +97,13 @@ export async function startLoggingProxy(target: () => string): Promise<LoggingPr
     });
     upstream.on('response', async (answer) => {
       const answerBody = await readBody(answer);
+      const writtenAt = Date.now();
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       res.end(answerBody, () => {
         if (!record) return;
         const { channels, errors } = bayeuxChannels(answerBody.toString('utf8'));
         record.answeredAt = Date.now();
+        record.writtenAt = writtenAt;
         record.status = answer.statusCode;
         record.answerChannels = channels;
         if (errors.length > 0) record.answerErrors = errors;

@@ -24,7 +24,12 @@ let sharedDetection: DetectionService | undefined;
 /** The one detection service of the worker: every tab and frame shares its queue and cache. */
 function workerDetection(): DetectionService {
   if (!sharedDetection) {
-    sharedDetection = new DetectionService({ find: detector.find, regions: detector.regions });
+    sharedDetection = new DetectionService({
+      find: detector.find,
+      regions: detector.regions,
+      // Slices wait while a call event is on its way from GWS to the views.
+      gate: callTraffic,
+    });
     // For the benchmark (bench/overlay/detection-bench.ts): the worker's global is reachable
     // by extension code and debuggers only, never by pages.
     const service = sharedDetection;

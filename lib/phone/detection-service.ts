@@ -6,8 +6,10 @@
  * The background is single-threaded and also carries the agent's calls (CometD message →
  * reducer → view push): a 20,000-number page must not hold a call event back. So work never
  * runs in the message handler: it is queued, and runs in slices of at most `sliceMs`, one item
- * at a time, with a yield to the event loop between slices. Whatever a page sends, an event
- * waits for at most the slice under way. Pages of all tabs share one queue, first come first
+ * at a time, with a yield to the event loop between slices, and no slice starts while call
+ * traffic is in flight (the `gate`): from the moment a GWS answer reaches our code until the
+ * view push it causes has gone out. Whatever a page sends, an event waits for at most the slice
+ * that was under way when it arrived. Pages of all tabs share one queue, first come first
  * served.
  *
  * CRM pages repeat the same numbers in the same records (lists, reports, a contact open in two
@@ -51,12 +53,26 @@ export interface SliceRecord {
   items: number;
   /** The longest single item of the slice, ms. */
   longestItemMs: number;
+  /** Items it left waiting. */
+  queued: number;
 }
 
 const TRACE_LIMIT = 20_000;
 
+/**
+ * Shut while call traffic is on its way to the views (lib/background/call-traffic.ts): a slice
+ * does not start then. It opens by itself after a bounded time, so detection never starves.
+ */
+export interface SliceGate {
+  isClear(): boolean;
+  /** Runs `task` once clear. */
+  whenClear(task: () => void): void;
+}
+
 export interface DetectionServiceOptions {
   find: PhoneFinder;
+  /** Checked before each slice (default: none, slices run as the queue allows). */
+  gate?: SliceGate;
   /** What a record says (default: the cache is keyed by the record's whole text). */
   regions?: Detector['regions'];
   now?: () => number;
@@ -124,6 +140,7 @@ export class DetectionService {
   private readonly regions: Detector['regions'] | undefined;
   private readonly now: () => number;
   private readonly yieldThen: (task: () => void) => void;
+  private readonly gate: SliceGate | undefined;
   private readonly sliceMs: number;
   private readonly cache: LruCache<PageDetectedNumber[]>;
   private trace: SliceRecord[] | undefined;
@@ -133,6 +150,7 @@ export class DetectionService {
     this.regions = options.regions;
     this.now = options.now ?? (() => performance.now());
     this.yieldThen = options.yieldThen ?? defaultYield();
+    this.gate = options.gate;
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     this.cache = new LruCache(
       options.cacheEntries ?? DEFAULT_CACHE_ENTRIES,
@@ -170,7 +188,21 @@ export class DetectionService {
   private request(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.yieldThen(() => this.runSlice());
+    this.yieldThen(() => this.startSlice());
+  }
+
+  /**
+   * A slice, unless call traffic is in flight: then after it, through a yield of its own, so
+   * the slice never runs inside the task that ended the traffic (the view push), and the gate
+   * is asked again in case new traffic began meanwhile.
+   */
+  private startSlice(): void {
+    const gate = this.gate;
+    if (gate && !gate.isClear()) {
+      gate.whenClear(() => this.yieldThen(() => this.startSlice()));
+      return;
+    }
+    this.runSlice();
   }
 
   /** One slice: items until the budget is spent (at least one, so the queue always moves). */
@@ -204,7 +236,7 @@ export class DetectionService {
     this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
     if (spent > 2 * this.sliceMs) this.stats.longSlices++;
     if (this.trace) {
-      this.trace.push({ start, end, items, longestItemMs });
+      this.trace.push({ start, end, items, longestItemMs, queued: this.stats.queued });
       if (this.trace.length > TRACE_LIMIT) this.trace.shift();
     }
     if (this.jobs.length > 0) this.request();

@@ -40,6 +40,10 @@ export function agentSession(
     fetch?: CookieFetch;
     /** The dial plan in force, as the background binds it. */
     dialPlan?: GwsSessionOptions['dialPlan'];
+    /** Told while an answer of GWS is on its way to the store, as the background's gate is. */
+    traffic?: GwsSessionOptions['traffic'];
+    /** Every change of the store, after the harness has looked at it. */
+    onChange?: GwsSessionOptions['onChange'];
   } = {},
 ): AgentHarness {
   const alerts: CallAlert[] = [];
@@ -51,16 +55,18 @@ export function agentSession(
     persistence,
     fetch,
     onAlerts: (a) => alerts.push(...a),
-    onChange: () => {
+    onChange: (change) => {
       const state = session.calls;
       const kind = state.connection.kind;
       if (shown.at(-1) !== kind) shown.push(kind);
       for (const record of state.calls) seenCallIds.add(record.call.id);
+      options.onChange?.(change);
     },
     notifications: { backoff: FAST, networkDelayMs: 1_500 },
     reloginBackoff: FAST,
     restTimeoutMs: 5_000,
     ...(options.dialPlan ? { dialPlan: options.dialPlan } : {}),
+    ...(options.traffic ? { traffic: options.traffic } : {}),
   });
   return {
     session,

@@ -67,4 +67,26 @@ describe('views get views', () => {
     vi.runAllTimers();
     expect(received).toHaveLength(3);
   });
+
+  it('holds call traffic from a change until its push has gone out', () => {
+    const holds: string[] = [];
+    let received: StatePush[] = [];
+    const traffic = {
+      hold: () => {
+        holds.push('hold');
+        // What the view had been sent when the traffic ended.
+        return () => void holds.push(`release after ${received.length} pushes`);
+      },
+    };
+    const ports = new ViewPorts(
+      () => ({ calls: projectView(initialCallsState(0)).calls }),
+      traffic,
+    );
+    received = openView(ports);
+    ports.changed();
+    ports.changed();
+    expect(holds).toEqual(['hold']);
+    vi.runAllTimers();
+    expect(holds).toEqual(['hold', 'release after 2 pushes']);
+  });
 });
