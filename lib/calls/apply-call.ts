@@ -1,4 +1,4 @@
-import type { CallEvent, CallState } from '../gws/types.ts';
+import type { Call, CallEvent, CallState } from '../gws/types.ts';
 import type { CallRecord, CallsState, PendingIntent } from './store-types.ts';
 import {
   createRecord,
@@ -55,13 +55,7 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   const existing = state.calls.find((r) => r.call.id === call.id);
   if (!existing) {
     if (state.calls.length >= MAX_ACTIVE_CALLS) return state;
-    // A new outgoing call is the effect of the oldest pending Dial, or of the transfer or
-    // conference that started a consultation from its parent call.
-    const dial =
-      call.state === 'Dialing'
-        ? (state.intents.find((i) => awaitsConsultCall(i) && i.callId === call.parentCallId) ??
-          state.intents.find((i) => i.operation === 'Dial' && i.callId === undefined))
-        : undefined;
+    const dial = placingIntent(state, call);
     const record = withDialRewrite(createRecord(call, now, event.notificationType), dial);
     let next: CallsState = settleIntents(
       { ...state, calls: [...state.calls, record] },
@@ -78,6 +72,28 @@ export function applyCallEvent(state: CallsState, event: CallEvent, now: number)
   const record = updateRecord(existing, call, now, event.notificationType);
   next = { ...next, calls: next.calls.map((r) => (r === existing ? record : r)) };
   return maybeAlert(next, record, 'notification', now);
+}
+
+/**
+ * The pending request a new call is the effect of. A consult call (it names its parent call,
+ * gws-api.md §4.5, or is typed Consult) comes from the transfer or conference started on its
+ * parent, never from a Dial: taking a Dial for it would end that Dial's spinner while its call
+ * is still to come. Any other new Dialing call is the Dial whose number it carries (as a
+ * participant or the DNIS), so a call placed from the desk phone, or two Dials answered out of
+ * order, settle nothing or the right one. Only a call naming no number at all (participants
+ * may be `[]`, §6.1) takes the oldest Dial, and a Dial persisted before its number was recorded
+ * takes a call no other Dial's number names [INF: tolerant of what cannot be told apart].
+ */
+function placingIntent(state: CallsState, call: Call): PendingIntent | undefined {
+  if (call.state !== 'Dialing') return undefined;
+  if (call.parentCallId !== undefined || call.callType === 'Consult') {
+    return state.intents.find((i) => awaitsConsultCall(i) && i.callId === call.parentCallId);
+  }
+  const dials = state.intents.filter((i) => i.operation === 'Dial' && i.callId === undefined);
+  const numbers = callNumbers(call);
+  if (numbers.length === 0) return dials[0];
+  const carries = (i: PendingIntent) => numbers.some((n) => sameNumber(n, i.destination));
+  return dials.find(carries) ?? dials.find((i) => i.destination === undefined);
 }
 
 /**

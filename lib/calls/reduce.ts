@@ -97,6 +97,7 @@ function apply(state: CallsState, action: StoreAction, now: number): CallsState 
       const intent: PendingIntent = { id: action.id, operation: action.operation, startedAt: now };
       if (action.callId !== undefined) intent.callId = action.callId;
       if (action.dial) intent.dial = { asked: action.dial.asked, dialled: action.dial.dialled };
+      if (action.destination !== undefined) intent.destination = action.destination;
       return startIntent(state, intent);
     }
     case 'intent-settle':

@@ -159,6 +159,11 @@ export interface PendingIntent {
    * to the call it places (the consult call for a transfer or conference).
    */
   dial?: DialRewrite;
+  /**
+   * A Dial: the number sent to GWS (after the dial plan), which the call it places carries as
+   * its party or DNIS; absent on intents persisted before it was recorded.
+   */
+  destination?: string;
 }
 
 export interface VoiceOutage {
@@ -184,7 +189,14 @@ export type StoreAction =
   | { type: 'logged-out' }
   /** Back to the initial state, forgetting everything. */
   | { type: 'reset' }
-  | { type: 'intent'; id: string; operation: string; callId?: string; dial?: DialRewrite }
+  | {
+      type: 'intent';
+      id: string;
+      operation: string;
+      callId?: string;
+      dial?: DialRewrite;
+      destination?: string;
+    }
   | { type: 'intent-settle'; id: string }
   /** Drops intents older than timeoutMs (the timer that dispatches this lives outside). */
   | { type: 'intents-expire'; timeoutMs: number }

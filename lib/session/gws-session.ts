@@ -113,7 +113,7 @@ export class GwsSession {
   async operate(requested: SessionOperation): Promise<void> {
     const rest = this.client;
     const operation = await this.withDialPlan(requested);
-    const { name, callId } = intentOf(operation);
+    const { name, callId, destination } = intentOf(operation);
     const id = `${name}:${++this.intentSequence}`;
     // A rewritten dial or consultation: the call it places is told the number asked for.
     const rewrite = placedCallRewrite(requested, operation);
@@ -123,6 +123,7 @@ export class GwsSession {
       operation: name,
       ...(callId === undefined ? {} : { callId }),
       ...(rewrite ? { dial: rewrite } : {}),
+      ...(destination === undefined ? {} : { destination }),
     });
     try {
       await runOperation(rest, this.store.state, operation);

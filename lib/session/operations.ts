@@ -100,12 +100,17 @@ export type SessionOperation =
   | { kind: 'device'; request: DeviceOperationRequest };
 
 /** The pending intent an operation shows as: its GWS operationName and its call. */
-export function intentOf(operation: SessionOperation): { name: string; callId?: string } {
+export function intentOf(operation: SessionOperation): {
+  name: string;
+  callId?: string;
+  destination?: string;
+} {
   switch (operation.kind) {
     case 'call':
       return { name: operation.request.operation, callId: operation.callId };
     case 'dial':
-      return { name: 'Dial' };
+      // The number sent, so the store can tell the call this Dial places from any other.
+      return { name: 'Dial', destination: operation.phoneNumber };
     case 'agent-state':
       return { name: operation.operationName };
     case 'device':

@@ -14,7 +14,7 @@ import {
   selectExpiredIntents,
   selectNewAlerts,
 } from '../support/call-selectors.ts';
-import type { GwsEvent } from '../../lib/gws/types.ts';
+import type { GwsEvent, WireCall } from '../../lib/gws/types.ts';
 import { parseNotification } from '../../lib/gws/parse.ts';
 import { callEvent, deviceEvent, snapshot, wireDevice } from '../fixtures/gws/builders.ts';
 import { STALE_RETURN_WINDOW_MS } from '../../lib/calls/agent.ts';
@@ -382,6 +382,35 @@ describe('calls store: intents and errors', () => {
       state,
     );
     expect(state.intents).toEqual([]);
+  });
+
+  it('settles each Dial with the call to its own number, never with a consult call', () => {
+    const dialling = (id: string, phoneNumber: string, extra: Partial<WireCall> = {}) =>
+      callEvent(id, 'Dialing', { callType: 'Outbound', participants: [{ phoneNumber }], ...extra });
+    let state = run([
+      callEvent('A', 'Established'),
+      { type: 'intent', id: 'd1', operation: 'Dial', destination: '+14155550101' },
+      { type: 'intent', id: 'd2', operation: 'Dial', destination: '7002' },
+      // A consult call of a transfer the agent started on A: no Dial's.
+      dialling('C', '7003', { callType: 'Consult', parentCallUri: 'http://gws/api/v2/me/calls/A' }),
+      // A call dialled from the desk phone: no Dial's either.
+      dialling('P', '7009'),
+    ]);
+    expect(state.intents.map((i) => i.id)).toEqual(['d1', 'd2']);
+    // The second Dial's call comes first: it settles that Dial, not the oldest.
+    state = run([dialling('N2', '7002')], state);
+    expect(state.intents.map((i) => i.id)).toEqual(['d1']);
+    state = run([dialling('N1', '14155550101')], state);
+    expect(state.intents).toEqual([]);
+  });
+
+  it('a Dialing call naming no number takes the oldest Dial (nothing else tells them apart)', () => {
+    const state = run([
+      { type: 'intent', id: 'd1', operation: 'Dial', destination: '+14155550101' },
+      { type: 'intent', id: 'd2', operation: 'Dial', destination: '7002' },
+      callEvent('N', 'Dialing', { callType: 'Outbound', participants: [], ani: '', dnis: '' }),
+    ]);
+    expect(state.intents.map((i) => i.id)).toEqual(['d2']);
   });
 
   it('hands a rewritten Dial the number asked for, only when its call is to the number dialled', () => {
