@@ -48,6 +48,12 @@ export function TransferForm({ id, offered, isPending, onRun, describedBy }: Pro
   const directory = useContext(DirectoryContext);
   useEffect(() => input.current?.focus(), []);
   const ops = DESTINATION_OPERATIONS.filter((op) => offered.includes(op));
+  // A transfer or conference destination goes through the dial plan like a Dial: say so first.
+  const typed =
+    directory.dialsAs && destination.trim() !== '' ? checkDialInput(destination) : undefined;
+  const dialsAs = typed?.ok ? directory.dialsAs?.(typed.dial) : undefined;
+  const previewId = `${id}-dial-plan`;
+  const hints = [dialsAs ? previewId : undefined, describedBy].filter(Boolean).join(' ');
   const busy = ops.some(isPending);
 
   const run = (operation: DestinationOperation) => {
@@ -67,8 +73,8 @@ export function TransferForm({ id, offered, isPending, onRun, describedBy }: Pro
         attrs={
           problem
             ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-problem` }
-            : describedBy
-              ? { 'aria-describedby': describedBy }
+            : hints
+              ? { 'aria-describedby': hints }
               : {}
         }
         entries={directory.entries.filter((e) => e.number !== '')}
@@ -90,6 +96,10 @@ export function TransferForm({ id, offered, isPending, onRun, describedBy }: Pro
       {problem ? (
         <p class="field-error" id={`${id}-problem`} role="alert">
           {problem}
+        </p>
+      ) : dialsAs ? (
+        <p class="muted dial-plan-preview" id={previewId}>
+          {t('dialPlanDials', dialsAs)}
         </p>
       ) : null}
       <div class="button-row">

@@ -280,10 +280,12 @@ export function App(props: AppProps) {
     (g) => g.main.call.state === 'Ringing' || g.consults.some((c) => c.call.state === 'Ringing'),
   );
 
+  const dialsAs = (number: string) => dialPreview(dialRules, number, agentRegion());
   const directoryData: DirectoryData = {
     entries: directory.entries(agent),
     agentStatus: directory.agents.value.status,
     refresh: directory.refresh,
+    dialsAs,
   };
 
   return (
@@ -411,7 +413,7 @@ export function App(props: AppProps) {
             <Dialpad
               pending={isPending(calls, 'Dial')}
               onDial={dial}
-              preview={(number) => dialPreview(dialRules, number, agentRegion())}
+              preview={dialsAs}
               autoFocus={!ringing && wrapUp.pending.length === 0}
             />
             {status ? (

@@ -207,4 +207,50 @@ describe('Chromium: dial plan on every dial path', () => {
     await recent.waitFor();
     expect(await recent.getByRole('option').count()).toBe(5);
   });
+
+  it('a two-step transfer: the form says what it dials, the consult card names the number asked for', async () => {
+    // The far end answers the rewritten number at once, so the consultation can be completed.
+    await sim.control.remoteParty('93125550177', { behaviour: 'answer', answerDelayMs: 0 });
+    const { callId } = await sim.control.call({ to: 'agent1', from: '+14155550132' });
+    await popup.reload();
+    const original = popup.locator(`article[data-call-id="${callId}"]`);
+    await original.getByRole('button', { name: 'Answer' }).click();
+    await original.locator('.call-state', { hasText: /^Connected$/ }).waitFor();
+    await sim.control.clearRequests();
+
+    await original.getByRole('button', { name: 'Transfer / conference' }).click();
+    const field = original.getByLabel('Number or extension');
+    await field.fill('312 555 0177');
+    // Before anything is sent the agent sees what the switch will be asked to dial.
+    await original.getByText('Dials 9 (312) 555-0177').waitFor();
+    await original.getByRole('button', { name: 'Consult transfer' }).click();
+    expect(await sent('InitiateTransfer')).toEqual(['93125550177']);
+
+    // The consult call's card: titled, described and announced by the number asked for.
+    const v = await until(
+      (s) => s.calls.calls.some((r) => r.parentId === callId && r.call.state === 'Established'),
+      'the consultation answered',
+    );
+    const consultId = v.calls.calls.find((r) => r.parentId === callId)!.call.id;
+    const consult = popup.locator(`article[data-call-id="${consultId}"]`);
+    await consult.locator('.call-state', { hasText: /^Connected$/ }).waitFor();
+    expect(await consult.getByRole('heading').textContent()).toBe('(312) 555-0177');
+    const meta = await consult.locator('.participant-meta').textContent();
+    expect(meta).toContain('Illinois');
+    expect(await consult.locator('.consult-of').textContent()).toContain('(415) 555-0132');
+    // Only the DNIS line says what the switch dialled.
+    expect(await consult.locator('.participants').textContent()).not.toContain('9312');
+    expect(await consult.locator('.ani-dnis').textContent()).toContain('93125550177');
+    expect(await original.locator('.call-state').textContent()).toBe('On hold');
+
+    await consult.getByRole('button', { name: 'Complete transfer' }).click();
+    await until((s) => s.calls.calls.length === 0, 'both calls handed over');
+    expect((await sim.control.requests('agent1')).map((r) => r.operationName)).toContain(
+      'CompleteTransfer',
+    );
+    // The history keeps the consultation under the number the agent asked for.
+    const history = popup.getByRole('list', { name: 'Call history' });
+    await history.getByRole('listitem').filter({ hasText: '(312) 555-0177' }).first().waitFor();
+    expect(await history.textContent()).not.toContain('93125550177');
+  });
 });
