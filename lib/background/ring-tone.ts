@@ -109,7 +109,11 @@ const RETRY_MAX_MS = 30_000;
 export class RingTone {
   private readonly output: RingOutput | undefined;
   private readonly diagnostics: () => Pick<DiagnosticsLog, 'record'>;
-  private ringing = false;
+  /**
+   * Unknown until this worker has its calls (the first store change, or `resume`): a document a
+   * previous worker opened for a call still ringing must be adopted, not closed meanwhile.
+   */
+  private ringing: boolean | undefined;
   private enabled: boolean | undefined;
   /** Unknown after a worker start: the first reconcile also silences a leftover tone. */
   private playing: boolean | undefined;
@@ -153,7 +157,8 @@ export class RingTone {
    * The offscreen page has loaded. When this worker is starting the tone, that is the document
    * it asked for. Otherwise it may be one a previous worker asked for and died before it
    * appeared, after this worker found no document to close: look again, and close it unless
-   * a call rings.
+   * a call rings. The message may also be what woke this worker, before it has put back its
+   * calls: the look then waits for them, and a call still ringing keeps its document.
    */
   documentOpened(): void {
     if (this.playing === true) return;
@@ -196,7 +201,8 @@ export class RingTone {
 
   private async apply(): Promise<void> {
     const output = this.output;
-    if (!output) return;
+    // Before the calls are known nothing is decided: `resume` reconciles once they are.
+    if (!output || this.ringing === undefined) return;
     this.enabled ??= (await agentSettings.get()).ringTone;
     const want = this.enabled && this.ringing;
     if (want === this.playing) return;

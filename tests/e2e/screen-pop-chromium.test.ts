@@ -495,6 +495,106 @@ describe('Chromium: screen-pop and incoming-call alerts end to end', () => {
     await page.evaluate(setRingTone, false);
   });
 
+  it('a call ringing through a worker restart keeps its ring tone: the new worker adopts the document', async () => {
+    await page.evaluate(setRingTone, true);
+    // Offscreen documents as the browser reports them: created and destroyed, with times.
+    const control = await ext.workerControl();
+    const cdp = await ext.context.newCDPSession(control.page);
+    const events: Array<{ at: number; kind: 'created' | 'destroyed'; targetId: string }> = [];
+    const offscreen = new Set<string>();
+    // A document's target may be created blank and get its URL just after.
+    const seen = ({ targetInfo }: { targetInfo: { targetId: string; url: string } }) => {
+      if (!targetInfo.url.endsWith('/offscreen.html') || offscreen.has(targetInfo.targetId)) return;
+      offscreen.add(targetInfo.targetId);
+      events.push({ at: performance.now(), kind: 'created', targetId: targetInfo.targetId });
+    };
+    cdp.on('Target.targetCreated', seen);
+    cdp.on('Target.targetInfoChanged', seen);
+    cdp.on('Target.targetDestroyed', ({ targetId }) => {
+      if (offscreen.has(targetId))
+        events.push({ at: performance.now(), kind: 'destroyed', targetId });
+    });
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
+
+    const ringing = await sim.control.call({ to: 'agent1', from: nextNumber() });
+    await waitFor(
+      async () => {
+        await backgroundIdle();
+        return ((await ringStatus()) as { playing?: boolean } | null)?.playing === true;
+      },
+      { message: 'ringing before the restart' },
+    );
+    const before = [...offscreen];
+    expect(before).toHaveLength(1);
+    const stoppedAt = events.length;
+
+    // The new worker's first look at GWS is held, so it is still putting back its calls when
+    // the message below arrives, as it is when the message is what wakes it.
+    await sim.control.delay(1_000, '/api/v2/me');
+    await page.close();
+    await control.stop();
+    // A document that loads after the worker that opened it stopped says so to the next one
+    // (entrypoints/offscreen), waking it: that message reaches the new worker before it has
+    // put back its calls. Said again here by the open document, so the order is certain.
+    // Playwright does not list offscreen documents as pages: evaluated over CDP.
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: before[0]!,
+      flatten: false,
+    });
+    const answered = new Promise<string>((resolve) =>
+      cdp.on('Target.receivedMessageFromTarget', (e) => {
+        if (e.sessionId === sessionId) resolve(e.message);
+      }),
+    );
+    const expression =
+      "chrome.runtime.sendMessage({ ringtone: 'opened' }).then(() => 'sent', (e) => String(e))";
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      }),
+    });
+    expect(JSON.parse(await answered)).toMatchObject({
+      id: 1,
+      result: { result: { value: 'sent' } },
+    });
+    // Gone already when the new worker closed the document.
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    page = await ext.openPage('popup.html');
+    await until(
+      (v) => v.calls.calls.some((r) => r.call.id === ringing.callId && r.call.state === 'Ringing'),
+      'still ringing after the restart',
+    );
+    // Once the new worker has resumed and applied its calls, the tone plays...
+    expect(await resumedRingStatus()).toEqual({ playing: true, audio: 'running' });
+    await sim.control.delay(0);
+    // ...from the document that rang before the restart: never closed, never reopened.
+    const during = events.slice(stoppedAt);
+    const closed = during.find((e) => e.kind === 'destroyed');
+    const reopened = during.find((e) => e.kind === 'created');
+    console.log(
+      `ring tone across a worker restart: ` +
+        (closed && reopened
+          ? `document closed and reopened, ${Math.round(reopened.at - closed.at)} ms without a document`
+          : closed
+            ? 'document closed'
+            : 'same document, no gap'),
+    );
+    expect(during).toEqual([]);
+    expect(await page.evaluate(offscreenDocuments)).toHaveLength(1);
+
+    await callOp(ringing.callId, 'Answer');
+    await until((v) => v.calls.calls[0]?.call.state === 'Established', 'answered');
+    await waitFor(async () => (await page.evaluate(offscreenDocuments)).length === 0, {
+      message: 'the offscreen document closed once the call was answered',
+    });
+    await endAllCalls();
+    await cdp.detach();
+    await page.evaluate(setRingTone, false);
+  });
+
   /** The ring tone's status once the worker has resumed and applied what it resumed. */
   async function resumedRingStatus(): Promise<unknown> {
     const worker = await ext.serviceWorker();

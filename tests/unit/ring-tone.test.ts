@@ -313,6 +313,21 @@ describe('ring tone after a worker restart', () => {
     expect(tone.lastStatus).toEqual({ playing: false, audio: 'closed' });
   });
 
+  it('a page whose word wakes this worker before it has its calls is kept while a call still rings', async () => {
+    // The previous worker opened the document for a ringing call and stopped; the page's
+    // message is what starts this worker, which has not put back its calls yet.
+    const chrome = fakeChrome(true);
+    const tone = new RingTone(chrome.output, () => diagnostics);
+    tone.listen();
+    await pageLoaded();
+    await tone.idle();
+    expect(chrome.state).toEqual({ open: true, closes: 0 });
+    // The calls are back: the call still rings, and the open document is adopted.
+    tone.resume(callsWith('Ringing'));
+    await tone.idle();
+    expect(chrome.state).toEqual({ open: true, closes: 0 });
+  });
+
   it('the document this worker asked for, loading while the tone starts, changes nothing', async () => {
     const { output, calls } = recordingOutput();
     const tone = new RingTone(output, () => diagnostics);
