@@ -45,7 +45,27 @@ export interface PageResult {
   highlightFrameMs: number;
   detectionFloor: { ms: number; found: number };
   mainThread: MainThreadTime;
+  /** The background's detection service while this page loaded (detection-service.ts). */
+  worker: WorkerDetection;
   burst?: BurstResult;
+}
+
+export interface WorkerDetection {
+  items: number;
+  busyMs: number;
+  slices: number;
+  /** The longest slice since the worker started (a slice is what a call event can wait for). */
+  maxSliceMs: number;
+}
+
+/** The detection service's counters in the worker (zero before its first page). */
+async function workerDetection(ext: ChromiumExtension): Promise<WorkerDetection> {
+  const worker = await ext.serviceWorker();
+  const stats = await worker.evaluate(
+    () => (globalThis as { gwsCtiDetection?: { stats: WorkerDetection } }).gwsCtiDetection?.stats,
+  );
+  const { items = 0, busyMs = 0, slices = 0, maxSliceMs = 0 } = stats ?? {};
+  return { items, busyMs, slices, maxSliceMs };
 }
 
 type BenchWindow = {
@@ -89,10 +109,12 @@ export async function measurePage(
   const page = await ext.context.newPage();
   try {
     const probe = await OverlayProbe.attach(page);
+    const workerBefore = await workerDetection(ext);
     const trace = await MainThreadTrace.start(probe.cdp);
     await page.goto(url, { timeout: 120_000 });
     const diagnostics = await probe.settled(undefined, 300_000, (d) => d.hits >= expected.numbers);
     const stats = diagnostics.stats!;
+    const workerAfter = await workerDetection(ext);
     await page.evaluate(MainThreadTrace.mark);
     const mainThread = await trace.stop(stats.lastIdleAt, ext.url('content-scripts/'));
     const timing = await page.evaluate(() => {
@@ -142,6 +164,12 @@ export async function measurePage(
       highlightFrameMs: median(highlightFrames),
       detectionFloor,
       mainThread,
+      worker: {
+        items: workerAfter.items - workerBefore.items,
+        busyMs: workerAfter.busyMs - workerBefore.busyMs,
+        slices: workerAfter.slices - workerBefore.slices,
+        maxSliceMs: workerAfter.maxSliceMs,
+      },
     };
     if (expected.burstRows) result.burst = await measureBurst(page, probe, diagnostics, expected);
     return result;
