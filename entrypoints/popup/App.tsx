@@ -45,6 +45,7 @@ import { AgentPanel } from '@/components/AgentPanel';
 import { SupervisorPanel } from '@/components/SupervisorPanel';
 import { listedAgentByDevice, supervisorPanelView, targetDeviceOf } from '@/lib/ui/monitoring-view';
 import type { DeviceOperationRequest } from '@/lib/gws/device-operations';
+import { deviceApiBase } from '@/lib/gws/api-base';
 import { CallList } from '@/components/CallList';
 import { Dialpad } from '@/components/Dialpad';
 import { CallHistoryList } from '@/components/CallHistoryList';
@@ -351,7 +352,13 @@ export function App(props: AppProps) {
             {supervisor ? (
               <SupervisorPanel
                 view={supervisor}
-                targetDevice={(entered, agents) => targetDeviceOf(entered, agents, view.serverUrl)}
+                targetDevice={(entered, agents) =>
+                  targetDeviceOf(
+                    entered,
+                    agents,
+                    deviceApiBase(device?.voiceEnvironmentUri, view.serverUrl),
+                  )
+                }
                 isPending={(op) => isPending(calls, op)}
                 onOperation={operateDevice}
               />

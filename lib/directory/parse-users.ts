@@ -6,6 +6,7 @@
  * error; the voice state is taken from the device (§6.3), else from a voice channel (§6.5).
  */
 import { isRecord, items, nonEmpty, own } from '../gws/safe-read.ts';
+import { apiBaseOf } from '../gws/api-base.ts';
 import type { AgentPresence, DirectoryAgent } from './types.ts';
 
 /** More agents than a picker can show are never kept (a large site lists thousands). */
@@ -42,14 +43,22 @@ function presenceOf(holder: unknown, loggedIn: boolean): AgentPresence | undefin
 }
 
 /**
- * The device's URI: its own `uri` where GWS sends it (generous servers), else the form every
- * call's `deviceUri` has, `<api>/devices/<id>` (§6.1) [INF].
+ * The device's URI, `<api>/devices/<id>`, the form of every call's `deviceUri` (§6.1) and of
+ * `targetDeviceUri` (§4.3). A device resource lists no `uri` (§6.3): one is taken where a
+ * generous server sends it [INF]; otherwise it is built on GWS's own API base, read from the
+ * device's `voiceEnvironmentUri` or the user's `uri`, so it is the URI GWS itself uses for the
+ * device; only when neither has the documented form, on the address signed in to.
  */
-function deviceUriOf(device: unknown, apiBaseUrl: string): string | undefined {
+function deviceUriOf(device: unknown, user: unknown, apiBaseUrl: string): string | undefined {
   const uri = nonEmpty(own(device, 'uri'));
   if (uri && /^https?:\/\//i.test(uri)) return uri;
   const id = nonEmpty(own(device, 'id'));
-  return id ? `${apiBaseUrl}/devices/${encodeURIComponent(id)}` : undefined;
+  if (!id) return undefined;
+  const base =
+    apiBaseOf(own(device, 'voiceEnvironmentUri'), 'voice-environments') ??
+    apiBaseOf(own(user, 'uri'), 'users') ??
+    apiBaseUrl;
+  return `${base}/devices/${encodeURIComponent(id)}`;
 }
 
 function readUser(user: unknown, apiBaseUrl: string): DirectoryAgent | undefined {
@@ -72,12 +81,12 @@ function readUser(user: unknown, apiBaseUrl: string): DirectoryAgent | undefined
     userId,
     name,
     deviceUris: devices
-      .map((d) => deviceUriOf(d, apiBaseUrl))
+      .map((d) => deviceUriOf(d, user, apiBaseUrl))
       .filter((u): u is string => u !== undefined),
   };
   if (userName) agent.userName = userName;
   if (dn) agent.dn = dn;
-  const primary = device ? deviceUriOf(device, apiBaseUrl) : undefined;
+  const primary = device ? deviceUriOf(device, user, apiBaseUrl) : undefined;
   if (primary) {
     agent.deviceUri = primary;
     agent.deviceUris = [primary, ...agent.deviceUris.filter((u) => u !== primary)];
@@ -94,7 +103,7 @@ function readUser(user: unknown, apiBaseUrl: string): DirectoryAgent | undefined
 /**
  * The agents of a user-list answer, sorted by name, without `self` (the signed-in user's id
  * or user name: nobody transfers to themselves), at most MAX_DIRECTORY_AGENTS.
- * `apiBaseUrl` is `<server>/api/v2`, for device URIs GWS did not send.
+ * `apiBaseUrl` is `<server>/api/v2`, for device URIs GWS gives no base for.
  */
 export function readUserList(
   body: unknown,

@@ -192,17 +192,17 @@ const DEVICE_ID = /^[0-9A-Za-z][0-9A-Za-z-]{7,63}$/;
 
 /**
  * The agent's device URI from what the supervisor typed: a device URI as GWS gives it, or a
- * device id, completed with the signed-in server's API base (§4.3: `http://host/api/v2/devices/<id>`).
- * Anything else is not a device the supervisor can name here.
+ * device id, completed with the API base GWS's URIs are built on (`deviceApiBase`; §4.3:
+ * `http://host/api/v2/devices/<id>`). Anything else is not a device the supervisor can name here.
  */
 export function typedTargetDevice(
   entered: string,
-  serverUrl: string | undefined,
+  apiBaseUrl: string | undefined,
 ): string | undefined {
   const text = entered.trim();
   if (/^https?:\/\//i.test(text)) return /\/devices\/[^/]+$/.test(text) ? text : undefined;
-  if (!DEVICE_ID.test(text) || !serverUrl) return undefined;
-  return `${serverUrl.replace(/\/+$/, '')}/api/v2/devices/${text}`;
+  if (!DEVICE_ID.test(text) || !apiBaseUrl) return undefined;
+  return `${apiBaseUrl}/devices/${text}`;
 }
 
 /** What the monitoring views read of an agent GWS lists (the directory's agents). */
@@ -240,12 +240,12 @@ export function listedAgentByDevice(agents: readonly ListedAgent[]): AgentByDevi
 export function targetDeviceOf(
   entered: string,
   agents: readonly ListedAgent[],
-  serverUrl: string | undefined,
+  apiBaseUrl: string | undefined,
 ): string | undefined {
   const text = entered.trim().toLowerCase();
   if (text === '') return undefined;
   const listed = agents.find(
     (a) => a.deviceUri && (a.dn?.toLowerCase() === text || a.name.toLowerCase() === text),
   );
-  return listed?.deviceUri ?? typedTargetDevice(entered, serverUrl);
+  return listed?.deviceUri ?? typedTargetDevice(entered, apiBaseUrl);
 }

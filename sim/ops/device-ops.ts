@@ -2,7 +2,14 @@
  * Device operations on `POST /api/v2/me/devices/{id}` (gws-api.md §4.3): DND, forwarding and
  * supervisor monitoring.
  */
-import { GwsError, INVALID_STATE, IN_USE, NO_PERMISSION, NOT_FOUND } from '../gws-error.ts';
+import {
+  GwsError,
+  INVALID_STATE,
+  IN_USE,
+  NO_PERMISSION,
+  NOT_FOUND,
+  OUT_OF_RANGE,
+} from '../gws-error.ts';
 import type { Agent } from '../model/agents.ts';
 import { deviceCapabilities } from '../model/capabilities.ts';
 import { normalizeNumber } from '../model/phone-numbers.ts';
@@ -69,9 +76,30 @@ function forwardOff(ctx: OpContext): void {
   ctx.core.notify.device(ctx.agent);
 }
 
+/**
+ * `targetDeviceUri` is the URI of the agent's device, `http://host/api/v2/devices/<id>` (§4.3):
+ * a bare device id, or another resource's URI, is refused. The device is found by its id, on
+ * whatever host: whether GWS compares the host with its public base URL is not documented, and
+ * a client behind a proxy may know the device's URI only on the address it signed in to [INF].
+ */
+function requireDeviceUri(ctx: OpContext): string {
+  const uri = requireString(ctx.body, 'targetDeviceUri');
+  let path: string | undefined;
+  try {
+    const url = new URL(uri);
+    path = /^https?:$/.test(url.protocol) ? url.pathname : undefined;
+  } catch {
+    path = undefined;
+  }
+  if (!path || !/\/api\/v2\/devices\/[^/]+$/.test(path)) {
+    throw new GwsError(OUT_OF_RANGE, `Parameter 'targetDeviceUri' must be a device URI`);
+  }
+  return uri;
+}
+
 function monitor(state: 'ListenIn' | 'Coach' | 'BargeIn'): OpHandler {
   return (ctx) => {
-    const uri = requireString(ctx.body, 'targetDeviceUri');
+    const uri = requireDeviceUri(ctx);
     const scope = optionalOneOf(ctx.body, 'supervisorMonitoringScope', ['Call', 'Agent']) ?? 'Call';
     const mode =
       optionalOneOf(ctx.body, 'supervisorMonitoringMode', ['AllCalls', 'NextCall']) ?? 'AllCalls';

@@ -50,6 +50,14 @@ describe('supervisor monitoring', () => {
         .statusCode,
     ).toBe(5);
     expect((await sup.deviceOp('ListenIn', {})).body.statusCode).toBe(1);
+    // The device's URI (§4.3), not its bare id nor another resource's URI.
+    const deviceId = target.split('/').at(-1)!;
+    for (const notADeviceUri of [deviceId, `${s.baseUrl}/api/v2/me/calls/${deviceId}`]) {
+      expect(
+        (await sup.deviceOp('ListenIn', { targetDeviceUri: notADeviceUri })).body.statusCode,
+        notADeviceUri,
+      ).toBe(10);
+    }
     expect(
       (
         await sup.deviceOp('ListenIn', {

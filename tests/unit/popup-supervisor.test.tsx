@@ -104,7 +104,13 @@ describe('popup: supervision', () => {
       command: 'device.operation',
       payload: {
         operation: 'Coach',
-        params: { targetDeviceUri: TARGET, mode: 'NextCall', scope: 'Agent' },
+        // A typed device id is completed on the base GWS builds its own URIs on (the
+        // fixture device's voiceEnvironmentUri), not on the address signed in to.
+        params: {
+          targetDeviceUri: `http://127.0.0.1:8080/api/v2/devices/${AGENT_DEVICE}`,
+          mode: 'NextCall',
+          scope: 'Agent',
+        },
       },
     });
 

@@ -208,7 +208,7 @@ describe("the supervisor's panel", () => {
   });
 
   it('takes a typed device id or device URI as the target', () => {
-    const server = 'http://127.0.0.1:8090/';
+    const server = 'http://127.0.0.1:8090/api/v2';
     expect(typedTargetDevice(' 5b0d35d4-0a66-4a51-9d3b-0f2a5f0c7001 ', server)).toBe(TARGET);
     expect(typedTargetDevice(TARGET, undefined)).toBe(TARGET);
     expect(typedTargetDevice('', server)).toBe(undefined);
@@ -240,7 +240,7 @@ describe('the agents GWS lists, as monitoring targets', () => {
   });
 
   it('takes a listed DN or name typed in full, else a device id or URI', () => {
-    const server = 'http://127.0.0.1:8090';
+    const server = 'http://127.0.0.1:8090/api/v2';
     expect(targetDeviceOf('7001', listed, server)).toBe(TARGET);
     expect(targetDeviceOf(' ben okafor ', listed, server)).toBe(
       'https://gws.example/api/v2/devices/B2',
