@@ -38,6 +38,7 @@ import {
   type WorkerTraces,
 } from './detection-trace.ts';
 import { WorkerThreadTrace, type SliceCause } from './worker-thread-trace.ts';
+import { workerHeapAfterGc } from './worker-heap.ts';
 import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
 
 export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10] [--baseline <chromium build dir>]';
@@ -66,8 +67,19 @@ async function serve(html: string) {
 /** Records, in an extension page, when each view push arrives and which calls it holds. */
 async function recordPushes(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __pushes: Array<{ at: number; ids: string[] }> };
+    const w = window as unknown as {
+      __pushes: Array<{ at: number; ids: string[] }>;
+      __longTasks: Array<[number, number]>;
+    };
     w.__pushes = [];
+    // The popup's own long tasks (its rendering of a push, or anything else on its thread),
+    // as [Date.now() of the start, ms].
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        w.__longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+      }
+    }).observe({ type: 'longtask' });
     const runtime = (
       globalThis as unknown as {
         chrome: {
@@ -122,12 +134,18 @@ interface DetectionRun {
   idle: Distribution;
   loaded: Distribution;
   idlePaths: PathSummary;
+  /** The idle calls after the page (its tab in front, the popup's behind). */
+  idleAfterPaths: PathSummary;
+  /** The popup's long tasks: count and longest, idle before the page and after it. */
+  popupLongTasks: { before: Distribution; after: Distribution };
   loadedPaths: PathSummary;
   loadSlices: SliceSummary;
   /** What the first load's slices over twice the budget spent their time on. */
   longSliceCauses: SliceCause[];
   /** The cache after the first load: entries and characters. */
   cache: { entries: number; chars: number };
+  /** The worker's heap after a full GC before the page, and after its first load, bytes. */
+  heap: { before: number; full: number };
 }
 
 /** Measures one build (`extensionDir`, default the current Chromium build). */
@@ -252,6 +270,8 @@ async function measureBuild(
 
     // The big page: calls ring one after the other while the service works through it.
     const before = await stats();
+    const heapCdp = await ext.context.newCDPSession(popup);
+    const heapBefore = await workerHeapAfterGc(heapCdp, ext.url(''));
     const threadTrace = await WorkerThreadTrace.start(await ext.context.newCDPSession(popup));
     const loadFrom = Date.now();
     const page = await ext.context.newPage();
@@ -283,6 +303,7 @@ async function measureBuild(
       ).gwsCtiDetection.cache(),
     );
     await worker.evaluate(WorkerThreadTrace.mark);
+    const heapFull = await workerHeapAfterGc(heapCdp, ext.url(''));
     const loadTraces = await traces();
     const inLoad = loadTraces.slices.filter((slice) => {
       const at = loadTraces.timeOrigin + slice.start;
@@ -314,6 +335,15 @@ async function measureBuild(
       slices: b.slices - a.slices,
     });
     if (loaded.length === 0) throw new Error('no call rang while the page was being detected');
+    const longTasks = await popup.evaluate(
+      () => (window as unknown as { __longTasks: Array<[number, number]> }).__longTasks,
+    );
+    const tasksBetween = (from: number, to: number) =>
+      distribution(longTasks.filter(([at]) => at >= from && at <= to).map(([, ms]) => ms));
+    const popupLongTasks = {
+      before: tasksBetween(idleFrom, idleTo),
+      after: tasksBetween(loadTo, Date.now()),
+    };
     const allTraces = await traces();
     return {
       decorated: decorated.hits,
@@ -325,7 +355,10 @@ async function measureBuild(
       loadLag,
       idle: distribution(idle),
       loaded: distribution(loaded),
-      idlePaths: summarisePaths(callPaths(idleRung, allTraces)),
+      idlePaths: summarisePaths(callPaths(idleRung.slice(0, idleCalls), allTraces)),
+      idleAfterPaths: summarisePaths(callPaths(idleRung.slice(idleCalls), allTraces)),
+      popupLongTasks,
+      heap: { before: heapBefore, full: heapFull },
       loadedPaths: summarisePaths(callPaths(loadedRung, allTraces)),
       loadSlices: summariseSlices(inLoad, DEFAULT_SLICE_MS),
       longSliceCauses,
@@ -446,6 +479,11 @@ function measures(run: DetectionRun): Measure[] {
     ...causeMeasures(run.longSliceCauses),
     ['  patterns kept compiled by libphonenumber', `${run.compiledPatterns ?? 'none'}`, undefined],
     [
+      "worker's heap after a full GC: before the page; after its first load",
+      `${(run.heap.before / 1e6).toFixed(2)} MB; ${(run.heap.full / 1e6).toFixed(2)} MB`,
+      run.heap.full,
+    ],
+    [
       'cache after the first load: entries; characters',
       `${run.cache.entries}; ${run.cache.chars}`,
       undefined,
@@ -462,7 +500,13 @@ function measures(run: DetectionRun): Measure[] {
       fmtLag(run.loadLag),
       run.loadLag.median,
     ],
-    ...pathMeasures('idle', run.idlePaths),
+    ...pathMeasures('idle, before the page', run.idlePaths),
+    ...pathMeasures('idle, after the page', run.idleAfterPaths),
+    [
+      "popup's long tasks idle before the page; after it (count: longest)",
+      `${run.popupLongTasks.before.count}: ${run.popupLongTasks.before.max.toFixed(0)} ms; ${run.popupLongTasks.after.count}: ${run.popupLongTasks.after.max.toFixed(0)} ms`,
+      undefined,
+    ],
     ...pathMeasures('while detecting', run.loadedPaths),
     ['call event → view push, worker idle (before and after)', fmtCalls(run.idle), run.idle.median],
     ['call event → view push, while detecting the page', fmtCalls(run.loaded), run.loaded.median],

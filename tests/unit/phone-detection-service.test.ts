@@ -160,6 +160,34 @@ describe('the detection service', () => {
     );
   });
 
+  it('answers the reload of a 20,000-row page from its cache', async () => {
+    // The shape `npm run bench -- detection --rows 20000` measured: one item per row, ~210
+    // characters, four numbers found in each.
+    const q = taskQueue();
+    const found = [0, 1, 2, 3].map((k) => ({
+      start: k * 20,
+      end: k * 20 + 14,
+      e164: `+1415555010${k}`,
+    }));
+    const service = new DetectionService({
+      find: () => found.map((n) => ({ ...n, country: 'US' }) as never),
+      regions: () => ['US'],
+      yieldThen: q.yieldThen,
+    });
+    const page = Array.from({ length: 20_000 }, (_, row) => ({
+      text: `${row} `.padEnd(210, `(415) 555-01${row % 100} 2024-01-01 #${row}\n`),
+    }));
+    const load = async () => {
+      const done = service.detect(page, { region: 'US' });
+      q.drain();
+      return done;
+    };
+    await load();
+    const before = service.stats.cacheHits;
+    await load();
+    expect(service.stats.cacheHits - before).toBe(page.length);
+  });
+
   it('works in slices of its budget, and a task queued meanwhile waits one slice at most', async () => {
     const q = taskQueue();
     const clock = { t: 0 };
