@@ -33,6 +33,8 @@
  * Detecting a record's texts together (lib/overlay/decorations.ts) and reading each record once
  * per page state (lib/overlay/record-context.ts) took 0.3 kB gzip; the room came from shipping the
  * shadow root's CSS without its comments and indentation (wxt.config.ts): 68.7 kB, 24.87 kB.
+ * The overlay's classes keep their private members as `#names`, which the minifier shortens
+ * (TypeScript's `private` names ship as written): 65.6 kB, 24.0 kB gzip.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -31,12 +31,12 @@ export interface CardCommandOptions {
  * card. Callers have already checked that the user really clicked (see interaction.ts).
  */
 export class CardCommands {
-  private readonly card: CommandedCard;
-  private readonly o: CardCommandOptions;
+  readonly #card: CommandedCard;
+  readonly #o: CardCommandOptions;
 
   constructor(card: CommandedCard, options: CardCommandOptions) {
-    this.card = card;
-    this.o = options;
+    this.#card = card;
+    this.#o = options;
   }
 
   /**
@@ -44,73 +44,73 @@ export class CardCommands {
    * enough; a click it did not is never lost, but never dials either: it asks first.
    */
   activate(seen: boolean): void {
-    const model = this.card.model();
+    const model = this.#card.model();
     if (!model) return;
     // One call per person: a number on a live call gets its card and controls, never a
     // second call (the background refuses one too).
     if (model.live?.calls.length) {
-      this.card.update({ open: true });
+      this.#card.update({ open: true });
       return;
     }
     const risky = dialRisk(model.info, !!model.linkHidesNumber) !== undefined;
-    if ((!seen || risky || this.o.confirmBeforeDial()) && !model.confirming) {
-      this.card.update({ open: true, confirming: true });
+    if ((!seen || risky || this.#o.confirmBeforeDial()) && !model.confirming) {
+      this.#card.update({ open: true, confirming: true });
       return;
     }
-    void this.dial();
+    void this.#dial();
   }
 
   confirm(): void {
-    this.card.focusNumber();
-    void this.dial();
+    this.#card.focusNumber();
+    void this.#dial();
   }
 
   cancel(): void {
-    this.card.update({ confirming: false });
-    this.card.focusNumber();
+    this.#card.update({ confirming: false });
+    this.#card.focusNumber();
   }
 
   async operate(callId: string, operation: PageOperation): Promise<void> {
-    const model = this.card.model();
+    const model = this.#card.model();
     if (!model) return;
-    const generation = this.card.generation();
-    this.card.focusNumber();
-    this.card.update({
+    const generation = this.#card.generation();
+    this.#card.focusNumber();
+    this.#card.update({
       status: { kind: 'busy', text: ot('overlayBusy', operationLabel(operation)) },
     });
     try {
-      await this.o.sender.operate(callId, operation, model.number);
-      if (generation === this.card.generation()) this.card.update({ status: undefined });
+      await this.#o.sender.operate(callId, operation, model.number);
+      if (generation === this.#card.generation()) this.#card.update({ status: undefined });
     } catch (error) {
-      this.failed(error, generation);
+      this.#failed(error, generation);
     }
   }
 
-  private async dial(): Promise<void> {
-    const model = this.card.model();
+  async #dial(): Promise<void> {
+    const model = this.#card.model();
     if (!model) return;
-    const generation = this.card.generation();
-    this.card.update({
+    const generation = this.#card.generation();
+    this.#card.update({
       open: true,
       confirming: false,
       status: { kind: 'busy', text: ot('overlayCalling', model.raw) },
     });
     try {
-      await this.o.sender.dial(model.number);
-      if (generation !== this.card.generation()) return;
+      await this.#o.sender.dial(model.number);
+      if (generation !== this.#card.generation()) return;
       // The call may already have been pushed: then its live section tells the state.
-      this.card.update({
-        status: this.card.model()?.live?.calls.length
+      this.#card.update({
+        status: this.#card.model()?.live?.calls.length
           ? undefined
           : { kind: 'done', text: ot('overlayDialling') },
       });
     } catch (error) {
-      this.failed(error, generation);
+      this.#failed(error, generation);
     }
   }
 
-  private failed(error: unknown, generation: number): void {
-    if (generation === this.card.generation())
-      this.card.update({ status: { kind: 'error', text: this.o.describeError(error) } });
+  #failed(error: unknown, generation: number): void {
+    if (generation === this.#card.generation())
+      this.#card.update({ status: { kind: 'error', text: this.#o.describeError(error) } });
   }
 }

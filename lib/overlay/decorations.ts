@@ -56,23 +56,23 @@ interface LinkEntry {
  * and their ranges leave the painter.
  */
 export class DecorationStore {
-  private texts = new WeakMap<Text, TextEntry>();
-  private links = new WeakMap<Element, LinkEntry>();
-  private readonly all = new Set<PhoneHit>();
-  private readonly painter: Painter;
-  private readonly find: NumberFinder;
-  private readonly makeRange: RangeFactory;
+  #texts = new WeakMap<Text, TextEntry>();
+  #links = new WeakMap<Element, LinkEntry>();
+  readonly #all = new Set<PhoneHit>();
+  readonly #painter: Painter;
+  readonly #find: NumberFinder;
+  readonly #makeRange: RangeFactory;
   /** Texts and links whose numbers are still being detected. */
-  private waiting = 0;
-  private settledWaiters: Array<() => void> = [];
+  #waiting = 0;
+  #settledWaiters: Array<() => void> = [];
   /** Called each time the last awaited detection arrives. */
   onSettled: (() => void) | undefined;
 
-  private readonly runOf: (node: Text) => Text[];
-  private readonly accepts: (text: string) => boolean;
-  private readonly groupOf: StoreOptions['groupOf'];
+  readonly #runOf: (node: Text) => Text[];
+  readonly #accepts: (text: string) => boolean;
+  readonly #groupOf: StoreOptions['groupOf'];
   /** Groups of texts found in the current task, detected together after it. */
-  private readonly groups = new TaskGroups<GroupPart>((parts, done) => this.detect(parts, done));
+  readonly #groups = new TaskGroups<GroupPart>((parts, done) => this.#detect(parts, done));
 
   constructor(
     painter: Painter,
@@ -80,32 +80,32 @@ export class DecorationStore {
     makeRange: RangeFactory = createStaticRange,
     options: StoreOptions = {},
   ) {
-    this.painter = painter;
-    this.find = find;
-    this.makeRange = makeRange;
-    this.runOf = options.runOf ?? ((node) => [node]);
-    this.accepts = options.accepts ?? hasEnoughDigits;
-    this.groupOf = options.groupOf;
+    this.#painter = painter;
+    this.#find = find;
+    this.#makeRange = makeRange;
+    this.#runOf = options.runOf ?? ((node) => [node]);
+    this.#accepts = options.accepts ?? hasEnoughDigits;
+    this.#groupOf = options.groupOf;
   }
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   /** Detections still awaited (their nodes are decorated when they arrive). */
   get pending(): number {
-    return this.waiting;
+    return this.#waiting;
   }
 
   /** Resolves once no detection is awaited (at once when none is). */
   whenSettled(): Promise<void> {
-    if (this.waiting === 0) return Promise.resolve();
-    return new Promise((resolve) => this.settledWaiters.push(resolve));
+    if (this.#waiting === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#settledWaiters.push(resolve));
   }
 
   /** Every current hit, in the order they were found. */
   hits(): IterableIterator<PhoneHit> {
-    return this.all.values();
+    return this.#all.values();
   }
 
   /**
@@ -113,32 +113,32 @@ export class DecorationStore {
    * one with (a number split over inline elements). Returns the number of hits added.
    */
   scanText(node: Text): number {
-    const run = this.runOf(node);
+    const run = this.#runOf(node);
     const data = run.length > 1 ? run.map((n) => n.data).join('') : node.data;
-    const known = this.texts.get(node);
+    const known = this.#texts.get(node);
     if (known && sameRun(known, run, data)) return 0;
     const before: Text[] = [];
-    for (const n of run) if (this.texts.has(n)) before.push(...this.drop(n));
+    for (const n of run) if (this.#texts.has(n)) before.push(...this.#drop(n));
     const entry: TextEntry = { data, hits: [], run };
-    for (const n of run) this.texts.set(n, entry);
+    for (const n of run) this.#texts.set(n, entry);
     // Nodes read with these before but not now (a boundary came between) are read on their own.
     for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
     const text = run.length > 1 ? runText(run) : data;
-    if (!this.accepts(text)) return 0;
+    if (!this.#accepts(text)) return 0;
     const part: GroupPart = { node, entry, text };
-    const key = this.groupOf?.(node);
-    if (!key) return this.detect([part], this.awaitOne());
-    this.groups.add(key, part, () => this.awaitOne());
+    const key = this.#groupOf?.(node);
+    if (!key) return this.#detect([part], this.#awaitOne());
+    this.#groups.add(key, part, () => this.#awaitOne());
     return 0;
   }
 
   /** Detects texts together; each is decorated if its node still holds that text then. */
-  private detect(parts: GroupPart[], done: () => void): number {
+  #detect(parts: GroupPart[], done: () => void): number {
     return detectJointly(
-      this.find,
+      this.#find,
       parts,
       ({ node, entry }, matches) =>
-        this.texts.get(node) === entry ? this.addTextHits(entry, matches) : 0,
+        this.#texts.get(node) === entry ? this.#addTextHits(entry, matches) : 0,
       done,
     );
   }
@@ -148,7 +148,7 @@ export class DecorationStore {
    * with its neighbours (`<b>415</b>-555-0132`), when the run is looked at again.
    */
   recheck(node: Text): void {
-    const known = this.texts.get(node);
+    const known = this.#texts.get(node);
     if (known ? known.run.length > 1 : /\d/.test(node.data)) {
       this.scanText(node);
     } else if (known) {
@@ -156,7 +156,7 @@ export class DecorationStore {
     }
   }
 
-  private addTextHits(entry: TextEntry, matches: PhoneMatch[]): number {
+  #addTextHits(entry: TextEntry, matches: PhoneMatch[]): number {
     const { run } = entry;
     for (const m of matches) {
       const from = runPosition(run, m.start, false);
@@ -168,7 +168,7 @@ export class DecorationStore {
         end: to.offset,
         raw: m.raw,
         number: m.e164,
-        range: this.makeRange(from.node, from.offset, to.node, to.offset),
+        range: this.#makeRange(from.node, from.offset, to.node, to.offset),
       };
       if (to.node !== from.node) hit.endNode = to.node;
       // An internal number is dialled as its directory number; it has no E.164.
@@ -176,18 +176,18 @@ export class DecorationStore {
       if (m.extension !== undefined) hit.extension = m.extension;
       entry.hits.push(hit);
     }
-    this.addHits(entry.hits);
+    this.#addHits(entry.hits);
     return entry.hits.length;
   }
 
   /** Counts one more detection as awaited; the function returned settles it. */
-  private awaitOne(): () => void {
-    this.waiting++;
+  #awaitOne(): () => void {
+    this.#waiting++;
     return () => {
-      if (--this.waiting > 0) return;
+      if (--this.#waiting > 0) return;
       this.onSettled?.();
-      const waiters = this.settledWaiters;
-      this.settledWaiters = [];
+      const waiters = this.#settledWaiters;
+      this.#settledWaiters = [];
       for (const resolve of waiters) resolve();
     };
   }
@@ -196,9 +196,9 @@ export class DecorationStore {
   scanLink(link: Element): number {
     const href = link.getAttribute('href') ?? '';
     const childCount = link.childNodes.length;
-    const known = this.links.get(link);
+    const known = this.#links.get(link);
     if (known && known.href === href && known.childCount === childCount) return 0;
-    if (known?.hit) this.dropHits([known.hit]);
+    if (known?.hit) this.#dropHits([known.hit]);
     const target = telHrefTarget(href);
     const entry: LinkEntry = { href, childCount };
     if (target !== undefined && childCount > 0) {
@@ -210,57 +210,57 @@ export class DecorationStore {
         end: childCount,
         raw: target,
         number: target,
-        range: this.makeRange(link, 0, link, childCount),
+        range: this.#makeRange(link, 0, link, childCount),
       };
       const extension = telHrefExtension(href);
       if (extension !== undefined) hit.extension = extension;
       entry.hit = hit;
       const setE164 = (matches: PhoneMatch[]) => {
         const e164 = matches[0]?.e164;
-        if (e164 === undefined || this.links.get(link) !== entry) return;
+        if (e164 === undefined || this.#links.get(link) !== entry) return;
         hit.e164 = e164;
         hit.number = e164;
       };
-      const found = this.find(target);
+      const found = this.#find(target);
       if (Array.isArray(found)) setE164(found);
       else {
-        const done = this.awaitOne();
+        const done = this.#awaitOne();
         found.then((matches) => {
           setE164(matches);
           done();
         }, done);
       }
-      this.addHits([hit]);
+      this.#addHits([hit]);
     }
-    this.links.set(link, entry);
+    this.#links.set(link, entry);
     return entry.hit ? 1 : 0;
   }
 
   /** Hits of one text node and the text read with it (empty when none or never scanned). */
   textHits(node: Text): readonly PhoneHit[] {
-    return this.texts.get(node)?.hits ?? [];
+    return this.#texts.get(node)?.hits ?? [];
   }
 
   linkHit(link: Element): PhoneHit | undefined {
-    return this.links.get(link)?.hit;
+    return this.#links.get(link)?.hit;
   }
 
   /** Forgets one text node or link (its text changed, or it left the page). */
   forget(node: Node): void {
     if (node.nodeType === 3) {
-      this.drop(node as Text);
+      this.#drop(node as Text);
     } else if (node.nodeType === 1) {
-      const entry = this.links.get(node as Element);
+      const entry = this.#links.get(node as Element);
       if (!entry) return;
-      this.links.delete(node as Element);
-      if (entry.hit) this.dropHits([entry.hit]);
+      this.#links.delete(node as Element);
+      if (entry.hit) this.#dropHits([entry.hit]);
     }
   }
 
   /** Drops every hit whose node left the document. O(hits): only after very large removals. */
   sweepDisconnected(): number {
     let dropped = 0;
-    for (const hit of [...this.all]) {
+    for (const hit of [...this.#all]) {
       if (hit.node.isConnected) continue;
       this.forget(hit.node);
       dropped++;
@@ -270,33 +270,33 @@ export class DecorationStore {
 
   /** Forgets everything, including nodes scanned without a hit (a new region reads them anew). */
   clear(): void {
-    this.texts = new WeakMap();
-    this.links = new WeakMap();
-    this.all.clear();
-    this.painter.clear();
+    this.#texts = new WeakMap();
+    this.#links = new WeakMap();
+    this.#all.clear();
+    this.#painter.clear();
   }
 
   /** Forgets a text node and every node read with it; returns those nodes. */
-  private drop(node: Text): readonly Text[] {
-    const entry = this.texts.get(node);
+  #drop(node: Text): readonly Text[] {
+    const entry = this.#texts.get(node);
     if (!entry) return [];
     const nodes = entry.run;
-    for (const n of nodes) this.texts.delete(n);
-    this.dropHits(entry.hits);
+    for (const n of nodes) this.#texts.delete(n);
+    this.#dropHits(entry.hits);
     return nodes;
   }
 
-  private addHits(hits: PhoneHit[]): void {
+  #addHits(hits: PhoneHit[]): void {
     for (const hit of hits) {
-      this.all.add(hit);
-      this.painter.add(hit.range);
+      this.#all.add(hit);
+      this.#painter.add(hit.range);
     }
   }
 
-  private dropHits(hits: readonly PhoneHit[]): void {
+  #dropHits(hits: readonly PhoneHit[]): void {
     for (const hit of hits) {
-      this.all.delete(hit);
-      this.painter.delete(hit.range);
+      this.#all.delete(hit);
+      this.#painter.delete(hit.range);
     }
   }
 }

@@ -75,39 +75,36 @@ export function isUnreachable(error: unknown): boolean {
 
 export class DetectionClient {
   readonly stats: DetectionClientStats = { messages: 0, items: 0, retries: 0, refused: 0 };
-  private queue: Pending[] = [];
+  #queue: Pending[] = [];
   /**
    * Texts queued or in flight, by text: the same text in the same record is asked once. Keyed
    * by the text alone, its record and language compared on a hit: a key made of the record's
    * text and the text was a new string of several hundred characters per text, kept until the
    * answer came (most of the page's garbage-collection work on a 20,000-row page).
    */
-  private readonly open = new Map<string, Pending>();
-  private readonly recent = new Map<
-    string,
-    { item: PageDetectItem; found: PageDetectedNumber[] }
-  >();
-  private inFlight = 0;
-  private flushQueued = false;
-  private pausedUntilRetry = false;
-  private retryMs = FIRST_RETRY_MS;
-  private readonly o: DetectionClientOptions;
-  private readonly limits: DetectLimits;
-  private readonly maxInFlight: number;
+  readonly #open = new Map<string, Pending>();
+  readonly #recent = new Map<string, { item: PageDetectItem; found: PageDetectedNumber[] }>();
+  #inFlight = 0;
+  #flushQueued = false;
+  #pausedUntilRetry = false;
+  #retryMs = FIRST_RETRY_MS;
+  readonly #o: DetectionClientOptions;
+  readonly #limits: DetectLimits;
+  readonly #maxInFlight: number;
 
   constructor(options: DetectionClientOptions) {
-    this.o = options;
-    this.limits = options.limits ?? PAGE_DETECT_LIMITS;
-    this.maxInFlight = options.maxInFlight ?? DEFAULT_IN_FLIGHT;
+    this.#o = options;
+    this.#limits = options.limits ?? PAGE_DETECT_LIMITS;
+    this.#maxInFlight = options.maxInFlight ?? DEFAULT_IN_FLIGHT;
   }
 
   /** The numbers of `text`, read with what its record says. */
   async find(text: string, hints: TextHints = {}): Promise<PhoneMatch[]> {
-    const max = this.limits.textChars;
-    if (text.length <= max) return toMatches(text, 0, await this.detect(text, hints));
+    const max = this.#limits.textChars;
+    if (text.length <= max) return toMatches(text, 0, await this.#detect(text, hints));
     const parts = await Promise.all(
       splitText(text, max).map(async ({ offset, part }) =>
-        toMatches(text, offset, await this.detect(part, hints)),
+        toMatches(text, offset, await this.#detect(part, hints)),
       ),
     );
     return parts.flat();
@@ -118,79 +115,79 @@ export class DetectionClient {
    * the next look finds them): for the pointer over a read-only input, which cannot wait.
    */
   peek(text: string, hints: TextHints = {}): PhoneMatch[] | undefined {
-    if (text.length > this.limits.textChars) return undefined;
-    const known = this.known(this.itemOf(text, hints));
+    if (text.length > this.#limits.textChars) return undefined;
+    const known = this.#known(this.#itemOf(text, hints));
     if (known) return toMatches(text, 0, known);
-    void this.detect(text, hints);
+    void this.#detect(text, hints);
     return undefined;
   }
 
-  private itemOf(text: string, hints: TextHints): PageDetectItem {
+  #itemOf(text: string, hints: TextHints): PageDetectItem {
     const item: PageDetectItem = { text };
     // Hints are near the number: a record longer than the bound is read from its start.
     if (hints.context !== undefined)
-      item.context = hints.context.slice(0, this.limits.contextChars);
-    if (hints.lang !== undefined && hints.lang.length <= this.limits.langChars)
+      item.context = hints.context.slice(0, this.#limits.contextChars);
+    if (hints.lang !== undefined && hints.lang.length <= this.#limits.langChars)
       item.lang = hints.lang;
     return item;
   }
 
-  private detect(text: string, hints: TextHints): Promise<PageDetectedNumber[]> {
-    const item = this.itemOf(text, hints);
-    const known = this.known(item);
+  #detect(text: string, hints: TextHints): Promise<PageDetectedNumber[]> {
+    const item = this.#itemOf(text, hints);
+    const known = this.#known(item);
     if (known) return Promise.resolve(known);
     return new Promise((resolve) => {
-      const open = this.open.get(text);
+      const open = this.#open.get(text);
       if (open && sameHints(open.item, item)) {
         open.waiters.push(resolve);
         return;
       }
       const pending: Pending = { item, waiters: [resolve] };
-      this.open.set(text, pending);
-      this.queue.push(pending);
-      this.requestFlush();
+      this.#open.set(text, pending);
+      this.#queue.push(pending);
+      this.#requestFlush();
     });
   }
 
-  private known(item: PageDetectItem): PageDetectedNumber[] | undefined {
-    const known = this.recent.get(item.text);
+  #known(item: PageDetectItem): PageDetectedNumber[] | undefined {
+    const known = this.#recent.get(item.text);
     return known && sameHints(known.item, item) ? known.found : undefined;
   }
 
   /** After the current task: everything one scanner slice asked for leaves together. */
-  private requestFlush(): void {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
+  #requestFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
     queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flush();
+      this.#flushQueued = false;
+      this.#flush();
     });
   }
 
-  private flush(): void {
+  #flush(): void {
     while (
-      !this.o.signal.aborted &&
-      !this.pausedUntilRetry &&
-      this.inFlight < this.maxInFlight &&
-      this.queue.length > 0
+      !this.#o.signal.aborted &&
+      !this.#pausedUntilRetry &&
+      this.#inFlight < this.#maxInFlight &&
+      this.#queue.length > 0
     ) {
-      this.send(this.takeBatch());
+      this.#send(this.#takeBatch());
     }
   }
 
   /** The next message: as many queued texts as fit, each record in it once. */
-  private takeBatch(): { batch: Pending[]; request: PageDetectRequest } {
+  #takeBatch(): { batch: Pending[]; request: PageDetectRequest } {
     const records: string[] = [];
     const recordIndex = new Map<string, number>();
     const items: PageDetectRequest['items'] = [];
     let chars = 0;
-    for (const { item } of this.queue) {
+    for (const { item } of this.#queue) {
       const newRecord =
         item.context !== undefined && !recordIndex.has(item.context) ? item.context : undefined;
       const size = item.text.length + (newRecord?.length ?? 0);
       if (
-        items.length === this.limits.items ||
-        (items.length > 0 && chars + size > this.limits.batchChars)
+        items.length === this.#limits.items ||
+        (items.length > 0 && chars + size > this.#limits.batchChars)
       )
         break;
       chars += size;
@@ -204,54 +201,55 @@ export class DetectionClient {
       items.push(sent);
     }
     const request: PageDetectRequest = records.length > 0 ? { items, records } : { items };
-    return { batch: this.queue.splice(0, items.length), request };
+    return { batch: this.#queue.splice(0, items.length), request };
   }
 
-  private send({ batch, request }: { batch: Pending[]; request: PageDetectRequest }): void {
-    this.inFlight++;
+  #send({ batch, request }: { batch: Pending[]; request: PageDetectRequest }): void {
+    this.#inFlight++;
     this.stats.messages++;
     this.stats.items += batch.length;
-    this.o.transport.detect(request).then(
+    this.#o.transport.detect(request).then(
       (results) => {
-        this.inFlight--;
-        this.retryMs = FIRST_RETRY_MS;
-        batch.forEach((p, i) => this.settle(p, results[i] ?? [], true));
-        this.flush();
+        this.#inFlight--;
+        this.#retryMs = FIRST_RETRY_MS;
+        batch.forEach((p, i) => this.#settle(p, results[i] ?? [], true));
+        this.#flush();
       },
       (error: unknown) => {
-        this.inFlight--;
-        if (this.o.signal.aborted) return;
-        if (isUnreachable(error)) this.retryLater(batch);
+        this.#inFlight--;
+        if (this.#o.signal.aborted) return;
+        if (isUnreachable(error)) this.#retryLater(batch);
         else {
           this.stats.refused += batch.length;
           this.stats.lastRefusal = error instanceof Error ? error.message : String(error);
-          for (const p of batch) this.settle(p, [], false);
-          this.flush();
+          for (const p of batch) this.#settle(p, [], false);
+          this.#flush();
         }
       },
     );
   }
 
   /** The background is away: the batch goes first again, once it had time to start. */
-  private retryLater(batch: Pending[]): void {
+  #retryLater(batch: Pending[]): void {
     this.stats.retries++;
-    this.queue = [...batch, ...this.queue];
-    if (this.pausedUntilRetry) return;
-    this.pausedUntilRetry = true;
-    const wait = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);
-    this.o.setTimer(() => {
-      this.pausedUntilRetry = false;
-      this.flush();
+    this.#queue = [...batch, ...this.#queue];
+    if (this.#pausedUntilRetry) return;
+    this.#pausedUntilRetry = true;
+    const wait = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, LAST_RETRY_MS);
+    this.#o.setTimer(() => {
+      this.#pausedUntilRetry = false;
+      this.#flush();
     }, wait);
   }
 
-  private settle(pending: Pending, found: PageDetectedNumber[], remember: boolean): void {
+  #settle(pending: Pending, found: PageDetectedNumber[], remember: boolean): void {
     const { item } = pending;
-    if (this.open.get(item.text) === pending) this.open.delete(item.text);
+    if (this.#open.get(item.text) === pending) this.#open.delete(item.text);
     if (remember) {
-      if (this.recent.size >= RECENT_RESULTS) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(item.text, { item, found });
+      if (this.#recent.size >= RECENT_RESULTS)
+        this.#recent.delete(this.#recent.keys().next().value!);
+      this.#recent.set(item.text, { item, found });
     }
     for (const resolve of pending.waiters) resolve(found);
   }

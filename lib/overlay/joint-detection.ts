@@ -50,24 +50,24 @@ export function detectJointly<P extends JointPart>(
  * handed to `detect` once, with the function that settles it.
  */
 export class TaskGroups<P> {
-  private groups = new Map<object, { parts: P[]; done: () => void }>();
-  private readonly detect: (parts: P[], done: () => void) => void;
+  #groups = new Map<object, { parts: P[]; done: () => void }>();
+  readonly #detect: (parts: P[], done: () => void) => void;
 
   constructor(detect: (parts: P[], done: () => void) => void) {
-    this.detect = detect;
+    this.#detect = detect;
   }
 
   /** Adds `part` to group `key`; a new group is counted as awaited by `begin`. */
   add(key: object, part: P, begin: () => () => void): void {
-    let group = this.groups.get(key);
+    let group = this.#groups.get(key);
     if (!group) {
-      if (this.groups.size === 0)
+      if (this.#groups.size === 0)
         queueMicrotask(() => {
-          const groups = this.groups;
-          this.groups = new Map();
-          for (const { parts, done } of groups.values()) this.detect(parts, done);
+          const groups = this.#groups;
+          this.#groups = new Map();
+          for (const { parts, done } of groups.values()) this.#detect(parts, done);
         });
-      this.groups.set(key, (group = { parts: [], done: begin() }));
+      this.#groups.set(key, (group = { parts: [], done: begin() }));
     }
     group.parts.push(part);
   }

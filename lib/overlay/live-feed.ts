@@ -17,72 +17,72 @@ const RECONNECT_MS = 200;
  * the first card; reopened when the worker restarts while a card is open, which wakes it.
  */
 export class LiveFeed {
-  private port: LivePort | undefined;
-  private number: string | undefined;
-  private listener: ((lookup: PageLookup) => void) | undefined;
-  private reconnect: ReturnType<typeof setTimeout> | undefined;
-  private readonly connect: () => LivePort;
+  #port: LivePort | undefined;
+  #number: string | undefined;
+  #listener: ((lookup: PageLookup) => void) | undefined;
+  #reconnect: ReturnType<typeof setTimeout> | undefined;
+  readonly #connect: () => LivePort;
 
   constructor(connect: () => LivePort, signal: AbortSignal) {
-    this.connect = connect;
-    signal.addEventListener('abort', () => this.close(), { once: true });
+    this.#connect = connect;
+    signal.addEventListener('abort', () => this.#close(), { once: true });
   }
 
   /** From now on, `onLive` receives every change of `number`'s live calls (the first at once). */
   watch(number: string, onLive: (lookup: PageLookup) => void): void {
-    this.number = number;
-    this.listener = onLive;
-    this.send([number]);
+    this.#number = number;
+    this.#listener = onLive;
+    this.#send([number]);
   }
 
   /** No card: nothing is sent to this page any more. */
   unwatch(): void {
-    if (this.number === undefined) return;
-    this.number = undefined;
-    this.listener = undefined;
-    if (this.port) this.send([]);
+    if (this.#number === undefined) return;
+    this.#number = undefined;
+    this.#listener = undefined;
+    if (this.#port) this.#send([]);
   }
 
-  private send(numbers: string[]): void {
+  #send(numbers: string[]): void {
     const watch: PageWatch = { type: 'watch', numbers };
     try {
-      (this.port ?? this.open()).postMessage(watch);
+      (this.#port ?? this.#open()).postMessage(watch);
     } catch {
-      this.dropped();
+      this.#dropped();
     }
   }
 
-  private open(): LivePort {
-    const port = this.connect();
-    this.port = port;
+  #open(): LivePort {
+    const port = this.#connect();
+    this.#port = port;
     port.onMessage.addListener((message) => {
       const push = message as Partial<PageLivePush> | undefined;
       if (push?.type !== 'live' || !Array.isArray(push.lookups)) return;
-      const lookup = push.lookups.find((l) => l.number === this.number);
-      if (lookup) this.listener?.(lookup);
+      const lookup = push.lookups.find((l) => l.number === this.#number);
+      if (lookup) this.#listener?.(lookup);
     });
     port.onDisconnect.addListener(() => {
-      if (this.port === port) this.dropped();
+      if (this.#port === port) this.#dropped();
     });
     return port;
   }
 
-  private dropped(): void {
-    this.port = undefined;
-    if (this.number === undefined || this.reconnect !== undefined) return;
-    this.reconnect = setTimeout(() => {
-      this.reconnect = undefined;
-      if (this.number !== undefined && this.listener) this.watch(this.number, this.listener);
+  #dropped(): void {
+    this.#port = undefined;
+    if (this.#number === undefined || this.#reconnect !== undefined) return;
+    this.#reconnect = setTimeout(() => {
+      this.#reconnect = undefined;
+      if (this.#number !== undefined && this.#listener) this.watch(this.#number, this.#listener);
     }, RECONNECT_MS);
   }
 
-  private close(): void {
-    this.number = undefined;
-    this.listener = undefined;
-    if (this.reconnect !== undefined) clearTimeout(this.reconnect);
-    this.reconnect = undefined;
-    const port = this.port;
-    this.port = undefined;
+  #close(): void {
+    this.#number = undefined;
+    this.#listener = undefined;
+    if (this.#reconnect !== undefined) clearTimeout(this.#reconnect);
+    this.#reconnect = undefined;
+    const port = this.#port;
+    this.#port = undefined;
     port?.disconnect();
   }
 }

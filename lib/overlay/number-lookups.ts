@@ -12,33 +12,33 @@ type Waiter<V> = { resolve: (v: V | undefined) => void };
  * message), so hovering and prefetching never send one message per number.
  */
 export class Batcher<V> {
-  private pending = new Map<string, Array<Waiter<V>>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly flush: (keys: string[]) => Promise<V[]>;
-  private readonly delayMs: number;
+  #pending = new Map<string, Array<Waiter<V>>>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flush: (keys: string[]) => Promise<V[]>;
+  readonly #delayMs: number;
 
   constructor(flush: (keys: string[]) => Promise<V[]>, delayMs = 16) {
-    this.flush = flush;
-    this.delayMs = delayMs;
+    this.#flush = flush;
+    this.#delayMs = delayMs;
   }
 
   get(key: string): Promise<V | undefined> {
     return new Promise((resolve) => {
-      const waiters = this.pending.get(key);
+      const waiters = this.#pending.get(key);
       if (waiters) waiters.push({ resolve });
-      else this.pending.set(key, [{ resolve }]);
-      this.timer ??= setTimeout(() => this.send(), this.delayMs);
+      else this.#pending.set(key, [{ resolve }]);
+      if (this.#timer === undefined) this.#timer = setTimeout(() => this.#send(), this.#delayMs);
     });
   }
 
-  private send(): void {
-    this.timer = undefined;
-    const batch = this.pending;
-    this.pending = new Map();
+  #send(): void {
+    this.#timer = undefined;
+    const batch = this.#pending;
+    this.#pending = new Map();
     const keys = [...batch.keys()];
     for (let i = 0; i < keys.length; i += PAGE_BATCH_LIMIT) {
       const slice = keys.slice(i, i + PAGE_BATCH_LIMIT);
-      this.flush(slice).then(
+      this.#flush(slice).then(
         (values) => slice.forEach((k, j) => batch.get(k)?.forEach((w) => w.resolve(values[j]))),
         () => slice.forEach((k) => batch.get(k)?.forEach((w) => w.resolve(undefined))),
       );
@@ -51,26 +51,26 @@ export class Batcher<V> {
  * language. (Live calls are pushed: lib/overlay/live-feed.ts.)
  */
 export class NumberLookups {
-  private readonly infos = new Map<string, Promise<PageNumberInfo | undefined>>();
-  private readonly infoBatch: Batcher<PageNumberInfo>;
+  readonly #infos = new Map<string, Promise<PageNumberInfo | undefined>>();
+  readonly #infoBatch: Batcher<PageNumberInfo>;
 
   constructor(transport: LookupTransport) {
-    this.infoBatch = new Batcher((keys) => transport.enrich(keys));
+    this.#infoBatch = new Batcher((keys) => transport.enrich(keys));
   }
 
   info(number: string): Promise<PageNumberInfo | undefined> {
-    let known = this.infos.get(number);
+    let known = this.#infos.get(number);
     if (!known) {
-      known = this.infoBatch.get(number);
-      this.infos.set(number, known);
+      known = this.#infoBatch.get(number);
+      this.#infos.set(number, known);
       // A failed lookup is asked again next time.
-      void known.then((v) => v ?? this.infos.delete(number));
+      void known.then((v) => v ?? this.#infos.delete(number));
     }
     return known;
   }
 
   /** Drops the cached facts: they carry country names in the language they were asked in. */
   forgetInfos(): void {
-    this.infos.clear();
+    this.#infos.clear();
   }
 }

@@ -61,23 +61,23 @@ export class PageOverlay {
   readonly store: DecorationStore;
   readonly scanner: PageScanner;
   readonly interaction: Interaction;
-  private readonly lookups: NumberLookups;
-  private readonly painter: HighlightPainter;
-  private readonly observer: MutationObserver;
-  private readonly shadowRoots = new Set<ShadowRoot>();
-  private readonly o: PageOverlayOptions;
+  readonly #lookups: NumberLookups;
+  readonly #painter: HighlightPainter;
+  readonly #observer: MutationObserver;
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  readonly #o: PageOverlayOptions;
 
   constructor(options: PageOverlayOptions) {
-    this.o = options;
+    this.#o = options;
     const { win } = options;
-    this.painter = createHighlightPainter(win) ?? NO_PAINTER;
+    this.#painter = createHighlightPainter(win) ?? NO_PAINTER;
     // Hands the highlight only what is near the viewport (none: nothing to paint with).
     const viewportPainter =
-      this.painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
+      this.#painter === NO_PAINTER || typeof IntersectionObserver !== 'function'
         ? undefined
-        : new ViewportPainter(this.painter, browserViewport(win));
+        : new ViewportPainter(this.#painter, browserViewport(win));
     this.store = new DecorationStore(
-      viewportPainter ?? this.painter,
+      viewportPainter ?? this.#painter,
       options.find,
       createStaticRange,
       {
@@ -91,18 +91,18 @@ export class PageOverlay {
     this.store.onSettled = () => {
       if (!this.scanner.busy) this.scanner.stats.lastIdleAt = now();
     };
-    this.lookups = new NumberLookups(options.transport);
+    this.#lookups = new NumberLookups(options.transport);
     this.scanner = new PageScanner({
       store: this.store,
       ownHost: options.ownHost,
       schedule: options.schedule ?? createSliceScheduler(win, options.signal),
       now,
-      fullRoots: () => this.roots(),
-      onShadowRoot: (root) => this.adoptShadowRoot(root),
+      fullRoots: () => this.#roots(),
+      onShadowRoot: (root) => this.#adoptShadowRoot(root),
       ...(options.inputSeen ? { onInput: options.inputSeen } : {}),
       ...(options.accepts ? { accepts: options.accepts } : {}),
     });
-    this.observer = new MutationObserver((records) => {
+    this.#observer = new MutationObserver((records) => {
       options.onPageChanged?.();
       intakeMutations(records, this.scanner, options.ownHost(), options.onOwnHostRemoved);
     });
@@ -111,7 +111,7 @@ export class PageOverlay {
       store: this.store,
       find: options.findKnown,
       ownHost: options.ownHost,
-      lookups: this.lookups,
+      lookups: this.#lookups,
       live: new LiveFeed(options.connectLive, options.signal),
       sender: options.sender,
       render: options.render,
@@ -124,29 +124,29 @@ export class PageOverlay {
   }
 
   start(): void {
-    const doc = this.o.win.document;
+    const doc = this.#o.win.document;
     // The document's own highlight style comes with the registered content script
     // (entrypoints/crm.content/highlight.css), added before the page was built; only shadow
     // roots, which page styles do not reach, get it from here.
-    this.observer.observe(doc, OBSERVE_OPTIONS);
+    this.#observer.observe(doc, OBSERVE_OPTIONS);
     this.scanner.scan(doc.body ?? doc.documentElement);
     this.interaction.start();
-    this.o.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.#o.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   stop(): void {
-    this.observer.disconnect();
+    this.#observer.disconnect();
     this.scanner.stop();
     this.interaction.stop();
     // Clearing the store clears the painters (and disconnects the viewport's observer).
     this.store.clear();
-    this.painter.dispose();
-    this.shadowRoots.clear();
+    this.#painter.dispose();
+    this.#shadowRoots.clear();
   }
 
   /** The agent chose another language: the open card speaks it, with number facts anew. */
   relabel(): void {
-    this.lookups.forgetInfos();
+    this.#lookups.forgetInfos();
     this.interaction.relabel();
   }
 
@@ -163,17 +163,17 @@ export class PageOverlay {
     }
   }
 
-  private roots(): Node[] {
-    const doc = this.o.win.document;
-    for (const root of this.shadowRoots) if (!root.isConnected) this.shadowRoots.delete(root);
-    return [doc.body ?? doc.documentElement, ...this.shadowRoots];
+  #roots(): Node[] {
+    const doc = this.#o.win.document;
+    for (const root of this.#shadowRoots) if (!root.isConnected) this.#shadowRoots.delete(root);
+    return [doc.body ?? doc.documentElement, ...this.#shadowRoots];
   }
 
   /** Observers and styles do not cross into shadow trees: each open one is adopted once. */
-  private adoptShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    this.observer.observe(root, OBSERVE_OPTIONS);
-    this.painter.attachStyles(root);
+  #adoptShadowRoot(root: ShadowRoot): void {
+    if (this.#shadowRoots.has(root)) return;
+    this.#shadowRoots.add(root);
+    this.#observer.observe(root, OBSERVE_OPTIONS);
+    this.#painter.attachStyles(root);
   }
 }

@@ -69,109 +69,109 @@ export class PageScanner {
     overruns: [],
     recent: [],
   };
-  private tasks: Task[] = [];
-  private head = 0;
-  private walk: SubtreeWalk | undefined;
+  #tasks: Task[] = [];
+  #head = 0;
+  #walk: SubtreeWalk | undefined;
   /** A full rescan is queued and has not started: new scans are already covered by it. */
-  private rescanPending = false;
-  private scheduled = false;
-  private stopped = false;
-  private idleWaiters: Array<() => void> = [];
-  private readonly options: PageScannerOptions;
-  private readonly budgetMs: number;
-  private readonly threshold: number;
-  private readonly sink: WalkSink;
-  private readonly accepts: (text: string) => boolean;
+  #rescanPending = false;
+  #scheduled = false;
+  #stopped = false;
+  #idleWaiters: Array<() => void> = [];
+  readonly #options: PageScannerOptions;
+  readonly #budgetMs: number;
+  readonly #threshold: number;
+  readonly #sink: WalkSink;
+  readonly #accepts: (text: string) => boolean;
 
   constructor(options: PageScannerOptions) {
-    this.options = options;
-    this.accepts = options.accepts ?? ((text) => hasEnoughDigits(text));
-    this.budgetMs = options.budgetMs ?? DEFAULT_SLICE_BUDGET_MS;
-    this.threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
-    this.sink = {
+    this.#options = options;
+    this.#accepts = options.accepts ?? ((text) => hasEnoughDigits(text));
+    this.#budgetMs = options.budgetMs ?? DEFAULT_SLICE_BUDGET_MS;
+    this.#threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
+    this.#sink = {
       text: (node) => void options.store.scanText(node),
       plainText: (node) => options.store.recheck(node),
       link: (link) => void options.store.scanLink(link),
       input: (input) => options.onInput?.(input),
       shadowRoot: (root) => {
         options.onShadowRoot?.(root);
-        this.push({ kind: 'scan', node: root });
+        this.#push({ kind: 'scan', node: root });
       },
     };
   }
 
   /** Work is queued or under way. */
   get busy(): boolean {
-    return this.walk !== undefined || this.head < this.tasks.length;
+    return this.#walk !== undefined || this.#head < this.#tasks.length;
   }
 
   scan(node: Node): void {
-    this.push({ kind: 'scan', node });
+    this.#push({ kind: 'scan', node });
   }
 
   textChanged(node: Text): void {
-    this.push({ kind: 'text', node });
+    this.#push({ kind: 'text', node });
   }
 
   removed(node: Node): void {
-    this.push({ kind: 'forget', node });
+    this.#push({ kind: 'forget', node });
   }
 
   /** An opt-out, contenteditable or href attribute of `node` changed. */
   attributesChanged(node: Node): void {
-    this.push({ kind: 'reset', node });
+    this.#push({ kind: 'reset', node });
   }
 
   /** Queues one walk over every root, dropping whatever was queued. */
   rescanAll(): void {
-    this.tasks = [
+    this.#tasks = [
       { kind: 'sweep' },
-      ...this.options.fullRoots().map((node) => ({ kind: 'scan' as const, node })),
+      ...this.#options.fullRoots().map((node) => ({ kind: 'scan' as const, node })),
     ];
-    this.head = 0;
-    this.walk = undefined;
-    this.rescanPending = true;
+    this.#head = 0;
+    this.#walk = undefined;
+    this.#rescanPending = true;
     this.stats.fullRescans++;
-    this.request();
+    this.#request();
   }
 
   /** Resolves once nothing is queued (at once when idle). */
   whenIdle(): Promise<void> {
     if (!this.busy) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
   stop(): void {
-    this.stopped = true;
-    this.tasks = [];
-    this.head = 0;
-    this.walk = undefined;
-    this.settleIdle();
+    this.#stopped = true;
+    this.#tasks = [];
+    this.#head = 0;
+    this.#walk = undefined;
+    this.#settleIdle();
   }
 
   /** Runs one slice of queued work (normally called by the scheduler). */
   runSlice(): void {
-    this.scheduled = false;
-    if (this.stopped) return;
-    const { now } = this.options;
+    this.#scheduled = false;
+    if (this.#stopped) return;
+    const { now } = this.#options;
     const start = now();
-    const shouldYield = () => now() - start >= this.budgetMs;
+    const shouldYield = () => now() - start >= this.#budgetMs;
     while (this.busy) {
-      if (this.walk) {
-        const finished = this.walk.step(shouldYield);
-        this.stats.nodesVisited += this.walk.visited;
-        this.walk.visited = 0;
+      if (this.#walk) {
+        const finished = this.#walk.step(shouldYield);
+        this.stats.nodesVisited += this.#walk.visited;
+        this.#walk.visited = 0;
         if (!finished) break;
-        this.walk = undefined;
+        this.#walk = undefined;
         continue;
       }
-      const task = this.tasks[this.head++]!;
-      this.run(task);
+      const task = this.#tasks[this.#head++]!;
+      this.#run(task);
       if (shouldYield()) break;
     }
-    if (this.head >= this.tasks.length && this.head > 0) {
-      this.tasks = [];
-      this.head = 0;
+    if (this.#head >= this.#tasks.length && this.#head > 0) {
+      this.#tasks = [];
+      this.#head = 0;
     }
     const spent = now() - start;
     this.stats.slices++;
@@ -179,45 +179,45 @@ export class PageScanner {
     this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, spent);
     this.stats.recent.push({ at: start, ms: spent });
     if (this.stats.recent.length > 64) this.stats.recent.shift();
-    if (spent > 2 * this.budgetMs && this.stats.overruns.length < 20) {
+    if (spent > 2 * this.#budgetMs && this.stats.overruns.length < 20) {
       this.stats.overruns.push({ at: start, ms: spent });
     }
-    if (this.busy) this.request();
+    if (this.busy) this.#request();
     else {
       this.stats.lastIdleAt = now();
-      this.settleIdle();
+      this.#settleIdle();
     }
   }
 
-  private push(task: Task): void {
-    if (this.stopped) return;
+  #push(task: Task): void {
+    if (this.#stopped) return;
     // Attribute resets are kept: a rescan skips a newly opted-out subtree without forgetting it.
-    if (this.rescanPending && task.kind !== 'reset') return;
-    this.tasks.push(task);
-    if (this.tasks.length - this.head > this.threshold) {
+    if (this.#rescanPending && task.kind !== 'reset') return;
+    this.#tasks.push(task);
+    if (this.#tasks.length - this.#head > this.#threshold) {
       this.rescanAll();
       return;
     }
-    this.request();
+    this.#request();
   }
 
-  private request(): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    this.options.schedule(() => this.runSlice());
+  #request(): void {
+    if (this.#scheduled || this.#stopped) return;
+    this.#scheduled = true;
+    this.#options.schedule(() => this.runSlice());
   }
 
-  private settleIdle(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
+  #settleIdle(): void {
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
 
-  private run(task: Task): void {
-    const { store } = this.options;
+  #run(task: Task): void {
+    const { store } = this.#options;
     switch (task.kind) {
       case 'sweep':
-        this.rescanPending = false;
+        this.#rescanPending = false;
         store.sweepDisconnected();
         return;
       case 'forget':
@@ -226,10 +226,10 @@ export class PageScanner {
       case 'text': {
         const node = task.node;
         if (!node.isConnected) return;
-        const where = ancestorVerdict(node, this.options.ownHost());
+        const where = ancestorVerdict(node, this.#options.ownHost());
         if (where.kind === 'unit') store.scanLink(where.element);
         else if (where.kind === 'excluded') store.forget(node);
-        else if (!this.accepts(node.data)) store.recheck(node);
+        else if (!this.#accepts(node.data)) store.recheck(node);
         else store.scanText(node);
         return;
       }
@@ -238,7 +238,7 @@ export class PageScanner {
         const node = task.node;
         if (!node.isConnected) return;
         if (task.kind === 'reset') forgetSubtree(node, store);
-        const where = ancestorVerdict(node, this.options.ownHost());
+        const where = ancestorVerdict(node, this.#options.ownHost());
         if (where.kind === 'excluded') {
           forgetSubtree(node, store);
           return;
@@ -247,7 +247,7 @@ export class PageScanner {
           store.scanLink(where.element);
           return;
         }
-        this.walk = new SubtreeWalk(node, this.sink, this.options.ownHost(), this.accepts);
+        this.#walk = new SubtreeWalk(node, this.#sink, this.#options.ownHost(), this.#accepts);
         return;
       }
     }

@@ -34,13 +34,13 @@ interface Known {
  * options object can be detected together.
  */
 export class RecordContext {
-  private generation = 0;
+  #generation = 0;
   /** By record element, or by the parent of texts outside any record. */
-  private readonly known = new WeakMap<Element, Known>();
+  readonly #known = new WeakMap<Element, Known>();
 
   /** The page changed: every record is read again when next asked for. */
   changed(): void {
-    this.generation++;
+    this.#generation++;
   }
 
   optionsFor(node: Node): FindOptions | undefined {
@@ -48,9 +48,9 @@ export class RecordContext {
     if (!parent) return undefined;
     const lang = parent.closest('[lang]')?.getAttribute('lang') || undefined;
     const record = parent.closest(RECORD_SELECTOR);
-    let known = record ? this.read(record, recordText) : undefined;
+    let known = record ? this.#read(record, recordText) : undefined;
     // A record too long to be one is read from around the text instead.
-    if (!known?.text) known = this.read(parent, fallbackText);
+    if (!known?.text) known = this.#read(parent, fallbackText);
     if (!known.options || known.options.lang !== lang) {
       const options: FindOptions = {};
       if (lang) options.lang = lang;
@@ -60,11 +60,11 @@ export class RecordContext {
     return known.options;
   }
 
-  private read(el: Element, textOf: (el: Element) => string | undefined): Known {
-    let known = this.known.get(el);
-    if (known?.generation !== this.generation) {
-      known = { generation: this.generation, text: textOf(el) };
-      this.known.set(el, known);
+  #read(el: Element, textOf: (el: Element) => string | undefined): Known {
+    let known = this.#known.get(el);
+    if (known?.generation !== this.#generation) {
+      known = { generation: this.#generation, text: textOf(el) };
+      this.#known.set(el, known);
     }
     return known;
   }

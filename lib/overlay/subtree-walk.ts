@@ -25,11 +25,11 @@ const CLOCK_STRIDE = 32;
  */
 export class SubtreeWalk {
   readonly root: Node;
-  private readonly sink: WalkSink;
-  private readonly ownHost: Element | null;
-  private readonly accepts: (text: string) => boolean;
-  private walker: TreeWalker | undefined;
-  private done = false;
+  readonly #sink: WalkSink;
+  readonly #ownHost: Element | null;
+  readonly #accepts: (text: string) => boolean;
+  #walker: TreeWalker | undefined;
+  #done = false;
   /** Nodes visited so far (for statistics). */
   visited = 0;
 
@@ -40,25 +40,25 @@ export class SubtreeWalk {
     accepts: (text: string) => boolean,
   ) {
     this.root = root;
-    this.sink = sink;
-    this.ownHost = ownHost;
-    this.accepts = accepts;
+    this.#sink = sink;
+    this.#ownHost = ownHost;
+    this.#accepts = accepts;
   }
 
   /** Walks until finished (true) or until `shouldYield` says so (false). */
   step(shouldYield: () => boolean): boolean {
-    if (this.done) return true;
-    let walker = this.walker;
+    if (this.#done) return true;
+    let walker = this.#walker;
     let node: Node | null;
     if (!walker) {
-      if (!this.begin()) return this.finish();
-      walker = this.walker!;
+      if (!this.#begin()) return this.#finish();
+      walker = this.#walker!;
       node = walker.nextNode();
-    } else if (this.stillInside(walker.currentNode)) {
+    } else if (this.#stillInside(walker.currentNode)) {
       // The walk yielded *before* its current node: that node is next.
       node = walker.currentNode;
     } else {
-      walker = this.walker = this.createWalker();
+      walker = this.#walker = this.#createWalker();
       node = walker.nextNode();
     }
     let count = 0;
@@ -68,76 +68,76 @@ export class SubtreeWalk {
       // otherwise every CLOCK_STRIDE nodes.
       let costly = false;
       if (node.nodeType === 3) {
-        if (this.accepts((node as Text).data)) {
-          this.sink.text(node as Text);
+        if (this.#accepts((node as Text).data)) {
+          this.#sink.text(node as Text);
           costly = true;
         } else {
-          this.sink.plainText?.(node as Text);
+          this.#sink.plainText?.(node as Text);
         }
         node = walker.nextNode();
       } else {
-        node = this.visitElement(walker, node as Element);
+        node = this.#visitElement(walker, node as Element);
       }
       if ((costly || ++count % CLOCK_STRIDE === 0) && node && shouldYield()) {
         walker.currentNode = node;
         return false;
       }
     }
-    return this.finish();
+    return this.#finish();
   }
 
-  private finish(): boolean {
-    this.done = true;
-    this.walker = undefined;
+  #finish(): boolean {
+    this.#done = true;
+    this.#walker = undefined;
     return true;
   }
 
   /** Handles the root itself (a TreeWalker never filters its root). False: nothing to walk. */
-  private begin(): boolean {
+  #begin(): boolean {
     const root = this.root;
     if (root.nodeType === 3) {
-      if (this.accepts((root as Text).data)) this.sink.text(root as Text);
+      if (this.#accepts((root as Text).data)) this.#sink.text(root as Text);
       return false;
     }
     if (root.nodeType === 1) {
-      const verdict = classifyElement(root as Element, this.ownHost);
+      const verdict = classifyElement(root as Element, this.#ownHost);
       if (verdict === 'skip') return false;
       if (verdict === 'link') {
-        this.sink.link(root as Element);
+        this.#sink.link(root as Element);
         return false;
       }
       if (verdict === 'input') {
-        this.sink.input(root as Element);
+        this.#sink.input(root as Element);
         return false;
       }
       const shadow = (root as Element).shadowRoot;
-      if (shadow) this.sink.shadowRoot(shadow);
+      if (shadow) this.#sink.shadowRoot(shadow);
     } else if (root.nodeType !== 9 && root.nodeType !== 11) {
       return false;
     }
-    this.walker = this.createWalker();
+    this.#walker = this.#createWalker();
     return true;
   }
 
-  private createWalker(): TreeWalker {
+  #createWalker(): TreeWalker {
     const doc = this.root.nodeType === 9 ? (this.root as Document) : this.root.ownerDocument!;
     return doc.createTreeWalker(this.root, SHOW_ELEMENT_AND_TEXT);
   }
 
-  private stillInside(node: Node): boolean {
+  #stillInside(node: Node): boolean {
     return node === this.root || this.root.contains(node);
   }
 
   /** Reports an element and returns the next node to visit, stepping over skipped subtrees. */
-  private visitElement(walker: TreeWalker, el: Element): Node | null {
-    const verdict = classifyElement(el, this.ownHost);
+  #visitElement(walker: TreeWalker, el: Element): Node | null {
+    const verdict = classifyElement(el, this.#ownHost);
     if (verdict === 'descend') {
       const shadow = el.shadowRoot;
-      if (shadow) this.sink.shadowRoot(shadow);
+      if (shadow) this.#sink.shadowRoot(shadow);
       return walker.nextNode();
     }
-    if (verdict === 'link') this.sink.link(el);
-    else if (verdict === 'input') this.sink.input(el);
+    if (verdict === 'link') this.#sink.link(el);
+    else if (verdict === 'input') this.#sink.input(el);
     return skipSubtree(walker);
   }
 }

@@ -33,121 +33,121 @@ interface Block {
  * Scrolling far down paints the rows there in the next frame.
  */
 export class ViewportPainter implements Painter {
-  private readonly inner: Painter;
-  private readonly view: Viewport;
-  private readonly observer: IntersectionObserver;
-  private readonly blockOf = new Map<Element, Block>();
-  private readonly blocks = new Set<Block>();
+  readonly #inner: Painter;
+  readonly #view: Viewport;
+  readonly #observer: IntersectionObserver;
+  readonly #blockOf = new Map<Element, Block>();
+  readonly #blocks = new Set<Block>();
   /** The block new anchors join while they share its parent and it has room. */
-  private open: { parent: Node | null; block: Block } | undefined;
-  private readonly toAdd = new Set<AbstractRange>();
-  private readonly toDelete = new Set<AbstractRange>();
-  private frameDue = false;
+  #open: { parent: Node | null; block: Block } | undefined;
+  readonly #toAdd = new Set<AbstractRange>();
+  readonly #toDelete = new Set<AbstractRange>();
+  #frameDue = false;
   /** Blocks to measure in the next frame: new ones, and ones that grew. */
-  private readonly fresh = new Set<Block>();
+  readonly #fresh = new Set<Block>();
   /** Everything may have moved: an observed element crossed the band (a scroll, a relayout). */
-  private moved = false;
+  #moved = false;
   /** Observed elements whose first report (which every new observation gets) is still due. */
-  private readonly unseen = new Set<Element>();
+  readonly #unseen = new Set<Element>();
 
   constructor(inner: Painter, view: Viewport) {
-    this.inner = inner;
-    this.view = view;
-    this.observer = view.createObserver((targets) => {
+    this.#inner = inner;
+    this.#view = view;
+    this.#observer = view.createObserver((targets) => {
       // A first report says nothing new: the block is measured as fresh anyway.
-      for (const target of targets) if (!this.unseen.delete(target)) this.moved = true;
-      this.request();
+      for (const target of targets) if (!this.#unseen.delete(target)) this.#moved = true;
+      this.#request();
     });
   }
 
   add(range: AbstractRange): void {
     const anchor = anchorOf(range);
     if (!anchor) return;
-    let block = this.blockOf.get(anchor);
-    if (!block) block = this.join(anchor);
+    let block = this.#blockOf.get(anchor);
+    if (!block) block = this.#join(anchor);
     let ranges = block.anchors.get(anchor);
     if (!ranges) {
       block.anchors.set(anchor, (ranges = new Set()));
-      this.fresh.add(block);
+      this.#fresh.add(block);
     }
     ranges.add(range);
-    if (block.painted) this.toAdd.add(range);
-    this.request();
+    if (block.painted) this.#toAdd.add(range);
+    this.#request();
   }
 
   delete(range: AbstractRange): void {
     const anchor = anchorOf(range);
-    const block = anchor && this.blockOf.get(anchor);
+    const block = anchor && this.#blockOf.get(anchor);
     const ranges = block?.anchors.get(anchor!);
     if (!block || !ranges?.delete(range)) return;
-    if (block.painted && !this.toAdd.delete(range)) {
-      this.toDelete.add(range);
-      this.request();
+    if (block.painted && !this.#toAdd.delete(range)) {
+      this.#toDelete.add(range);
+      this.#request();
     }
     if (ranges.size > 0) return;
     block.anchors.delete(anchor!);
-    this.blockOf.delete(anchor!);
+    this.#blockOf.delete(anchor!);
     if (block.sentinel === anchor) {
-      this.observer.unobserve(anchor);
+      this.#observer.unobserve(anchor);
       block.sentinel = block.anchors.keys().next().value;
-      if (block.sentinel) this.observe(block.sentinel);
+      if (block.sentinel) this.#observe(block.sentinel);
     }
-    if (block.anchors.size === 0) this.blocks.delete(block);
+    if (block.anchors.size === 0) this.#blocks.delete(block);
   }
 
   clear(): void {
-    this.observer.disconnect();
-    this.blockOf.clear();
-    this.blocks.clear();
-    this.toAdd.clear();
-    this.toDelete.clear();
-    this.fresh.clear();
-    this.inner.clear();
+    this.#observer.disconnect();
+    this.#blockOf.clear();
+    this.#blocks.clear();
+    this.#toAdd.clear();
+    this.#toDelete.clear();
+    this.#fresh.clear();
+    this.#inner.clear();
   }
 
   /** Reads and writes of one frame; normally run by the frame callback. */
   runFrame(): void {
-    this.frameDue = false;
-    const h = this.view.height();
+    this.#frameDue = false;
+    const h = this.#view.height();
     // Read phase: which blocks are near the viewport now (only new ones while nothing moved).
     const turnOn: Block[] = [];
     const turnOff: Block[] = [];
-    const measured = this.moved ? this.blocks : this.fresh;
-    this.moved = false;
+    const measured = this.#moved ? this.#blocks : this.#fresh;
+    this.#moved = false;
     for (const block of measured) {
-      const near = this.isNear(block, h);
+      const near = this.#isNear(block, h);
       if (near && !block.painted) turnOn.push(block);
       else if (!near && block.painted) turnOff.push(block);
     }
-    this.fresh.clear();
+    this.#fresh.clear();
     // Write phase: every change to the highlight of this frame, together.
     for (const block of turnOff) {
       block.painted = false;
       for (const ranges of block.anchors.values()) {
-        for (const range of ranges) if (!this.toAdd.delete(range)) this.inner.delete(range);
+        for (const range of ranges) if (!this.#toAdd.delete(range)) this.#inner.delete(range);
       }
     }
-    for (const range of this.toDelete) this.inner.delete(range);
-    this.toDelete.clear();
-    for (const range of this.toAdd) this.inner.add(range);
-    this.toAdd.clear();
+    for (const range of this.#toDelete) this.#inner.delete(range);
+    this.#toDelete.clear();
+    for (const range of this.#toAdd) this.#inner.add(range);
+    this.#toAdd.clear();
     for (const block of turnOn) {
       block.painted = true;
       for (const ranges of block.anchors.values())
-        for (const range of ranges) this.inner.add(range);
+        for (const range of ranges) this.#inner.add(range);
     }
   }
 
-  private join(anchor: Element): Block {
+  #join(anchor: Element): Block {
     const parent = anchor.parentNode;
-    let block = this.open?.parent === parent ? this.open.block : undefined;
-    if (!block || block.anchors.size >= BLOCK_ANCHORS || !this.blocks.has(block)) {
+    let block = this.#open?.parent === parent ? this.#open.block : undefined;
+    if (!block || block.anchors.size >= BLOCK_ANCHORS || !this.#blocks.has(block)) {
       block = { anchors: new Map(), sentinel: anchor, painted: false };
-      this.blocks.add(block);
-      this.observe(anchor);
-      this.open = { parent, block };
+      this.#blocks.add(block);
+      this.#observe(anchor);
+      this.#open = { parent, block };
     }
-    this.blockOf.set(anchor, block);
+    this.#blockOf.set(anchor, block);
     return block;
   }
 
@@ -155,14 +155,14 @@ export class ViewportPainter implements Painter {
    * A block is near when the box from its first to its last row meets the band: its rows
    * are consecutive children of one parent, so the rows between lie inside that box.
    */
-  private isNear(block: Block, h: number): boolean {
+  #isNear(block: Block, h: number): boolean {
     // The sentinel is the first anchor.
     const first = block.sentinel;
     let last = first;
     for (const anchor of block.anchors.keys()) last = anchor;
     if (!first || !last) return false;
-    const a = this.view.rect(first);
-    const b = last === first ? a : this.view.rect(last);
+    const a = this.#view.rect(first);
+    const b = last === first ? a : this.#view.rect(last);
     // Rows side by side (a carousel) are rare on CRM pages: only the vertical extent counts.
     const top = Math.min(a.top, b.top);
     const bottom = Math.max(a.bottom, b.bottom);
@@ -170,15 +170,15 @@ export class ViewportPainter implements Painter {
     return bottom > top && bottom >= -h && top <= 2 * h;
   }
 
-  private observe(el: Element): void {
-    this.unseen.add(el);
-    this.observer.observe(el);
+  #observe(el: Element): void {
+    this.#unseen.add(el);
+    this.#observer.observe(el);
   }
 
-  private request(): void {
-    if (this.frameDue) return;
-    this.frameDue = true;
-    this.view.requestFrame(() => this.runFrame());
+  #request(): void {
+    if (this.#frameDue) return;
+    this.#frameDue = true;
+    this.#view.requestFrame(() => this.runFrame());
   }
 }
 
