@@ -144,7 +144,7 @@ export class OverlayProbe {
     const { result } = await this.cdp.send('Runtime.evaluate', {
       contextId: context.id,
       returnByValue: true,
-      expression: `globalThis.gwsCtiOverlay ? globalThis.gwsCtiOverlay.hitTexts() : []`,
+      expression: `globalThis.gwsCtiOverlay ? globalThis.gwsCtiOverlay.hitNumbers().map((h) => h.text) : []`,
     });
     return result.value as string[];
   }

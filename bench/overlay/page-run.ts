@@ -43,7 +43,6 @@ export interface PageResult {
   /** A frame's rendering time on this page: unchanged, and with one highlight range added. */
   frameMs: number;
   highlightFrameMs: number;
-  detectionFloor: { ms: number; found: number };
   mainThread: MainThreadTime;
   /** The background's detection service while this page loaded (detection-service.ts). */
   worker: WorkerDetection;
@@ -145,11 +144,6 @@ export async function measurePage(
         await page.evaluate(() => (window as unknown as BenchWindow).__benchFrame(true)),
       );
     }
-    // The page's detection floor: the same walk, candidate scan and record lookup in one
-    // synchronous pass (one long task); the numbers themselves are read in the background.
-    const detectionFloor = (await probe.evaluateInOverlay<{ ms: number; found: number }>(
-      'globalThis.gwsCtiOverlay.detectFloor()',
-    ))!;
     const result: PageResult = {
       rows: expected.rows,
       numbers: expected.numbers,
@@ -162,7 +156,6 @@ export async function measurePage(
       bareInOverlayMs: median(bareInOverlay),
       frameMs: median(frames),
       highlightFrameMs: median(highlightFrames),
-      detectionFloor,
       mainThread,
       worker: {
         items: workerAfter.items - workerBefore.items,

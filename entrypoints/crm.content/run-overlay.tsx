@@ -81,7 +81,8 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
   const minDigits = Math.min(7, ...(config.internalNumbers ?? []).map((p) => p.length));
   running.overlay = new PageOverlay({
     win: window,
-    find: (text, node) => detection.find(text, hintsOf(node)),
+    // A group's key is its record's options (groupOf below).
+    find: (text, node, group) => detection.find(text, (group as TextHints) ?? hintsOf(node)),
     findKnown: (text, node) => detection.peek(text, hintsOf(node)) ?? [],
     inputSeen: (input) => {
       if (isReadOnlyNumberInput(input) && hasEnoughDigits(input.value, minDigits))
@@ -90,6 +91,8 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
     accepts: (text) => hasEnoughDigits(text, minDigits),
     // The texts of one record go to the background as one: a row is one detection, not nine.
     groupOf: (node) => records.optionsFor(node),
+    // The walks say which record each text is in, and gather the records' texts as they pass.
+    scopes: records,
     onPageChanged: () => records.changed(),
     signal: lifetime.signal,
     ownHost: () => ui.shadowHost,
@@ -119,8 +122,7 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
   (globalThis as { gwsCtiOverlay?: unknown }).gwsCtiOverlay = {
     stats: running.overlay.scanner.stats,
     hits: () => running.overlay.store.size,
-    hitTexts: () => [...running.overlay.store.hits()].map(hitText),
-    /** What each hit is dialled as, beside its text. */
+    /** Each hit's text as it reads on the page, and what it is dialled as. */
     hitNumbers: () =>
       [...running.overlay.store.hits()].map((h) => ({
         text: hitText(h),
@@ -134,23 +136,6 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
       [...ui.uiContainer.querySelectorAll('.hit, .card')]
         .filter((el) => guard.seenLongEnough(el))
         .map((el) => el.classList[0]),
-    /**
-     * The page's share of detection, as a floor: one synchronous TreeWalker pass with the
-     * candidate pre-scan and the record lookup, no bookkeeping (the numbers themselves are
-     * read in the background). `found` counts candidate texts.
-     */
-    detectFloor: () => {
-      const start = performance.now();
-      let found = 0;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (hasEnoughDigits((n as Text).data, minDigits)) {
-          hintsOf(n);
-          found++;
-        }
-      }
-      return { ms: performance.now() - start, found };
-    },
   };
   return running;
 }

@@ -1,11 +1,11 @@
 import type { PhoneMatch } from '../phone/types.ts';
 import { runPosition, runText } from './inline-runs.ts';
-import { createStaticRange, type Painter, type PhoneHit, type RangeFactory } from './phone-hit.ts';
+import { createHitRange, type Painter, type PhoneHit, type RangeFactory } from './phone-hit.ts';
 import { hasEnoughDigits, telHrefExtension, telHrefTarget } from './scan-filter.ts';
 import { detectJointly, TaskGroups, type JointPart, type NumberFinder } from './joint-detection.ts';
 
 export type { NumberFinder } from './joint-detection.ts';
-export { createStaticRange, hitText } from './phone-hit.ts';
+export { createHitRange, hitText } from './phone-hit.ts';
 export type { Painter, PhoneHit, RangeFactory } from './phone-hit.ts';
 
 interface TextEntry {
@@ -72,12 +72,14 @@ export class DecorationStore {
   readonly #accepts: (text: string) => boolean;
   readonly #groupOf: StoreOptions['groupOf'];
   /** Groups of texts found in the current task, detected together after it. */
-  readonly #groups = new TaskGroups<GroupPart>((parts, done) => this.#detect(parts, done));
+  readonly #groups = new TaskGroups<GroupPart>((parts, done, group) =>
+    this.#detect(parts, done, group),
+  );
 
   constructor(
     painter: Painter,
     find: NumberFinder,
-    makeRange: RangeFactory = createStaticRange,
+    makeRange: RangeFactory = createHitRange,
     options: StoreOptions = {},
   ) {
     this.#painter = painter;
@@ -133,13 +135,14 @@ export class DecorationStore {
   }
 
   /** Detects texts together; each is decorated if its node still holds that text then. */
-  #detect(parts: GroupPart[], done: () => void): number {
+  #detect(parts: GroupPart[], done: () => void, group?: object): number {
     return detectJointly(
       this.#find,
       parts,
       ({ node, entry }, matches) =>
         this.#texts.get(node) === entry ? this.#addTextHits(entry, matches) : 0,
       done,
+      group,
     );
   }
 

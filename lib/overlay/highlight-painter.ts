@@ -1,4 +1,5 @@
 import type { Painter } from './decorations.ts';
+import { HitRange, paintable } from './phone-hit.ts';
 
 /** Name of the CSS custom highlight that underlines detected numbers. */
 export const HIGHLIGHT_NAME = 'gws-cti-phone';
@@ -78,8 +79,12 @@ export function createHighlightPainter(win: Window): HighlightPainter | undefine
   };
 
   return {
-    add: (range) => void highlight.add(range),
-    delete: (range) => void highlight.delete(range),
+    add: (range) => void highlight.add(paintable(range)),
+    delete: (range) => {
+      // A hit never painted has no range in the highlight.
+      const made = range instanceof HitRange ? range.made : range;
+      if (made) highlight.delete(made);
+    },
     clear: () => highlight.clear(),
     attachStyles,
     dispose() {

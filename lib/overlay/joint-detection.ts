@@ -2,10 +2,15 @@ import type { PhoneMatch } from '../phone/types.ts';
 
 /**
  * Finds numbers in `text`; `node` is the text node it comes from (its record is context), the
- * first one when `text` is several texts joined by line breaks. The page's finder answers
- * later (detection runs in the background: detection-client.ts).
+ * first one when `text` is several texts joined by line breaks; `group` the texts' group
+ * (StoreOptions.groupOf) when they have one. The page's finder answers later (detection runs
+ * in the background: detection-client.ts).
  */
-export type NumberFinder = (text: string, node?: Node) => PhoneMatch[] | Promise<PhoneMatch[]>;
+export type NumberFinder = (
+  text: string,
+  node?: Node,
+  group?: object,
+) => PhoneMatch[] | Promise<PhoneMatch[]>;
 
 /** One text of a joint detection. */
 export interface JointPart {
@@ -24,6 +29,7 @@ export function detectJointly<P extends JointPart>(
   parts: P[],
   apply: (part: P, matches: PhoneMatch[]) => number,
   done: () => void,
+  group?: object,
 ): number {
   const shareOut = (matches: PhoneMatch[]) => {
     let at = 0;
@@ -39,7 +45,7 @@ export function detectJointly<P extends JointPart>(
     done();
     return applied;
   };
-  const found = find(parts.map((p) => p.text).join('\n'), parts[0]!.node);
+  const found = find(parts.map((p) => p.text).join('\n'), parts[0]!.node, group);
   if (Array.isArray(found)) return shareOut(found);
   found.then(shareOut, done);
   return 0;
@@ -51,9 +57,9 @@ export function detectJointly<P extends JointPart>(
  */
 export class TaskGroups<P> {
   #groups = new Map<object, { parts: P[]; done: () => void }>();
-  readonly #detect: (parts: P[], done: () => void) => void;
+  readonly #detect: (parts: P[], done: () => void, group: object) => void;
 
-  constructor(detect: (parts: P[], done: () => void) => void) {
+  constructor(detect: (parts: P[], done: () => void, group: object) => void) {
     this.#detect = detect;
   }
 
@@ -65,7 +71,7 @@ export class TaskGroups<P> {
         queueMicrotask(() => {
           const groups = this.#groups;
           this.#groups = new Map();
-          for (const { parts, done } of groups.values()) this.#detect(parts, done);
+          for (const [group, { parts, done }] of groups) this.#detect(parts, done, group);
         });
       this.#groups.set(key, (group = { parts: [], done: begin() }));
     }

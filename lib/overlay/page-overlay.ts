@@ -1,5 +1,5 @@
 import type { PhoneMatch } from '../phone/types.ts';
-import { createStaticRange, DecorationStore, type NumberFinder } from './decorations.ts';
+import { createHitRange, DecorationStore, type NumberFinder } from './decorations.ts';
 import { inlineRun } from './inline-runs.ts';
 import { createHighlightPainter, NO_PAINTER, type HighlightPainter } from './highlight-painter.ts';
 import { Interaction, type CallSender } from './interaction.ts';
@@ -10,6 +10,7 @@ import { NumberLookups, type LookupTransport } from './number-lookups.ts';
 import { LiveFeed, type LivePort } from './live-feed.ts';
 import type { RenderOverlay } from './overlay-model.ts';
 import { PageScanner } from './page-scanner.ts';
+import type { WalkScopes } from './subtree-walk.ts';
 import { createSliceScheduler } from './slice-scheduler.ts';
 import { ViewportPainter } from './viewport-painter.ts';
 import { browserViewport } from './viewport.ts';
@@ -33,6 +34,8 @@ export interface PageOverlayOptions {
   accepts?: (text: string) => boolean;
   /** Texts detected together (DecorationStore's groupOf): their record's options. */
   groupOf?: (node: Text) => object | undefined;
+  /** Follows the records and languages the page walks pass (record-context.ts). */
+  scopes?: WalkScopes;
   /** The page changed (called before its changes are queued): records are read anew. */
   onPageChanged?: () => void;
   signal: AbortSignal;
@@ -79,7 +82,7 @@ export class PageOverlay {
     this.store = new DecorationStore(
       viewportPainter ?? this.#painter,
       options.find,
-      createStaticRange,
+      createHitRange,
       {
         runOf: (node) => inlineRun(node, options.ownHost()),
         accepts: options.accepts,
@@ -101,6 +104,7 @@ export class PageOverlay {
       onShadowRoot: (root) => this.#adoptShadowRoot(root),
       ...(options.inputSeen ? { onInput: options.inputSeen } : {}),
       ...(options.accepts ? { accepts: options.accepts } : {}),
+      ...(options.scopes ? { scopes: options.scopes } : {}),
     });
     this.#observer = new MutationObserver((records) => {
       options.onPageChanged?.();

@@ -1,6 +1,6 @@
 import type { DecorationStore } from './decorations.ts';
 import { ancestorVerdict, hasEnoughDigits } from './scan-filter.ts';
-import { SubtreeWalk, type WalkSink } from './subtree-walk.ts';
+import { SubtreeWalk, type WalkScopes, type WalkSink } from './subtree-walk.ts';
 
 type Task =
   | { kind: 'scan'; node: Node }
@@ -46,6 +46,8 @@ export interface PageScannerOptions {
   onInput?: (input: Element) => void;
   /** Whether a text may hold a number (default: hasEnoughDigits). */
   accepts?: (text: string) => boolean;
+  /** Follows the records and languages the walks pass (record-context.ts). */
+  scopes?: WalkScopes;
 }
 
 export const DEFAULT_SLICE_BUDGET_MS = 8;
@@ -247,7 +249,13 @@ export class PageScanner {
           store.scanLink(where.element);
           return;
         }
-        this.#walk = new SubtreeWalk(node, this.#sink, this.#options.ownHost(), this.#accepts);
+        this.#walk = new SubtreeWalk(
+          node,
+          this.#sink,
+          this.#options.ownHost(),
+          this.#accepts,
+          this.#options.scopes,
+        );
         return;
       }
     }

@@ -1,4 +1,5 @@
 import type { Painter } from './decorations.ts';
+import { HitRange } from './phone-hit.ts';
 import type { Viewport } from './viewport.ts';
 
 /**
@@ -62,6 +63,7 @@ export class ViewportPainter implements Painter {
 
   add(range: AbstractRange): void {
     const anchor = anchorOf(range);
+    if (range instanceof HitRange) range.anchor = anchor ?? undefined;
     if (!anchor) return;
     let block = this.#blockOf.get(anchor);
     if (!block) block = this.#join(anchor);
@@ -76,6 +78,7 @@ export class ViewportPainter implements Painter {
   }
 
   delete(range: AbstractRange): void {
+    // Where it was added (anchorOf keeps it): its text may have left the row since.
     const anchor = anchorOf(range);
     const block = anchor && this.#blockOf.get(anchor);
     const ranges = block?.anchors.get(anchor!);
@@ -188,8 +191,12 @@ export class ViewportPainter implements Painter {
  */
 const ROW_SELECTOR = 'tr, [role="row"], li';
 
-/** The element whose place decides a range's: its row, else the link or text's parent. */
+/**
+ * The element whose place decides a range's: its row, else the link or text's parent (the one
+ * the store chose, when it did).
+ */
 function anchorOf(range: AbstractRange): Element | null {
+  if (range instanceof HitRange && range.anchor) return range.anchor;
   const node = range.startContainer;
   let el: Element | null;
   if (node.nodeType === 1) el = node as Element;
