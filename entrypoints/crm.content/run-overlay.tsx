@@ -91,6 +91,7 @@ function startOverlay(ctx: ContentScriptContext, config: PageConfig): Running {
     accepts: (text) => hasEnoughDigits(text, minDigits),
     // The texts of one record go to the background as one: a row is one detection, not nine.
     groupOf: (node) => records.optionsFor(node),
+    anchorOf: (node) => records.rowOf(node),
     // The walks say which record each text is in, and gather the records' texts as they pass.
     scopes: records,
     onPageChanged: () => records.changed(),

@@ -10,10 +10,16 @@ export type { Painter, PhoneHit, RangeFactory } from './phone-hit.ts';
 
 interface TextEntry {
   data: string;
+  /** NO_HITS until it has some (most texts with digits hold no number). */
   hits: PhoneHit[];
   /** The nodes read as one text: the node alone, or a number split over inline elements. */
   run: Text[];
+  /** Its row, when known at scan time (StoreOptions.anchorOf). */
+  anchor: Element | undefined;
 }
+
+/** Shared by every text without hits; never added to. */
+const NO_HITS: PhoneHit[] = [];
 
 export interface StoreOptions {
   /** The text nodes read as one string with a node (default: the node alone). */
@@ -27,6 +33,8 @@ export interface StoreOptions {
    * detector), so a table row is one detection, not one per cell. Default: no groups.
    */
   groupOf?: (node: Text) => object | undefined;
+  /** The row a text's hits are painted with (viewport-painter.ts), when it is known cheaply. */
+  anchorOf?: (node: Text) => Element | undefined;
 }
 
 /** A text waiting for its group to be detected. */
@@ -71,6 +79,7 @@ export class DecorationStore {
   readonly #runOf: (node: Text) => Text[];
   readonly #accepts: (text: string) => boolean;
   readonly #groupOf: StoreOptions['groupOf'];
+  readonly #anchorOf: StoreOptions['anchorOf'];
   /** Groups of texts found in the current task, detected together after it. */
   readonly #groups = new TaskGroups<GroupPart>((parts, done, group) =>
     this.#detect(parts, done, group),
@@ -88,6 +97,7 @@ export class DecorationStore {
     this.#runOf = options.runOf ?? ((node) => [node]);
     this.#accepts = options.accepts ?? hasEnoughDigits;
     this.#groupOf = options.groupOf;
+    this.#anchorOf = options.anchorOf;
   }
 
   get size(): number {
@@ -121,16 +131,17 @@ export class DecorationStore {
     if (known && sameRun(known, run, data)) return 0;
     const before: Text[] = [];
     for (const n of run) if (this.#texts.has(n)) before.push(...this.#drop(n));
-    const entry: TextEntry = { data, hits: [], run };
+    const entry: TextEntry = { data, hits: NO_HITS, run, anchor: undefined };
     for (const n of run) this.#texts.set(n, entry);
     // Nodes read with these before but not now (a boundary came between) are read on their own.
     for (const m of before) if (!run.includes(m) && m.isConnected) this.scanText(m);
     const text = run.length > 1 ? runText(run) : data;
     if (!this.#accepts(text)) return 0;
+    entry.anchor = this.#anchorOf?.(node);
     const part: GroupPart = { node, entry, text };
     const key = this.#groupOf?.(node);
     if (!key) return this.#detect([part], this.#awaitOne());
-    this.#groups.add(key, part, () => this.#awaitOne());
+    this.#groups.add(key, part, this.#awaitOne);
     return 0;
   }
 
@@ -161,19 +172,24 @@ export class DecorationStore {
 
   #addTextHits(entry: TextEntry, matches: PhoneMatch[]): number {
     const { run } = entry;
+    if (matches.length > 0 && entry.hits === NO_HITS) entry.hits = [];
     for (const m of matches) {
-      const from = runPosition(run, m.start, false);
-      const to = runPosition(run, m.end, true);
+      // Most texts are one node: offsets in the text are offsets in it.
+      const from = run.length > 1 ? runPosition(run, m.start, false) : undefined;
+      const to = run.length > 1 ? runPosition(run, m.end, true) : undefined;
+      const node = from?.node ?? run[0]!;
+      const start = from?.offset ?? m.start;
+      const end = to?.offset ?? m.end;
       const hit: PhoneHit = {
         kind: 'text',
-        node: from.node,
-        start: from.offset,
-        end: to.offset,
+        node,
+        start,
+        end,
         raw: m.raw,
         number: m.e164,
-        range: this.#makeRange(from.node, from.offset, to.node, to.offset),
+        range: this.#makeRange(node, start, to?.node ?? node, end, entry.anchor),
       };
-      if (to.node !== from.node) hit.endNode = to.node;
+      if (to && to.node !== node) hit.endNode = to.node;
       // An internal number is dialled as its directory number; it has no E.164.
       if (!m.internal) hit.e164 = m.e164;
       if (m.extension !== undefined) hit.extension = m.extension;
@@ -184,7 +200,7 @@ export class DecorationStore {
   }
 
   /** Counts one more detection as awaited; the function returned settles it. */
-  #awaitOne(): () => void {
+  readonly #awaitOne = (): (() => void) => {
     this.#waiting++;
     return () => {
       if (--this.#waiting > 0) return;
@@ -193,7 +209,7 @@ export class DecorationStore {
       this.#settledWaiters = [];
       for (const resolve of waiters) resolve();
     };
-  }
+  };
 
   /** Scans a tel:/callto: link as one unit: the href says what to dial. */
   scanLink(link: Element): number {

@@ -1,5 +1,5 @@
 import type { Painter } from './decorations.ts';
-import { HitRange, paintable } from './phone-hit.ts';
+import { paintable } from './phone-hit.ts';
 
 /** Name of the CSS custom highlight that underlines detected numbers. */
 export const HIGHLIGHT_NAME = 'gws-cti-phone';
@@ -80,11 +80,8 @@ export function createHighlightPainter(win: Window): HighlightPainter | undefine
 
   return {
     add: (range) => void highlight.add(paintable(range)),
-    delete: (range) => {
-      // A hit never painted has no range in the highlight.
-      const made = range instanceof HitRange ? range.made : range;
-      if (made) highlight.delete(made);
-    },
+    // Only what was added is deleted: a HitRange's range was made then.
+    delete: (range) => void highlight.delete(paintable(range)),
     clear: () => highlight.clear(),
     attachStyles,
     dispose() {

@@ -12,6 +12,9 @@ export type NumberFinder = (
   group?: object,
 ) => PhoneMatch[] | Promise<PhoneMatch[]>;
 
+/** What a text without numbers is handed (never added to). */
+const NO_MATCHES: PhoneMatch[] = [];
+
 /** One text of a joint detection. */
 export interface JointPart {
   node: Text;
@@ -35,11 +38,11 @@ export function detectJointly<P extends JointPart>(
     let at = 0;
     let applied = 0;
     for (const part of parts) {
-      const own: PhoneMatch[] = [];
+      let own: PhoneMatch[] | undefined;
       for (const m of matches)
         if (m.start >= at && m.end <= at + part.text.length)
-          own.push({ ...m, start: m.start - at, end: m.end - at });
-      applied += apply(part, own);
+          (own ??= []).push(at ? { ...m, start: m.start - at, end: m.end - at } : m);
+      applied += apply(part, own ?? NO_MATCHES);
       at += part.text.length + 1;
     }
     done();

@@ -34,6 +34,8 @@ export interface PageOverlayOptions {
   accepts?: (text: string) => boolean;
   /** Texts detected together (DecorationStore's groupOf): their record's options. */
   groupOf?: (node: Text) => object | undefined;
+  /** A text's row, when known cheaply (DecorationStore's anchorOf). */
+  anchorOf?: (node: Text) => Element | undefined;
   /** Follows the records and languages the page walks pass (record-context.ts). */
   scopes?: WalkScopes;
   /** The page changed (called before its changes are queued): records are read anew. */
@@ -87,6 +89,7 @@ export class PageOverlay {
         runOf: (node) => inlineRun(node, options.ownHost()),
         accepts: options.accepts,
         groupOf: options.groupOf,
+        anchorOf: options.anchorOf,
       },
     );
     const now = options.now ?? (() => win.performance.now());

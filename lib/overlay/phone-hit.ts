@@ -30,6 +30,8 @@ export type RangeFactory = (
   startOffset: number,
   endContainer: Node,
   endOffset: number,
+  /** The row it is painted with, when the store knows it (viewport-painter.ts). */
+  anchor?: Element,
 ) => AbstractRange;
 
 /**
@@ -47,16 +49,23 @@ export class HitRange implements AbstractRange {
   readonly endOffset: number;
   /** A number is never empty. */
   readonly collapsed = false;
-  /** The element whose place decides the hit's (its row), once the viewport painter knows it. */
+  /** The element whose place decides the hit's (its row), once known (viewport-painter.ts). */
   anchor: Element | undefined;
   /** The browser's range for it, once painted. */
   made: AbstractRange | undefined;
 
-  constructor(startContainer: Node, startOffset: number, endContainer: Node, endOffset: number) {
+  constructor(
+    startContainer: Node,
+    startOffset: number,
+    endContainer: Node,
+    endOffset: number,
+    anchor?: Element,
+  ) {
     this.startContainer = startContainer;
     this.startOffset = startOffset;
     this.endContainer = endContainer;
     this.endOffset = endOffset;
+    this.anchor = anchor;
   }
 }
 
@@ -66,7 +75,8 @@ export const createHitRange: RangeFactory = (
   startOffset,
   endContainer,
   endOffset,
-) => new HitRange(startContainer, startOffset, endContainer, endOffset);
+  anchor,
+) => new HitRange(startContainer, startOffset, endContainer, endOffset, anchor);
 
 /** What a highlight can hold for `range` (made now if it is a HitRange). */
 export function paintable(range: AbstractRange): AbstractRange {

@@ -2,16 +2,14 @@ import type { FindOptions } from '../phone/types.ts';
 import type { WalkScopes } from './subtree-walk.ts';
 import {
   fallbackText,
+  MAX_RECORD_CHARS,
   RECORD_BY_ATTRIBUTE,
   RECORD_NAMES,
   RECORD_SELECTOR,
   recordText,
-  RecordTextBuilder,
 } from './record-text.ts';
 
 interface Known {
-  /** The page state it was read in (see `changed`). */
-  generation: number;
   /** The record's text; undefined: none (a page region, or no record around). */
   text: string | undefined;
   options?: FindOptions;
@@ -26,24 +24,30 @@ interface Scope {
 
 interface OpenRecord {
   el: Element;
-  /** Its text as the walk goes; undefined when not gathered (already known, or resumed). */
-  builder: RecordTextBuilder | undefined;
-  /** Texts that may hold a number, held back until the record is read whole; their language. */
-  held: Text[];
-  heldLangs: Array<string | undefined>;
+  /**
+   * Its text as the walk goes, in the form recordText reads it (trimmed texts, joined by tabs
+   * when done); undefined when not gathered (already known, resumed, or too long).
+   */
+  parts: string[] | undefined;
+  /** The length of the parts joined. */
+  chars: number;
+  /** Texts that may hold a number, held back until the record is read whole, each with its language. */
+  held: Array<Text | string | undefined>;
 }
 
 const LANG_ATTRIBUTE = '[lang]';
+/** The records the viewport painter calls rows (its ROW_SELECTOR, less ARIA rows). */
+const ROW_NAMES: ReadonlySet<string> = new Set(['tr', 'li']);
 const SCOPE_BY_ATTRIBUTE = `${RECORD_BY_ATTRIBUTE}, ${LANG_ATTRIBUTE}`;
 
 /**
  * The record around a text node and what it says, for the detector (lib/phone/record-hints.ts):
  * its text (record-text.ts) and the page language.
  *
- * A record is read once per state of the page: the overlay's MutationObserver says when the page
- * changed (`changed`), and until then every text of a record gets the same options object. So a
- * 20,000-row table is read once per row, not once per text node, and the texts that share an
- * options object can be detected together.
+ * A record is read once per state of the page and slice of the walk: the overlay's
+ * MutationObserver says when the page changed (`changed`), and until then every text of a record
+ * gets the same options object. So a 20,000-row table is read once per row, not once per text
+ * node, and the texts that share an options object can be detected together.
  *
  * During the page walk (as its WalkScopes) the record and language of each text are known from
  * the elements the walk entered, and a record's text is gathered from the texts the walk visits:
@@ -53,9 +57,13 @@ const SCOPE_BY_ATTRIBUTE = `${RECORD_BY_ATTRIBUTE}, ${LANG_ATTRIBUTE}`;
  * read from the page as before.
  */
 export class RecordContext implements WalkScopes {
-  #generation = 0;
-  /** By record element, or by the parent of texts outside any record. */
-  readonly #known = new WeakMap<Element, Known>();
+  /**
+   * By record element, or by the parent of texts outside any record: what was read in this
+   * state of the page and this slice of the walk. Emptied when either ends, so the page keeps
+   * no record text once its numbers are asked for (on a 20,000-row page they were kept for
+   * the page's life, and every scavenge copied them).
+   */
+  readonly #known = new Map<Element, Known>();
   /** The walk's open scopes, innermost last, and the records among them. */
   readonly #scopes: Scope[] = [];
   readonly #records: OpenRecord[] = [];
@@ -68,7 +76,7 @@ export class RecordContext implements WalkScopes {
 
   /** The page changed: every record is read again when next asked for. */
   changed(): void {
-    this.#generation++;
+    this.#known.clear();
     this.#currentNode = undefined;
   }
 
@@ -101,27 +109,25 @@ export class RecordContext implements WalkScopes {
     return known.options;
   }
 
+  /**
+   * The row of the text the walk is reporting (a table row, list item or ARIA row: what the
+   * viewport painter anchors its hits to), when its record is one.
+   */
+  rowOf(node: Text): Element | undefined {
+    const record = node === this.#currentNode ? this.#currentRecord : undefined;
+    return record && ROW_NAMES.has(record.localName) ? record : undefined;
+  }
+
   #read(el: Element, textOf: (el: Element) => string | undefined): Known {
     let known = this.#known.get(el);
-    if (known?.generation !== this.#generation) {
-      known = { generation: this.#generation, text: textOf(el) };
-      this.#known.set(el, known);
-    }
+    if (!known) this.#known.set(el, (known = { text: textOf(el) }));
     return known;
-  }
-
-  #isKnown(el: Element): boolean {
-    return this.#known.get(el)?.generation === this.#generation;
-  }
-
-  /** What the walk gathered, unless the record was read already in this page state. */
-  #settle(el: Element, text: string | undefined): void {
-    this.#read(el, () => text);
   }
 
   // The page walk's scopes (subtree-walk.ts).
 
   restart(root: Node): void {
+    this.#known.clear();
     this.#scopes.length = 0;
     this.#records.length = 0;
     this.#rootLang =
@@ -135,8 +141,10 @@ export class RecordContext implements WalkScopes {
     if (!named && !(el.hasAttributes() && el.matches(SCOPE_BY_ATTRIBUTE))) return false;
     let record: OpenRecord | undefined;
     if (named || el.matches(RECORD_BY_ATTRIBUTE)) {
-      const builder = resumed || this.#isKnown(el) ? undefined : new RecordTextBuilder();
-      this.#records.push((record = { el, builder, held: [], heldLangs: [] }));
+      const known = this.#known.has(el);
+      this.#records.push(
+        (record = { el, parts: resumed || known ? undefined : [], chars: -1, held: [] }),
+      );
     }
     this.#scopes.push({ lang: el.getAttribute('lang'), record });
     return true;
@@ -145,20 +153,12 @@ export class RecordContext implements WalkScopes {
   text(node: Text, data: string, accepted: boolean): boolean {
     this.#currentNode = undefined;
     const records = this.#records;
-    for (let i = records.length - 1; i >= 0; i--) {
-      const r = records[i]!;
-      if (r.builder && !r.builder.add(data)) {
-        // Too long to be a record: its numbers are read from around them, at once.
-        r.builder = undefined;
-        this.#settle(r.el, undefined);
-      }
-    }
+    for (let i = records.length - 1; i >= 0; i--) this.#gather(records[i]!, data);
     const record = records[records.length - 1];
     if (!accepted || !record) return false;
     const lang = this.#lang();
-    if (record.builder) {
-      record.held.push(node);
-      record.heldLangs.push(lang);
+    if (record.parts) {
+      record.held.push(node, lang);
       return true;
     }
     this.#reporting(node, record.el, lang);
@@ -166,10 +166,12 @@ export class RecordContext implements WalkScopes {
   }
 
   skipped(el: Element): void {
-    for (const r of this.#records) {
-      if (!r.builder?.addSubtree(el)) continue;
-      r.builder = undefined;
-      this.#settle(r.el, undefined);
+    if (!el.hasChildNodes()) return;
+    for (const record of this.#records) {
+      if (!record.parts) continue;
+      const walker = el.ownerDocument.createTreeWalker(el, 0x4);
+      for (let n = walker.nextNode(); n && record.parts; n = walker.nextNode())
+        this.#gather(record, (n as Text).data);
     }
   }
 
@@ -177,19 +179,33 @@ export class RecordContext implements WalkScopes {
     const record = this.#scopes.pop()?.record;
     if (!record) return;
     this.#records.pop();
-    if (record.builder) this.#settle(record.el, record.builder.text());
+    const parts = record.parts;
+    if (parts) this.#read(record.el, () => parts.join('\t'));
     this.#release(record, report);
   }
 
   pause(report: (node: Text) => void): void {
     for (const record of this.#records) {
-      record.builder = undefined;
+      record.parts = undefined;
       if (record.held.length === 0) continue;
       // The walk stops inside the record: it is read from the page.
       this.#read(record.el, recordText);
       this.#release(record, report);
     }
     this.#currentNode = undefined;
+  }
+
+  /** Adds a text to the record's; past MAX_RECORD_CHARS it is a page region (no record text). */
+  #gather(record: OpenRecord, data: string): void {
+    const trimmed = record.parts && data.trim();
+    if (!trimmed) return;
+    record.chars += trimmed.length + 1;
+    if (record.chars <= MAX_RECORD_CHARS) record.parts!.push(trimmed);
+    else {
+      // Its numbers are read from around them (fallbackText), at once.
+      record.parts = undefined;
+      this.#read(record.el, () => undefined);
+    }
   }
 
   /** The walk reports `node` next: its record and language are these. */
@@ -200,14 +216,14 @@ export class RecordContext implements WalkScopes {
   }
 
   #release(record: OpenRecord, report: (node: Text) => void): void {
-    const { held, heldLangs } = record;
-    for (let i = 0; i < held.length; i++) {
-      this.#reporting(held[i]!, record.el, heldLangs[i]);
-      report(held[i]!);
+    const held = record.held;
+    record.held = [];
+    for (let i = 0; i < held.length; i += 2) {
+      const node = held[i] as Text;
+      this.#reporting(node, record.el, held[i + 1] as string | undefined);
+      report(node);
     }
     this.#currentNode = undefined;
-    record.held = [];
-    record.heldLangs = [];
   }
 
   /** The language of the text the walk is at: the innermost `lang` in or above the walk. */

@@ -32,11 +32,12 @@ const row = (...cells: Tree[]): Tree => ['tr', {}, ...cells.map((c): Tree => ['t
  */
 function walkOptions(root: Node, yieldEvery = 0) {
   const records = new RecordContext();
-  const reported: Array<{ node: Text; options: FindOptions | undefined }> = [];
+  const reported: Array<{ node: Text; options: FindOptions | undefined; row?: Element }> = [];
   const walk = new SubtreeWalk(
     root,
     {
-      text: (node) => reported.push({ node, options: records.optionsFor(node) }),
+      text: (node) =>
+        reported.push({ node, options: records.optionsFor(node), row: records.rowOf(node) }),
       link: () => {},
       input: () => {},
       shadowRoot: () => {},
@@ -110,6 +111,11 @@ describe('record context gathered by the page walk', () => {
     for (const { node, options } of expected) {
       expect(reported.find((r) => r.node === node)?.options, node.data).toEqual(options);
     }
+    // The row a hit is painted with is named where the walk knows it, and is the painter's own.
+    for (const { node, row } of reported) {
+      if (row) expect(row).toBe(node.parentElement!.closest('tr, [role="row"], li'));
+    }
+    expect(reported.filter((r) => r.row).length).toBeGreaterThanOrEqual(5);
     // The number before the country cell is read with it.
     expect(reported[0]?.options?.context).toBe('Thomas Hardy\t020 7946 0958\tUnited Kingdom');
   });

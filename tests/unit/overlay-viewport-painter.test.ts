@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneMatch } from '../../lib/phone/types.ts';
 import { DecorationStore, type Painter, type RangeFactory } from '../../lib/overlay/decorations.ts';
 import { BLOCK_ANCHORS, ViewportPainter } from '../../lib/overlay/viewport-painter.ts';
+import { HitRange, paintable } from '../../lib/overlay/phone-hit.ts';
 import type { Box, Viewport } from '../../lib/overlay/viewport.ts';
 
 /**
@@ -178,6 +179,64 @@ describe('viewport painter', () => {
     expect(rows.filter(near(far)).every((tr) => painted.has(tr))).toBe(true);
     expect(painted.has(rows[0]!)).toBe(false);
     expect(painted.size).toBeLessThanOrEqual(rows.filter(near(far)).length + 2 * BLOCK_ANCHORS);
+  });
+
+  it('makes the browser a range only for the hits it paints, and anchors hits to the row the store names', () => {
+    // happy-dom has no StaticRange: one that counts what is made.
+    const made: unknown[] = [];
+    vi.stubGlobal(
+      'StaticRange',
+      class {
+        constructor(init: StaticRangeInit) {
+          made.push(init);
+        }
+      },
+    );
+    const closest = vi.spyOn(Element.prototype, 'closest');
+    try {
+      const fake = fakeViewport();
+      const shown = new Set<AbstractRange>();
+      const highlight: Painter = {
+        add: (r) => void shown.add(paintable(r)),
+        delete: (r) => void shown.delete(paintable(r)),
+        clear: () => shown.clear(),
+      };
+      const painter = new ViewportPainter(highlight, fake.view);
+      // The default ranges, and the row as the record context names it during the walk.
+      const store = new DecorationStore(painter, digitRuns, undefined, {
+        anchorOf: (node) => node.parentElement!.parentElement!,
+      });
+      const rows = table(2000);
+      scanAll(store, rows);
+      fake.firstReports();
+      fake.frame();
+      expect(closest).not.toHaveBeenCalled();
+      const hits = [...store.hits()];
+      expect(hits).toHaveLength(4000);
+      // Every hit knows where it is and which row it belongs to, painted or not.
+      for (const hit of hits) {
+        const range = hit.range as HitRange;
+        expect(range).toBeInstanceOf(HitRange);
+        expect([range.startContainer, range.startOffset, range.endOffset]).toEqual([
+          hit.node,
+          hit.start,
+          hit.end,
+        ]);
+        expect(range.anchor).toBe(hit.node.parentElement!.parentElement);
+      }
+      // Only the painted ones became browser ranges.
+      expect(shown.size).toBeGreaterThan(0);
+      expect(made).toHaveLength(shown.size);
+      expect(made.length).toBeLessThan(hits.length / 5);
+      // Deleting a hit never painted makes nothing.
+      rows[1999]!.remove();
+      store.sweepDisconnected();
+      fake.frame();
+      expect(made).toHaveLength(shown.size);
+    } finally {
+      closest.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a block taller than the band, seen only in its middle, is painted', () => {
