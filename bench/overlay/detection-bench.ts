@@ -32,6 +32,7 @@ import {
   callPaths,
   summarisePaths,
   summariseSlices,
+  summariseTraffic,
   type PathSummary,
   type RungCall,
   type SliceSummary,
@@ -133,6 +134,7 @@ interface DetectionRun {
   loadLag: Distribution;
   idle: Distribution;
   loaded: Distribution;
+  traffic: ReturnType<typeof summariseTraffic>;
   idlePaths: PathSummary;
   /** The idle calls after the page (its tab in front, the popup's behind). */
   idleAfterPaths: PathSummary;
@@ -355,6 +357,7 @@ async function measureBuild(
       loadLag,
       idle: distribution(idle),
       loaded: distribution(loaded),
+      traffic: summariseTraffic(allTraces),
       idlePaths: summarisePaths(callPaths(idleRung.slice(0, idleCalls), allTraces)),
       idleAfterPaths: summarisePaths(callPaths(idleRung.slice(idleCalls), allTraces)),
       popupLongTasks,
@@ -499,6 +502,11 @@ function measures(run: DetectionRun): Measure[] {
       'worker queueing delay of a task, while detecting the page',
       fmtLag(run.loadLag),
       run.loadLag.median,
+    ],
+    [
+      'call traffic holding detection back: episodes (opened by the 100 ms bound); length',
+      `${run.traffic.episodes} (${run.traffic.expired}); ${fmtDist(run.traffic.length)}`,
+      run.traffic.length.max,
     ],
     ...pathMeasures('idle, before the page', run.idlePaths),
     ...pathMeasures('idle, after the page', run.idleAfterPaths),

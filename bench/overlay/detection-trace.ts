@@ -119,3 +119,17 @@ export function summariseSlices(slices: SliceRecord[], budgetMs: number): SliceS
     gap: distribution(gaps),
   };
 }
+
+/** The call traffic of the whole run: how long the gate stayed shut, and how often the bound
+ * opened it while traffic went on. */
+export function summariseTraffic(traces: WorkerTraces): {
+  episodes: number;
+  expired: number;
+  length: Distribution;
+} {
+  return {
+    episodes: traces.traffic.length,
+    expired: traces.traffic.filter((e) => e.expired).length,
+    length: distribution(traces.traffic.map((e) => e.end - e.start)),
+  };
+}

@@ -22,6 +22,7 @@
 import type { PageDetectedNumber, PageDetectItem } from '../messaging/page-messages.ts';
 import type { Detector, PhoneFinder } from './detect-core.ts';
 import { LruCache } from './lru-cache.ts';
+import { taskAfterWaitingEvents } from './yield-task.ts';
 import type { FindOptions } from './types.ts';
 
 /** What the agent's settings say about reading numbers (the same for every page). */
@@ -76,7 +77,7 @@ export interface DetectionServiceOptions {
   /** What a record says (default: the cache is keyed by the record's whole text). */
   regions?: Detector['regions'];
   now?: () => number;
-  /** Runs `task` after the events already waiting (default: a message-channel task). */
+  /** Runs `task` after the events already waiting (default: yield-task.ts). */
   yieldThen?: (task: () => void) => void;
   sliceMs?: number;
   cacheEntries?: number;
@@ -108,25 +109,6 @@ interface Job {
   resolve: (results: PageDetectedNumber[][]) => void;
 }
 
-/**
- * A task after the events waiting now. A message-channel task is not clamped like nested
- * timers (4 ms after five levels), which would leave the worker idle half of the time.
- */
-function defaultYield(): (task: () => void) => void {
-  if (typeof MessageChannel !== 'function') return (task) => void setTimeout(task, 0);
-  let channel: MessageChannel | undefined;
-  const waiting: Array<() => void> = [];
-  return (task) => {
-    if (!channel) {
-      // Made on first use: an open port with a listener keeps a Node process alive.
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
-    }
-    waiting.push(task);
-    channel.port2.postMessage(null);
-  };
-}
-
 export class DetectionService {
   readonly stats: DetectionStats = {
     items: 0,
@@ -153,7 +135,7 @@ export class DetectionService {
     this.find = options.find;
     this.regions = options.regions;
     this.now = options.now ?? (() => performance.now());
-    this.yieldThen = options.yieldThen ?? defaultYield();
+    this.yieldThen = options.yieldThen ?? taskAfterWaitingEvents();
     this.gate = options.gate;
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     this.cache = new LruCache(
