@@ -6,19 +6,7 @@
  * counter inside the content script can see.
  */
 import type { CDPSession } from 'playwright-core';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of the event, where the platform reports it. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; startTime?: number } };
-}
+import { CdpTrace, clockMarkExpression, unionMs, type TraceEvent } from '../support/cdp-trace.ts';
 
 /** A main-thread task over 50 ms in the window, and what the browser did inside it. */
 export interface TraceLongTask {
@@ -97,71 +85,43 @@ export interface MainThreadTime {
   evaluations: number[];
 }
 
-/** Length of the union of intervals (nested events are counted once). */
-function unionMs(intervals: Array<[number, number]>): number {
-  intervals.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = -Infinity;
-  for (const [s, e] of intervals) {
-    if (e <= end) continue;
-    total += e - Math.max(s, end);
-    end = e;
-  }
-  return total / 1000;
-}
-
 const within = (inner: TraceEvent, outer: TraceEvent) =>
   inner.ts >= outer.ts && inner.ts + inner.dur! <= outer.ts + outer.dur!;
 
 export class MainThreadTrace {
-  private readonly cdp: CDPSession;
-  private readonly events: TraceEvent[] = [];
-  private done: Promise<void> | undefined;
+  private readonly trace: CdpTrace;
 
-  private constructor(cdp: CDPSession) {
-    this.cdp = cdp;
+  private constructor(trace: CdpTrace) {
+    this.trace = trace;
   }
 
   static async start(cdp: CDPSession): Promise<MainThreadTrace> {
-    const trace = new MainThreadTrace(cdp);
-    cdp.on('Tracing.dataCollected', ({ value }) => {
-      for (const e of value as unknown as TraceEvent[]) {
-        if ((e.ph === 'X' && e.dur) || e.name === CLOCK_MARK) trace.events.push(e);
-      }
-    });
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-      transferMode: 'ReportEvents',
-    });
-    return trace;
+    const keep = (e: TraceEvent) => e.ph === 'X' && !!e.dur;
+    return new MainThreadTrace(await CdpTrace.start(cdp, CATEGORIES, CLOCK_MARK, keep));
   }
 
   /** Places the clock mark in the page (call once, before stop). */
-  static mark = `performance.mark(${JSON.stringify(CLOCK_MARK)}).startTime`;
+  static mark = clockMarkExpression(CLOCK_MARK);
 
   /**
    * Stops the trace and sums the main-thread time from the content script's first evaluation
    * in the page's main frame to `endAt` (the page's performance.now()).
    */
   async stop(endAt: number, scriptUrlPrefix: string): Promise<MainThreadTime> {
-    this.done ??= new Promise<void>((resolve) => {
-      this.cdp.once('Tracing.tracingComplete', () => resolve());
-      void this.cdp.send('Tracing.end');
-    });
-    await this.done;
-    const mark = this.events.find((e) => e.name === CLOCK_MARK);
-    const evals = this.events.filter(
+    await this.trace.stop();
+    const clock = this.trace.clock();
+    const evals = this.trace.events.filter(
       (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(scriptUrlPrefix),
     );
-    if (!mark || mark.args?.data?.startTime === undefined || evals.length === 0) {
+    if (!clock || evals.length === 0) {
       throw new Error('The trace has no clock mark or no evaluation of the content script');
     }
-    const offset = mark.ts - mark.args.data.startTime * 1000;
+    const { offset } = clock;
     const first = evals.reduce((a, b) => (b.ts < a.ts ? b : a));
     const { pid, tid } = first;
     const from = first.ts;
     const to = endAt * 1000 + offset;
-    const onThread = this.events.filter(
+    const onThread = this.trace.events.filter(
       (e) => e.pid === pid && e.tid === tid && e.ts < to && e.ts + e.dur! > from,
     );
     const clip = (e: TraceEvent): [number, number] => [

@@ -5,18 +5,8 @@
  * the first only); the garbage collector's pauses inside it are V8's GC events on the thread.
  */
 import type { CDPSession } from 'playwright-core';
+import { CdpTrace, clockMarkExpression, unionMs } from '../support/cdp-trace.ts';
 import type { SliceRecord } from '../../lib/phone/detection-service.ts';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { startTime?: number } };
-}
 
 const CATEGORIES = [
   'toplevel',
@@ -36,56 +26,29 @@ export interface SliceCause {
   gcMs: number;
 }
 
-function unionMs(intervals: Array<[number, number]>): number {
-  intervals.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = -Infinity;
-  for (const [s, e] of intervals) {
-    if (e <= end) continue;
-    total += e - Math.max(s, end);
-    end = e;
-  }
-  return total / 1000;
-}
-
 export class WorkerThreadTrace {
-  private readonly events: TraceEvent[] = [];
-  private readonly cdp: CDPSession;
+  private readonly trace: CdpTrace;
 
-  private constructor(cdp: CDPSession) {
-    this.cdp = cdp;
+  private constructor(trace: CdpTrace) {
+    this.trace = trace;
   }
 
   static async start(cdp: CDPSession): Promise<WorkerThreadTrace> {
-    const trace = new WorkerThreadTrace(cdp);
-    cdp.on('Tracing.dataCollected', ({ value }) => {
-      for (const e of value as unknown as TraceEvent[]) {
-        if (e.name === CLOCK_MARK || (e.ph === 'X' && (e.name === TASK || isGc(e.name)))) {
-          trace.events.push(e);
-        }
-      }
-    });
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-      transferMode: 'ReportEvents',
-    });
-    return trace;
+    const keep = (e: { ph: string; name: string }) =>
+      e.ph === 'X' && (e.name === TASK || isGc(e.name));
+    return new WorkerThreadTrace(await CdpTrace.start(cdp, CATEGORIES, CLOCK_MARK, keep));
   }
 
   /** Evaluated in the worker before `stop`: a mark that ties its performance.now() to the trace. */
-  static mark = `performance.mark(${JSON.stringify(CLOCK_MARK)}).startTime`;
+  static mark = clockMarkExpression(CLOCK_MARK);
 
   /** Stops the trace; the causes of `slices` (times on the worker's performance.now()). */
   async stop(slices: SliceRecord[]): Promise<SliceCause[]> {
-    await new Promise<void>((resolve) => {
-      this.cdp.once('Tracing.tracingComplete', () => resolve());
-      void this.cdp.send('Tracing.end');
-    });
-    const mark = this.events.find((e) => e.name === CLOCK_MARK);
-    const startTime = mark?.args?.data?.startTime;
-    if (!mark || startTime === undefined) throw new Error('The trace has no worker clock mark');
-    const offset = mark.ts - startTime * 1000;
-    const onThread = this.events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+    await this.trace.stop();
+    const clock = this.trace.clock();
+    if (!clock) throw new Error('The trace has no worker clock mark');
+    const { mark, offset } = clock;
+    const onThread = this.trace.events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
     const tasks = onThread.filter((e) => e.name === TASK);
     const gcs = onThread.filter((e) => isGc(e.name));
     return slices.map((slice) => {

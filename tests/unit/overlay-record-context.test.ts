@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from '../../lib/phone/detect.ts';
 import { DecorationStore, type Painter } from '../../lib/overlay/decorations.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
+import { build, row, type Tree } from '../support/element-trees.ts';
 
 const NO_PAINT: Painter = { add: () => {}, delete: () => {}, clear: () => {} };
 
@@ -16,26 +17,6 @@ function decorate(root: Element): string[] {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) store.scanText(n as Text);
   return [...store.hits()].map((h) => `${h.raw}=${h.e164 ?? ''}`);
 }
-
-type Tree = string | [tag: string, attrs: Record<string, string>, ...children: Tree[]];
-
-/** Builds the fixture from element trees (pages' HTML is never parsed here). */
-function build(...trees: Tree[]): HTMLElement {
-  const make = (t: Tree): Node => {
-    if (typeof t === 'string') return document.createTextNode(t);
-    const [tag, attrs, ...children] = t;
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.append(...children.map(make));
-    return el;
-  };
-  const host = document.createElement('div');
-  host.append(...trees.map(make));
-  document.body.replaceChildren(host);
-  return host;
-}
-
-const row = (...cells: string[]): Tree => ['tr', {}, ...cells.map((c): Tree => ['td', {}, c])];
 
 /**
  * As the content script does: the texts of one record found in one task are detected together

@@ -4,26 +4,7 @@ import type { FindOptions } from '../../lib/phone/types.ts';
 import { RecordContext } from '../../lib/overlay/record-context.ts';
 import { SubtreeWalk } from '../../lib/overlay/subtree-walk.ts';
 import { hasEnoughDigits } from '../../lib/overlay/scan-filter.ts';
-
-type Tree = string | [tag: string, attrs: Record<string, string>, ...children: Tree[]];
-
-/** Builds the fixture from element trees (pages' HTML is never parsed here). */
-function build(...trees: Tree[]): HTMLElement {
-  const make = (t: Tree): Node => {
-    if (typeof t === 'string') return document.createTextNode(t);
-    const [tag, attrs, ...children] = t;
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.append(...children.map(make));
-    return el;
-  };
-  const host = document.createElement('div');
-  host.append(...trees.map(make));
-  document.body.replaceChildren(host);
-  return host;
-}
-
-const row = (...cells: Tree[]): Tree => ['tr', {}, ...cells.map((c): Tree => ['td', {}, c])];
+import { build, row } from '../support/element-trees.ts';
 
 /**
  * Walks `root` as the page scanner does, with the record context following the walk, and
