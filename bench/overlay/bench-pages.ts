@@ -12,7 +12,11 @@ export function expectedHits(rows: BenchRow[]): number {
   return n;
 }
 
-export async function serve(pages: Map<string, string>, frame: (i: number) => string) {
+/** Serves `pages` by path, and `/frame?i=N` from `frame` (the many-frames page's frames). */
+export async function serve(
+  pages: Map<string, string>,
+  frame: (i: number) => string | undefined = () => undefined,
+) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const html =

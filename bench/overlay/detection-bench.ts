@@ -16,8 +16,8 @@
  * measures are taken for that build first, each in a browser, simulator and proxy of its own,
  * and printed beside the current build's with their ratios: a before/after in one run.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve } from './bench-pages.ts';
+import { numberOption } from '../support/options.ts';
 import type { Page } from 'playwright-core';
 import { startSimulator } from '../../sim/index.ts';
 import { SimControl, waitFor } from '../../tests/support/sim.ts';
@@ -45,25 +45,6 @@ import { enableCrmSites, OverlayProbe } from './overlay-probe.ts';
 export const DETECTION_USAGE = '[--rows 5000] [--idle-calls 10] [--baseline <chromium build dir>]';
 
 const AGENT = 'agent1';
-
-function option(argv: string[], name: string, fallback: number): number {
-  const at = argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-async function serve(html: string) {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/bench`,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
 
 /** Records, in an extension page, when each view push arrives and which calls it holds. */
 async function recordPushes(page: Page): Promise<void> {
@@ -161,7 +142,7 @@ async function measureBuild(
   const sim = await startSimulator({ port: 0, publicBaseUrl: proxy.url });
   simAddress = `http://127.0.0.1:${sim.port}`;
   const control = new SimControl(simAddress);
-  const site = await serve(pageHtml(rows, []));
+  const site = await serve(new Map([['/bench', pageHtml(rows, [])]]));
   const ext = await launchChromiumWithExtension(extensionDir ? { extensionDir } : {});
   try {
     const popup = await ext.openPage('popup.html');
@@ -279,7 +260,7 @@ async function measureBuild(
     const page = await ext.context.newPage();
     const probe = await OverlayProbe.attach(page);
     pageBusy = async () => (await probe.diagnostics().catch(() => undefined))?.busy ?? false;
-    await page.goto(site.url, { timeout: 60_000 });
+    await page.goto(`http://127.0.0.1:${site.port}/bench`, { timeout: 60_000 });
     await waitFor(async () => ((await stats()).items > before.items ? true : undefined), {
       timeoutMs: 60_000,
       intervalMs: 5,
@@ -532,8 +513,8 @@ function measures(run: DetectionRun): Measure[] {
 }
 
 export async function runDetectionBench(argv: string[]): Promise<number> {
-  const rowCount = option(argv, 'rows', 5000);
-  const idleCalls = option(argv, 'idle-calls', 10);
+  const rowCount = numberOption(argv, 'rows', 5000);
+  const idleCalls = numberOption(argv, 'idle-calls', 10);
   const at = argv.indexOf('--baseline');
   const baselineDir = at >= 0 ? argv[at + 1] : undefined;
   const rows = generateRows(rowCount, 7);

@@ -7,6 +7,7 @@
  * same page, the longest main-thread task, a burst of appended rows, and the heap and
  * evaluation time the content script costs per frame.
  */
+import { numberOption } from '../support/options.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromiumWithExtension } from '../../tests/support/extension.ts';
@@ -24,12 +25,6 @@ export const OVERLAY_USAGE =
 
 /** Goals (issue: the overlay scales and costs little on the page's main thread). */
 const GOALS = { longTaskMs: 50, scaling: 4.5, floorRatio: 3 };
-
-function option(argv: string[], name: string, fallback: number): number {
-  const at = argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 function sizes(argv: string[]): number[] {
   const at = argv.indexOf('--rows');
@@ -99,9 +94,9 @@ function scalingTable(results: PageResult[]): string {
 
 export async function runOverlayBench(argv: string[]): Promise<number> {
   const rowCounts = sizes(argv);
-  const burstCount = option(argv, 'burst', 200);
-  const frameCount = option(argv, 'frames', 20);
-  const seed = option(argv, 'seed', 7);
+  const burstCount = numberOption(argv, 'burst', 200);
+  const frameCount = numberOption(argv, 'frames', 20);
+  const seed = numberOption(argv, 'seed', 7);
   // The burst runs on the 5,000-row page (or the largest smaller one asked for).
   const burstOn = rowCounts.includes(5000) ? 5000 : rowCounts[0]!;
   const burst = generateRows(burstCount, seed + 1);

@@ -4,6 +4,7 @@
  * overlay has decorated every number, summed by function. Prints the functions with the most
  * self time, the content script's first, and saves the profile for DevTools.
  */
+import { numberOption } from '../support/options.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { requireBuild } from '../../tests/support/browsers.ts';
@@ -26,19 +27,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
-function option(argv: string[], name: string, fallback: number): number {
-  const at = argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export async function runOverlayProfile(argv: string[]): Promise<number> {
-  const rowCount = option(argv, 'rows', 5000);
-  const seed = option(argv, 'seed', 7);
-  const top = option(argv, 'top', 40);
+  const rowCount = numberOption(argv, 'rows', 5000);
+  const seed = numberOption(argv, 'seed', 7);
+  const top = numberOption(argv, 'top', 40);
   const rows = generateRows(rowCount, seed);
   const numbers = expectedHits(rows);
-  const site = await serve(new Map([['/rows', pageHtml(rows, [])]]), () => '');
+  const site = await serve(new Map([['/rows', pageHtml(rows, [])]]));
   const ext = await launchChromiumWithExtension();
   try {
     const popup = await ext.openPage('popup.html');

@@ -4,6 +4,7 @@ import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/extension.ts';
 import { extensionCommands, sendRuntimeMessage } from '../support/extension-commands.ts';
 import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
+import { withoutScreenPop } from './popup-support.ts';
 
 // The transfer and dial directory in firefox-esr (MV2 build), against the simulator (strict
 // mode), as directory-chromium.test.ts does it in Chromium: a favourite added in the options
@@ -55,13 +56,7 @@ describe('Firefox: transfers from the directory', () => {
     await ben.session.operate({ kind: 'agent-state', operationName: 'Ready' });
 
     popup = await ext.openPopup();
-    await popup.evaluate(async () => {
-      const api = (
-        globalThis as { browser?: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).browser;
-      // No screen-pop tab in front of the popup's tab (see popup-support.ts).
-      await api?.storage.local.set({ screenPopSettings: { version: 1, value: { rules: [] } } });
-    });
+    await withoutScreenPop(popup);
     await login(sim.baseUrl, 'agent1');
     await until((v) => v.calls.connection.kind === 'connected', 'connected');
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSim, waitFor, type StartedSim } from '../support/sim.ts';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/extension.ts';
+import { withoutScreenPop } from './popup-support.ts';
 
 // The popup's smoke test in firefox-esr (MV2 build): sign in, answer, hang up, by clicks and
 // typing in the page like the agent, checked against the simulator.
@@ -14,13 +15,7 @@ describe('Firefox: the popup, as an agent uses it', () => {
     sim = await startSim();
     ext = await launchFirefoxWithExtension();
     popup = await ext.openPopup();
-    // No screen-pop tab in front of the popup's tab (see popup-support.ts).
-    await popup.evaluate(async () => {
-      const api = (
-        globalThis as { browser?: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).browser;
-      await api?.storage.local.set({ screenPopSettings: { version: 1, value: { rules: [] } } });
-    });
+    await withoutScreenPop(popup);
   });
   afterAll(async () => {
     await ext?.close();

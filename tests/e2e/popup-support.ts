@@ -10,11 +10,14 @@ import { sendRuntimeMessage } from '../support/extension-commands.ts';
  * tabs about once a second, and every click would wait for it. The screen-pop has its own
  * end-to-end test.
  */
-export async function withoutScreenPop(page: Page): Promise<void> {
+export async function withoutScreenPop(page: {
+  evaluate(run: () => Promise<void>): Promise<unknown>;
+}): Promise<void> {
   await page.evaluate(async () => {
-    const api = (
-      globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome;
+    type Api = { storage: { local: { set(v: object): Promise<void> } } };
+    // Chromium's pages have `chrome`, Firefox's `browser` (a Playwright or Puppeteer page).
+    const g = globalThis as { browser?: Api; chrome?: Api };
+    const api = g.browser ?? g.chrome;
     // The screen-pop settings item (lib/settings/screen-pop-rules.ts), version 1 envelope.
     await api?.storage.local.set({ screenPopSettings: { version: 1, value: { rules: [] } } });
   });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type StartedSim } from '../support/sim.ts';
-import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
+import {
+  agentSession,
+  credentials,
+  hangUpAll,
+  type AgentHarness,
+} from '../support/session-harness.ts';
 import { callNumbers, otherParty, partyCallOf, type CallsState } from '../../lib/calls/index.ts';
 import { applyDialPlan } from '../../lib/dial-plan/apply.ts';
 import { blankRule, type DialRule } from '../../lib/dial-plan/types.ts';
@@ -42,17 +47,6 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
   });
 
   const dialled = (s: CallsState) => s.calls.find((r) => r.call.state === 'Dialing');
-
-  /** Leaves no call behind for the next test. */
-  async function hangUpAll(state: CallsState): Promise<void> {
-    for (const r of state.calls)
-      await alice.session.operate({
-        kind: 'call',
-        callId: r.call.id,
-        request: { operation: 'Hangup' },
-      });
-    await alice.until((s) => s.calls.length === 0, 'hung up');
-  }
 
   it('a CRM card, a page control and the history find the call by the number as dialled', async () => {
     await alice.session.operate({ kind: 'dial', phoneNumber: '+12125550176' });
@@ -105,7 +99,7 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
     );
     const record = state.calls.find((r) => callNumbers(r.call).includes('7002'))!;
     expect(record.dialRewrite).toBeUndefined();
-    await hangUpAll(state);
+    await hangUpAll(alice);
   });
 
   it('a consultation to a rewritten number is known by the number asked for', async () => {
@@ -145,6 +139,6 @@ describe('a dial-plan rewrite and the other party the switch reports', () => {
       consult.call.id,
     ]);
 
-    await hangUpAll(state);
+    await hangUpAll(alice);
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type StartedSim } from '../support/sim.ts';
-import { agentSession, credentials, type AgentHarness } from '../support/session-harness.ts';
+import {
+  agentSession,
+  credentials,
+  hangUpAll,
+  type AgentHarness,
+} from '../support/session-harness.ts';
 import { callNumbers, sameNumber, type CallsState } from '../../lib/calls/index.ts';
 
 const ASKED = '+14155550199';
@@ -63,12 +68,6 @@ describe('a pending Dial and a consult call that appears before the Dial’s cal
     const placed = await alice.until((s) => dialledCall(s) !== undefined, 'the dialled call');
     expect(pendingDial(placed)).toBeUndefined();
 
-    for (const r of placed.calls)
-      await alice.session.operate({
-        kind: 'call',
-        callId: r.call.id,
-        request: { operation: 'Hangup' },
-      });
-    await alice.until((s) => s.calls.length === 0, 'hung up');
+    await hangUpAll(alice);
   });
 });

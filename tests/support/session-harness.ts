@@ -85,6 +85,17 @@ export function agentSession(
   };
 }
 
+/** Hangs up every call the agent has, and waits until none is left (no call for the next test). */
+export async function hangUpAll(agent: AgentHarness): Promise<void> {
+  for (const r of agent.calls().calls)
+    await agent.session.operate({
+      kind: 'call',
+      callId: r.call.id,
+      request: { operation: 'Hangup' },
+    });
+  await agent.until((s) => s.calls.length === 0, 'hung up');
+}
+
 export function credentials(baseUrl: string, username: string) {
   return { serverUrl: baseUrl, username, password: 'password' };
 }
